@@ -1,0 +1,146 @@
+#include "discover/source_discovery.h"
+
+#include <fnmatch.h>
+#include <sys/stat.h>
+
+#include <algorithm>
+#include <set>
+#include <utility>
+
+namespace cutover {
+namespace fs = std::filesystem;
+namespace {
+
+bool is_tool_folder(std::string_view name) {
+  static constexpr std::string_view kSkipped[] = {
+      ".git",          ".hg",   ".svn",          "node_modules", "__pycache__",
+      ".tox",          ".nox",  ".venv",         "venv",         ".mypy_cache",
+      ".pytest_cache", ".eggs", "site-packages", ".ruff_cache",  ".direnv"};
+  return std::find(std::begin(kSkipped), std::end(kSkipped), name) != std::end(kSkipped);
+}
+
+bool is_virtualenv(const fs::path& dir) {
+  std::error_code ec;
+  return fs::exists(dir / "pyvenv.cfg", ec) || fs::exists(dir / "bin" / "activate", ec);
+}
+
+bool excluded(const std::string& rel_path, const std::string& name,
+              const std::vector<std::string>& globs) {
+  for (const std::string& glob : globs) {
+    if (fnmatch(glob.c_str(), rel_path.c_str(), 0) == 0) return true;
+    if (fnmatch(glob.c_str(), name.c_str(), 0) == 0) return true;
+  }
+  return false;
+}
+
+std::string join_rel(const std::string& dir, const std::string& name) {
+  return dir.empty() ? name : dir + "/" + name;
+}
+
+}  // namespace
+
+std::string module_name_for(std::string_view rel_path, std::string_view root_name,
+                            const std::unordered_set<std::string>& package_dirs) {
+  std::vector<std::string_view> folders;
+  std::vector<std::string> folder_paths;  // folder_paths[i] = folders[0..i] joined by '/'
+  std::size_t start = 0;
+  for (std::size_t slash; (slash = rel_path.find('/', start)) != std::string_view::npos;
+       start = slash + 1) {
+    folders.push_back(rel_path.substr(start, slash - start));
+    folder_paths.emplace_back(rel_path.substr(0, slash));
+  }
+  std::string_view stem = rel_path.substr(start);
+  if (stem.ends_with(".py")) stem.remove_suffix(3);
+
+  // The module path starts below the nearest ancestor that is not a package.
+  std::size_t first = folders.size();
+  while (first > 0 && package_dirs.contains(folder_paths[first - 1]))
+    --first;
+
+  std::vector<std::string_view> names;
+  if (first == 0 && package_dirs.contains("") && !root_name.empty()) names.push_back(root_name);
+  names.insert(names.end(), folders.begin() + static_cast<std::ptrdiff_t>(first), folders.end());
+  if (stem != "__init__") names.push_back(stem);
+  std::string module;
+  for (std::string_view name : names) {
+    if (!module.empty()) module += '.';
+    module += name;
+  }
+  return module;
+}
+
+Discovery discover_sources(const fs::path& root, const DiscoveryOptions& options) {
+  Discovery out;
+  std::unordered_set<std::string> package_dirs;
+  std::set<std::pair<dev_t, ino_t>> seen_dirs;  // real folders entered, to stop symlink loops
+  std::vector<std::pair<fs::path, std::string>> pending{{root, ""}};
+  struct FoundFile {
+    std::string rel;
+    fs::path abs;
+  };
+  std::vector<FoundFile> found;
+
+  while (!pending.empty()) {
+    auto [dir, rel_dir] = std::move(pending.back());
+    pending.pop_back();
+    struct stat st {};
+    if (::stat(dir.c_str(), &st) != 0) continue;
+    if (!seen_dirs.insert({st.st_dev, st.st_ino}).second) {
+      out.diagnostics.push_back({rel_dir, 0, Severity::kWarning, "symlink-loop",
+                                 "folder reached again through a symlink; not entered twice"});
+      continue;
+    }
+    std::error_code ec;
+    fs::directory_iterator it(dir, fs::directory_options::none, ec);
+    if (ec) {
+      out.diagnostics.push_back({rel_dir, 0, Severity::kError, "unreadable-directory",
+                                 "cannot list folder: " + ec.message()});
+      continue;
+    }
+    std::vector<fs::directory_entry> entries;
+    for (; it != fs::directory_iterator(); it.increment(ec)) {
+      if (ec) break;
+      entries.push_back(*it);
+    }
+    std::sort(entries.begin(), entries.end(), [](const auto& a, const auto& b) {
+      return a.path().filename() < b.path().filename();
+    });
+    for (const fs::directory_entry& entry : entries) {
+      const std::string name = entry.path().filename().string();
+      const std::string rel = join_rel(rel_dir, name);
+      if (excluded(rel, name, options.exclude_globs)) continue;
+      std::error_code status_ec;
+      const fs::file_status status = entry.status(status_ec);  // follows symlinks
+      if (status_ec || status.type() == fs::file_type::not_found) {
+        if (entry.is_symlink(status_ec)) {
+          out.diagnostics.push_back({rel, 0, Severity::kInfo, "broken-symlink",
+                                     "symlink whose target does not exist; skipped"});
+        }
+        continue;
+      }
+      if (fs::is_directory(status)) {
+        if (is_tool_folder(name) || is_virtualenv(entry.path())) continue;
+        pending.emplace_back(entry.path(), rel);
+      } else if (name.ends_with(".py")) {
+        if (name == "__init__.py") package_dirs.insert(rel_dir);
+        found.push_back({rel, entry.path()});
+      }
+    }
+  }
+
+  const std::string root_name = fs::weakly_canonical(root).filename().string();
+  out.files.reserve(found.size());
+  for (FoundFile& f : found) {
+    SourceFile file;
+    file.module = module_name_for(f.rel, root_name, package_dirs);
+    file.is_package = f.rel == "__init__.py" || f.rel.ends_with("/__init__.py");
+    file.rel_path = std::move(f.rel);
+    file.abs_path = std::move(f.abs);
+    out.files.push_back(std::move(file));
+  }
+  std::sort(out.files.begin(), out.files.end(),
+            [](const SourceFile& a, const SourceFile& b) { return a.rel_path < b.rel_path; });
+  return out;
+}
+
+}  // namespace cutover

@@ -1,0 +1,138 @@
+#include "link/import_resolver.h"
+
+#include <algorithm>
+
+#include "link/stdlib_modules.h"
+
+namespace cutover {
+namespace {
+
+std::string join(std::string_view base, std::string_view name) {
+  if (base.empty()) return std::string(name);
+  if (name.empty()) return std::string(base);
+  return std::string(base) + "." + std::string(name);
+}
+
+struct Target {
+  std::string name;
+  ImportKind kind;
+};
+
+class FileImportResolver {
+ public:
+  FileImportResolver(const FileSummary& file, const ModuleIndex& index)
+      : file_(file), index_(index) {}
+
+  std::optional<std::string> internal(const std::string& absolute, bool allow_sibling) const {
+    return internal_module(file_, index_, absolute, allow_sibling);
+  }
+
+  Target classify_external(const std::string& absolute) const {
+    const std::string_view top = top_level_name(absolute);
+    if (is_stdlib(top)) return {absolute, ImportKind::kStdlib};
+    if (index_.has_top_level(top)) return {absolute, ImportKind::kUnresolved};
+    return {absolute, ImportKind::kThirdParty};
+  }
+
+  std::vector<Target> targets(const ImportFact& fact) const {
+    const std::optional<std::string> base = absolute_import_base(file_, fact);
+    if (!base) return {{std::string(fact.level, '.') + fact.module, ImportKind::kUnresolved}};
+    const bool allow_sibling = fact.level == 0;
+    if (!fact.is_from) {
+      if (auto hit = internal(*base, allow_sibling)) return {{*hit, ImportKind::kInternal}};
+      return {classify_external(*base)};
+    }
+    if (fact.is_star || fact.names.empty()) {
+      if (auto hit = internal(*base, allow_sibling)) return {{*hit, ImportKind::kInternal}};
+      return {classify_external(*base)};
+    }
+    std::vector<Target> out;
+    for (const ImportedName& name : fact.names) {
+      Target t;
+      if (auto sub = internal(join(*base, name.name), allow_sibling)) {
+        t = {*sub, ImportKind::kInternal};  // `from pkg import module`
+      } else if (auto hit = internal(*base, allow_sibling)) {
+        t = {*hit, ImportKind::kInternal};  // `from module import symbol`
+      } else if (base->empty()) {
+        t = {std::string(fact.level, '.') + name.name, ImportKind::kUnresolved};
+      } else {
+        t = classify_external(*base);
+      }
+      const bool seen =
+          std::any_of(out.begin(), out.end(), [&](const Target& o) { return o.name == t.name; });
+      if (!seen) out.push_back(std::move(t));
+    }
+    return out;
+  }
+
+ private:
+  const FileSummary& file_;
+  const ModuleIndex& index_;
+};
+
+}  // namespace
+
+std::optional<std::string> absolute_import_base(const FileSummary& file, const ImportFact& fact) {
+  if (fact.level == 0) return fact.module;
+  std::string package = package_of(file);
+  for (int up = 1; up < fact.level; ++up) {
+    if (package.empty()) return std::nullopt;
+    const std::size_t dot = package.rfind('.');
+    package = dot == std::string::npos ? std::string() : package.substr(0, dot);
+  }
+  if (package.empty()) return std::nullopt;
+  return join(package, fact.module);
+}
+
+std::optional<std::string> internal_module(const FileSummary& file, const ModuleIndex& index,
+                                           const std::string& absolute, bool allow_sibling) {
+  if (index.contains(absolute)) return absolute;
+  if (!allow_sibling || !uses_implicit_relative_imports(file)) return std::nullopt;
+  const std::string package = package_of(file);
+  if (package.empty()) return std::nullopt;
+  // Python 3 would take a standard-library module of that name; a file that
+  // is visibly Python 2 takes the sibling, as its interpreter did.
+  if (file.python2.empty() && is_stdlib(top_level_name(absolute))) return std::nullopt;
+  std::string sibling = join(package, absolute);
+  if (!index.contains(sibling)) return std::nullopt;
+  return sibling;
+}
+
+bool uses_implicit_relative_imports(const FileSummary& file) {
+  for (const ImportFact& fact : file.imports) {
+    if (fact.module != "__future__") continue;
+    for (const ImportedName& name : fact.names) {
+      if (name.name == "absolute_import") return false;
+    }
+  }
+  return true;
+}
+
+std::vector<ImportEdge> resolve_imports(const std::vector<FileSummary>& files,
+                                        const ModuleIndex& index,
+                                        std::vector<Diagnostic>& diagnostics) {
+  std::vector<ImportEdge> edges;
+  for (const FileSummary& file : files) {
+    const FileImportResolver resolver(file, index);
+    for (const ImportFact& fact : file.imports) {
+      for (Target& target : resolver.targets(fact)) {
+        if (target.kind == ImportKind::kUnresolved) {
+          diagnostics.push_back(
+              {file.path, fact.line, Severity::kWarning, "unresolved-import",
+               target.name.starts_with(".")
+                   ? "relative import " + target.name + " does not resolve inside the scanned tree"
+                   : target.name + " is not a module of the scanned tree"});
+        }
+        edges.push_back(ImportEdge{.from = file.module,
+                                   .to = std::move(target.name),
+                                   .file = file.path,
+                                   .line = fact.line,
+                                   .kind = target.kind,
+                                   .context = fact.context});
+      }
+    }
+  }
+  return edges;
+}
+
+}  // namespace cutover

@@ -1,0 +1,163 @@
+#include "link/name_resolver.h"
+
+#include "link/import_resolver.h"
+
+namespace cutover {
+namespace {
+
+constexpr int kMaxHops = 24;  // alias and re-export chains longer than this are unusual
+
+std::string key(std::string_view scope, std::string_view name) {
+  std::string k(scope);
+  k += '\0';
+  k += name;
+  return k;
+}
+
+std::string_view parent_scope(std::string_view scope) {
+  const std::size_t dot = scope.rfind('.');
+  return dot == std::string_view::npos ? std::string_view() : scope.substr(0, dot);
+}
+
+}  // namespace
+
+NameResolver::NameResolver(const std::vector<FileSummary>& files, const ModuleIndex& index)
+    : files_(files), index_(index), bindings_(files.size()), star_imports_(files.size()) {
+  // Later bindings win: a module's namespace after import is what others see.
+  auto bind = [](BindingMap& map, std::string k, Binding b) {
+    auto [it, inserted] = map.try_emplace(std::move(k), b);
+    if (!inserted && b.line >= it->second.line) it->second = b;
+  };
+  for (std::size_t f = 0; f < files.size(); ++f) {
+    BindingMap& map = bindings_[f];
+    for (const AssignmentFact& a : files[f].assignments) {
+      if (a.augmented || a.target.find('.') != std::string::npos) continue;
+      bind(map, key(a.scope, a.target), Binding{.assignment = &a, .line = a.line});
+    }
+    for (const DefinitionFact& d : files[f].definitions) {
+      bind(map, key(d.scope, d.name), Binding{.definition = &d, .line = d.line});
+      for (const std::string& p : d.parameters) {
+        bind(map, key(d.qualified_name, p),
+             Binding{.function = &d, .parameter = p, .line = d.line});
+      }
+    }
+    for (const ImportFact& i : files[f].imports) {
+      if (i.is_star) {
+        star_imports_[f].push_back(&i);
+        continue;
+      }
+      for (std::size_t n = 0; n < i.names.size(); ++n) {
+        const ImportedName& name = i.names[n];
+        // `import a.b` binds `a`; `from m import x` binds `x`; `as` binds the alias.
+        const std::string bound =
+            name.alias.empty() ? std::string(top_level_name(name.name)) : name.alias;
+        bind(map, key(i.scope, bound), Binding{.import = &i, .import_name = n, .line = i.line});
+      }
+    }
+  }
+}
+
+NameTarget NameResolver::resolve(std::size_t file, std::string_view scope,
+                                 std::string_view dotted) const {
+  return resolve_from(file, scope, dotted, 0);
+}
+
+NameTarget NameResolver::resolve_from(std::size_t file, std::string_view scope,
+                                      std::string_view dotted, int hops) const {
+  if (dotted.empty()) return {};
+  std::size_t dot = dotted.find('.');
+  NameTarget target = lookup(file, scope, dotted.substr(0, dot), hops);
+  while (dot != std::string_view::npos && target.kind != NameTarget::Kind::kUnknown) {
+    const std::size_t next = dotted.find('.', dot + 1);
+    target = member(target, dotted.substr(dot + 1, next - dot - 1), hops + 1);
+    dot = next;
+  }
+  return target;
+}
+
+NameTarget NameResolver::lookup(std::size_t file, std::string_view scope, std::string_view name,
+                                int hops) const {
+  if (hops > kMaxHops) return {};
+  for (std::string_view s = scope;; s = parent_scope(s)) {
+    const BindingMap& map = bindings_[file];
+    if (auto it = map.find(key(s, name)); it != map.end()) {
+      return from_binding(file, it->second, hops + 1);
+    }
+    for (const ImportFact* star : star_imports_[file]) {
+      if (star->scope != s) continue;
+      NameTarget module = from_binding(file, Binding{.import = star, .line = star->line}, hops + 1);
+      if (module.kind != NameTarget::Kind::kModule) continue;
+      NameTarget found = member(module, name, hops + 1);
+      if (found.kind != NameTarget::Kind::kUnknown) return found;
+    }
+    if (s.empty()) break;
+  }
+  return {};
+}
+
+NameTarget NameResolver::module_target(std::size_t file, const std::string& absolute,
+                                       bool allow_sibling) const {
+  if (auto internal = internal_module(files_[file], index_, absolute, allow_sibling)) {
+    NameTarget t{.kind = NameTarget::Kind::kModule, .name = *internal};
+    t.file = *index_.find(*internal);
+    return t;
+  }
+  return NameTarget{.kind = NameTarget::Kind::kExternal, .name = absolute};
+}
+
+NameTarget NameResolver::from_binding(std::size_t file, const Binding& b, int hops) const {
+  if (b.function) {
+    return NameTarget{.kind = NameTarget::Kind::kParameter,
+                      .file = file,
+                      .definition = b.function,
+                      .name = std::string(b.parameter)};
+  }
+  if (b.definition) {
+    return NameTarget{
+        .kind = NameTarget::Kind::kDefinition, .file = file, .definition = b.definition};
+  }
+  if (b.assignment) {
+    const PythonValue& value = b.assignment->value;
+    if (value.kind == PythonValue::Kind::kName) {  // an alias: `api_bp = bp`
+      NameTarget aliased = resolve_from(file, b.assignment->scope, value.text, hops + 1);
+      if (aliased.kind != NameTarget::Kind::kUnknown) return aliased;
+    }
+    return NameTarget{
+        .kind = NameTarget::Kind::kAssignment, .file = file, .assignment = b.assignment};
+  }
+  const ImportFact& fact = *b.import;
+  const std::optional<std::string> base = absolute_import_base(files_[file], fact);
+  if (!base) return {};
+  const bool allow_sibling = fact.level == 0;
+  if (fact.is_star) return module_target(file, *base, allow_sibling);
+  const ImportedName& name = fact.names[b.import_name];
+  if (!fact.is_from) {
+    const std::string bound =
+        name.alias.empty() ? std::string(top_level_name(name.name)) : name.name;
+    return module_target(file, bound, allow_sibling);
+  }
+  const std::string submodule = base->empty() ? name.name : *base + "." + name.name;
+  if (index_.contains(submodule) ||
+      (!base->empty() && allow_sibling && internal_module(files_[file], index_, submodule, true))) {
+    return module_target(file, submodule, allow_sibling);
+  }
+  NameTarget module = module_target(file, *base, allow_sibling);
+  return member(module, name.name, hops + 1);
+}
+
+NameTarget NameResolver::member(const NameTarget& base, std::string_view attribute,
+                                int hops) const {
+  if (hops > kMaxHops) return {};
+  if (base.kind == NameTarget::Kind::kExternal) {
+    return NameTarget{.kind = NameTarget::Kind::kExternal,
+                      .name = base.name + "." + std::string(attribute)};
+  }
+  if (base.kind != NameTarget::Kind::kModule) return {};
+  const std::string submodule = base.name + "." + std::string(attribute);
+  if (auto sub = index_.find(submodule)) {
+    return NameTarget{.kind = NameTarget::Kind::kModule, .file = *sub, .name = submodule};
+  }
+  return lookup(base.file, "", attribute, hops + 1);
+}
+
+}  // namespace cutover

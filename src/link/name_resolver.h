@@ -1,0 +1,68 @@
+#pragma once
+// Answers "what does this name refer to?" across modules: follows imports
+// (absolute, relative, Python 2 sibling, star), aliases and module attributes
+// to the assignment, definition or external symbol behind a dotted name.
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "link/module_index.h"
+#include "model/file_summary.h"
+
+namespace cutover {
+
+struct NameTarget {
+  enum class Kind : std::uint8_t {
+    kUnknown,
+    kModule,
+    kAssignment,
+    kDefinition,
+    kParameter,  // a function parameter: its value comes from the call sites
+    kExternal,
+  };
+  Kind kind = Kind::kUnknown;
+  std::size_t file = 0;  // the file holding the module, assignment or definition
+  const AssignmentFact* assignment = nullptr;
+  const DefinitionFact* definition = nullptr;  // kDefinition; kParameter: the function
+  std::string name;  // kModule: module; kExternal: dotted name ("flask.Blueprint"); kParameter
+};
+
+class NameResolver {
+ public:
+  NameResolver(const std::vector<FileSummary>& files, const ModuleIndex& index);
+
+  // `dotted` as the code in `scope` of `file` sees it.
+  NameTarget resolve(std::size_t file, std::string_view scope, std::string_view dotted) const;
+
+  const std::vector<FileSummary>& files() const { return files_; }
+
+ private:
+  struct Binding {
+    const AssignmentFact* assignment = nullptr;
+    const DefinitionFact* definition = nullptr;
+    const ImportFact* import = nullptr;
+    std::size_t import_name = 0;               // index into import->names
+    const DefinitionFact* function = nullptr;  // binding is a parameter of this function
+    std::string_view parameter;
+    std::uint32_t line = 0;
+  };
+  using BindingMap = std::unordered_map<std::string, Binding>;  // key: scope '\0' name
+
+  NameTarget lookup(std::size_t file, std::string_view scope, std::string_view name,
+                    int hops) const;
+  NameTarget from_binding(std::size_t file, const Binding& binding, int hops) const;
+  NameTarget module_target(std::size_t file, const std::string& absolute, bool allow_sibling) const;
+  NameTarget member(const NameTarget& base, std::string_view attribute, int hops) const;
+  NameTarget resolve_from(std::size_t file, std::string_view scope, std::string_view dotted,
+                          int hops) const;
+
+  const std::vector<FileSummary>& files_;
+  const ModuleIndex& index_;
+  std::vector<BindingMap> bindings_;                          // per file
+  std::vector<std::vector<const ImportFact*>> star_imports_;  // per file
+};
+
+}  // namespace cutover

@@ -1,0 +1,101 @@
+#pragma once
+// Everything the link pass needs from one source file, extracted in a single
+// walk of its syntax tree. Plain data: no syntax-tree pointers survive the
+// per-file pass, so trees are freed as soon as a summary exists.
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "model/diagnostic.h"
+#include "model/python_value.h"
+
+namespace cutover {
+
+// Where a statement sits, as far as import semantics care.
+struct StatementContext {
+  bool in_function = false;          // executed lazily, when the function runs
+  bool in_try_import_error = false;  // inside `try:` whose handlers catch ImportError
+  bool under_type_checking = false;  // inside `if TYPE_CHECKING:`
+};
+
+struct ImportedName {
+  std::string name;   // dotted for `import a.b`; a single identifier for `from x import name`
+  std::string alias;  // empty when there is no `as`
+};
+
+// One import statement; `import a, b` yields one fact per name.
+struct ImportFact {
+  bool is_from = false;  // `from M import ...`
+  bool is_star = false;  // `from M import *`
+  int level = 0;         // leading dots of a relative import
+  std::string module;    // dotted module as written, without the dots ("" for `from . import x`)
+  std::vector<ImportedName> names;  // `import a.b as c` → {a.b, c}; `from m import x, y as z`
+  std::string scope;  // qualified name of the enclosing definition, "" at module level
+  std::uint32_t line = 0;
+  StatementContext context;
+};
+
+// A function or class definition with its decorators.
+struct DefinitionFact {
+  enum class Kind : std::uint8_t { kFunction, kClass };
+  Kind kind = Kind::kFunction;
+  std::string name;            // identifier
+  std::string qualified_name;  // "create_app.index", "UserView.get"
+  std::string scope;           // qualified name of the enclosing definition, "" at module level
+  std::vector<PythonValue> decorators;  // outermost first, as written
+  std::vector<std::string> parameters;  // functions only: names in order; "*args", "**kw" kept
+  std::vector<PythonValue> bases;       // classes only
+  std::vector<std::string> methods;     // classes only: names of functions defined in the body
+  std::uint32_t line = 0;               // line of the `def`/`class` keyword
+  std::uint32_t first_line = 0;         // line of the first decorator, or `line`
+};
+
+// `target = value`, kept at module and class level, and inside functions when the
+// value is a call (e.g. `app = Flask(__name__)` inside a factory).
+struct AssignmentFact {
+  std::string target;  // dotted name; tuple targets are not kept
+  std::string scope;
+  bool augmented = false;  // `+=`
+  PythonValue value;
+  std::uint32_t line = 0;
+};
+
+// A call made as a statement of its own: `app.register_blueprint(bp)`.
+struct CallFact {
+  std::string scope;
+  PythonValue call;  // kind kCall
+  std::uint32_t line = 0;
+};
+
+// A construct that only Python 2 accepts.
+struct Python2Finding {
+  std::string construct;  // "print statement", "except E, e", ...
+  std::uint32_t line = 0;
+};
+
+enum class FileStatus : std::uint8_t {
+  kParsed,            // parsed cleanly
+  kParsedWithErrors,  // syntax errors; facts outside the broken region are kept
+  kSkippedBinary,
+  kSkippedTooLarge,
+  kUnreadable,
+};
+
+std::string_view file_status_name(FileStatus status);
+
+struct FileSummary {
+  std::string path;         // relative to the scan root, '/'-separated
+  std::string module;       // dotted module name
+  bool is_package = false;  // an __init__.py
+  FileStatus status = FileStatus::kParsed;
+  std::uint32_t lines = 0;
+  std::vector<ImportFact> imports;
+  std::vector<DefinitionFact> definitions;
+  std::vector<AssignmentFact> assignments;
+  std::vector<CallFact> calls;
+  std::vector<Python2Finding> python2;
+  std::vector<Diagnostic> diagnostics;
+};
+
+}  // namespace cutover

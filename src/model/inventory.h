@@ -1,0 +1,73 @@
+#pragma once
+// The linked result of a scan: what the emitters write. Built once, in the
+// cross-file pass, from the per-file summaries.
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "model/diagnostic.h"
+#include "model/file_summary.h"
+
+namespace cutover {
+
+struct FileEntry {
+  std::string path;
+  std::uint32_t lines = 0;
+  FileStatus status = FileStatus::kParsed;
+};
+
+struct Module {
+  std::string name;
+  std::string path;
+  std::uint32_t fan_in = 0;   // distinct internal modules importing this one
+  std::uint32_t fan_out = 0;  // distinct internal modules this one imports
+};
+
+enum class ImportKind : std::uint8_t { kInternal, kStdlib, kThirdParty, kUnresolved };
+std::string_view import_kind_name(ImportKind kind);
+
+struct ImportEdge {
+  std::string from;  // importing module
+  std::string to;    // internal module, or the absolute dotted name imported
+  std::string file;
+  std::uint32_t line = 0;
+  ImportKind kind = ImportKind::kInternal;
+  StatementContext context;
+};
+
+struct RouteParam {
+  std::string name;
+  std::string type;  // "str", "int", "float", "path", "uuid", or the converter's name
+};
+
+struct Route {
+  std::string id;         // stable across re-runs: derived from framework, endpoint and path
+  std::string framework;  // "flask"
+  std::vector<std::string> methods;  // sorted
+  std::string path;                  // full rule as the framework writes it, prefixes applied
+  std::string path_template;         // FastAPI form: /users/{id}
+  std::vector<RouteParam> params;
+  std::string handler;   // dotted name of the view function or class
+  std::string endpoint;  // framework's name for the route
+  std::string file;
+  std::uint32_t line = 0;
+  bool partial = false;    // something about it could not be resolved statically
+  std::string unresolved;  // what could not be resolved, when partial
+};
+
+struct ImportCycle {
+  std::vector<std::string> modules;  // sorted members of one strongly connected component
+};
+
+struct Inventory {
+  std::string root;
+  std::vector<FileEntry> files;
+  std::vector<Module> modules;
+  std::vector<ImportEdge> imports;
+  std::vector<Route> routes;
+  std::vector<ImportCycle> cycles;
+  std::vector<Diagnostic> diagnostics;
+};
+
+}  // namespace cutover

@@ -1,0 +1,49 @@
+#pragma once
+// A Python expression as far as static extraction needs it: literals, dotted
+// names, calls and operators, kept as a small tree of plain values so that the
+// link pass can evaluate rules like PREFIX + "/users" without the syntax tree.
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace cutover {
+
+struct PythonValue;
+
+struct KeywordArgument {
+  std::string name;
+  std::vector<PythonValue> value;  // exactly one element; a vector so the type may be incomplete
+};
+
+struct PythonValue {
+  enum class Kind : std::uint8_t {
+    kOther,    // anything else; `text` holds a short excerpt of the source
+    kString,   // `text` holds the decoded contents
+    kFString,  // an f-string; `text` holds the source excerpt
+    kNumber,   // `text` holds the literal
+    kName,     // identifier or dotted attribute chain: `text` = "bp" or "views.show"
+    kNone,     // None
+    kBool,     // `text` = "True" / "False"
+    kList,
+    kTuple,
+    kDict,    // `items` alternate key, value
+    kCall,    // `text` = callee (dotted when the callee is a name chain), `items` = positional
+    kBinary,  // `text` = operator, `items` = {left, right}
+  };
+  Kind kind = Kind::kOther;
+  std::string text;
+  std::vector<PythonValue> items;
+  std::vector<KeywordArgument> keywords;  // kCall only
+  std::uint32_t line = 0;
+
+  bool is_string() const { return kind == Kind::kString; }
+  // The keyword argument `name` of a call, if given.
+  const PythonValue* keyword(std::string_view name) const;
+  // Positional argument `index` of a call, if given.
+  const PythonValue* positional(std::size_t index) const;
+};
+
+}  // namespace cutover

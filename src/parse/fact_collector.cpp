@@ -1,0 +1,334 @@
+#include "parse/fact_collector.h"
+
+#include <string>
+#include <vector>
+
+#include "parse/value_reader.h"
+
+namespace cutover {
+namespace {
+
+// What a node inherits from its ancestors. The two "pending" flags are set by
+// a try/if statement for its children and applied by the one child block they
+// concern (the try body, the if consequence).
+struct WalkContext {
+  std::uint32_t scope = 0;               // index into Walker::scopes_; 0 is the module
+  std::int32_t owner_class = -1;         // definition index of the class whose body this is
+  std::int32_t pending_decorators = -1;  // index into Walker::decorators_
+  std::uint32_t decorated_line = 0;
+  bool in_function = false;
+  bool in_try_import_error = false;
+  bool under_type_checking = false;
+  bool try_body_catches_import_error = false;
+  bool if_condition_is_type_checking = false;
+};
+
+class Walker {
+ public:
+  Walker(std::string_view source, const PythonSymbols& symbols, FileSummary& summary)
+      : src_(source), s_(symbols), out_(summary) {
+    scopes_.emplace_back();
+  }
+
+  CollectedSyntaxErrors walk(TSNode root) {
+    const bool has_error = ts_node_has_error(root);
+    TSTreeCursor cursor = ts_tree_cursor_new(root);
+    std::vector<WalkContext> stack{WalkContext{}};
+    for (;;) {
+      const TSNode node = ts_tree_cursor_current_node(&cursor);
+      if (has_error && (ts_node_is_error(node) || ts_node_is_missing(node))) {
+        if (errors_.count++ == 0) errors_.first_line = node_line(node);
+      }
+      bool descend = true;
+      WalkContext child =
+          visit(node, ts_tree_cursor_current_field_id(&cursor), stack.back(), &descend);
+      if (descend && ts_tree_cursor_goto_first_child(&cursor)) {
+        stack.push_back(child);
+        continue;
+      }
+      bool done = false;
+      while (!ts_tree_cursor_goto_next_sibling(&cursor)) {
+        if (!ts_tree_cursor_goto_parent(&cursor)) {
+          done = true;
+          break;
+        }
+        stack.pop_back();
+      }
+      if (done) break;
+    }
+    ts_tree_cursor_delete(&cursor);
+    return errors_;
+  }
+
+ private:
+  WalkContext visit(TSNode node, TSFieldId field, const WalkContext& ctx, bool* descend) {
+    WalkContext child = ctx;
+    child.pending_decorators = -1;
+    child.try_body_catches_import_error = false;
+    child.if_condition_is_type_checking = false;
+    const TSSymbol kind = ts_node_symbol(node);
+
+    if (kind == s_.block) {
+      if (field == s_.field_body && ctx.try_body_catches_import_error) {
+        child.in_try_import_error = true;
+      }
+      if (field == s_.field_consequence && ctx.if_condition_is_type_checking) {
+        child.under_type_checking = true;
+      }
+    } else if (kind == s_.import_statement || kind == s_.future_import_statement) {
+      add_import(node, ctx, /*is_from=*/kind == s_.future_import_statement);
+      *descend = false;
+    } else if (kind == s_.import_from_statement) {
+      add_import(node, ctx, /*is_from=*/true);
+      *descend = false;
+    } else if (kind == s_.decorated_definition) {
+      std::vector<PythonValue> decorators;
+      for_each_child(node, [&](TSNode d, TSFieldId) {
+        if (ts_node_symbol(d) == s_.decorator && ts_node_named_child_count(d) > 0) {
+          decorators.push_back(read_value(ts_node_named_child(d, 0), src_, s_));
+        }
+      });
+      child.pending_decorators = static_cast<std::int32_t>(decorators_.size());
+      child.decorated_line = node_line(node);
+      decorators_.push_back(std::move(decorators));
+    } else if (kind == s_.function_definition || kind == s_.class_definition) {
+      child = add_definition(node, field, ctx, kind == s_.class_definition);
+    } else if (kind == s_.expression_statement) {
+      if (ts_node_named_child_count(node) == 1) {
+        TSNode only = ts_node_named_child(node, 0);
+        if (ts_node_symbol(only) == s_.call) {
+          out_.calls.push_back(CallFact{.scope = scopes_[ctx.scope],
+                                        .call = read_value(only, src_, s_),
+                                        .line = node_line(node)});
+        }
+      }
+    } else if (kind == s_.assignment || kind == s_.augmented_assignment) {
+      add_assignment(node, ctx, kind == s_.augmented_assignment);
+    } else if (kind == s_.try_statement) {
+      child.try_body_catches_import_error = catches_import_error(node);
+    } else if (kind == s_.if_statement) {
+      const std::string_view condition =
+          node_text(ts_node_child_by_field_id(node, s_.field_condition), src_);
+      child.if_condition_is_type_checking =
+          condition == "TYPE_CHECKING" || condition.ends_with(".TYPE_CHECKING");
+    } else if (kind == s_.string) {
+      note_string_prefix(node);
+      *descend = false;
+    } else {
+      note_python2_syntax(node, kind);
+    }
+    return child;
+  }
+
+  void add_import(TSNode node, const WalkContext& ctx, bool is_from) {
+    ImportFact base;
+    base.is_from = is_from;
+    base.line = node_line(node);
+    base.scope = scopes_[ctx.scope];
+    base.context = context_of(ctx);
+    if (ts_node_symbol(node) == s_.future_import_statement) base.module = "__future__";
+    std::vector<ImportedName> names;
+    for_each_child(node, [&](TSNode child, TSFieldId field) {
+      const TSSymbol kind = ts_node_symbol(child);
+      if (field == s_.field_module_name) {
+        if (kind == s_.relative_import) {
+          for_each_child(child, [&](TSNode part, TSFieldId) {
+            if (ts_node_symbol(part) == s_.import_prefix) {
+              base.level = static_cast<int>(node_text(part, src_).size());
+            } else if (ts_node_symbol(part) == s_.dotted_name) {
+              base.module = node_text(part, src_);
+            }
+          });
+        } else {
+          base.module = node_text(child, src_);
+        }
+      } else if (kind == s_.wildcard_import) {
+        base.is_star = true;
+      } else if (field == s_.field_name && kind == s_.aliased_import) {
+        names.push_back(
+            {.name = std::string(node_text(ts_node_child_by_field_id(child, s_.field_name), src_)),
+             .alias =
+                 std::string(node_text(ts_node_child_by_field_id(child, s_.field_alias), src_))});
+      } else if (field == s_.field_name && kind == s_.dotted_name) {
+        names.push_back({.name = std::string(node_text(child, src_)), .alias = {}});
+      }
+    });
+    if (!is_from) {
+      // `import a, b as c` binds independent modules: one fact each.
+      for (ImportedName& name : names) {
+        ImportFact fact = base;
+        fact.module = name.name;
+        fact.names.push_back(std::move(name));
+        out_.imports.push_back(std::move(fact));
+      }
+      return;
+    }
+    base.names = std::move(names);
+    out_.imports.push_back(std::move(base));
+  }
+
+  WalkContext add_definition(TSNode node, TSFieldId field, const WalkContext& ctx, bool is_class) {
+    DefinitionFact def;
+    def.kind = is_class ? DefinitionFact::Kind::kClass : DefinitionFact::Kind::kFunction;
+    def.name = node_text(ts_node_child_by_field_id(node, s_.field_name), src_);
+    def.scope = scopes_[ctx.scope];
+    def.qualified_name = def.scope.empty() ? def.name : def.scope + "." + def.name;
+    def.line = node_line(node);
+    def.first_line = def.line;
+    if (ctx.pending_decorators >= 0 && field == s_.field_definition) {
+      def.decorators = std::move(decorators_[ctx.pending_decorators]);
+      def.first_line = ctx.decorated_line;
+    }
+    if (is_class) {
+      TSNode bases = ts_node_child_by_field_id(node, s_.field_superclasses);
+      if (!ts_node_is_null(bases)) {
+        for_each_child(bases, [&](TSNode base, TSFieldId) {
+          if (ts_node_is_named(base) && !ts_node_is_extra(base)) {
+            def.bases.push_back(read_value(base, src_, s_));
+          }
+        });
+      }
+    } else {
+      def.parameters = parameter_names(ts_node_child_by_field_id(node, s_.field_parameters));
+      if (ctx.owner_class >= 0) out_.definitions[ctx.owner_class].methods.push_back(def.name);
+    }
+
+    WalkContext child = ctx;
+    child.pending_decorators = -1;
+    child.try_body_catches_import_error = false;
+    child.if_condition_is_type_checking = false;
+    child.scope = static_cast<std::uint32_t>(scopes_.size());
+    scopes_.push_back(def.qualified_name);
+    child.owner_class = is_class ? static_cast<std::int32_t>(out_.definitions.size()) : -1;
+    child.in_function = ctx.in_function || !is_class;
+    out_.definitions.push_back(std::move(def));
+    return child;
+  }
+
+  void add_assignment(TSNode node, const WalkContext& ctx, bool augmented) {
+    TSNode left = ts_node_child_by_field_id(node, s_.field_left);
+    TSNode right = ts_node_child_by_field_id(node, s_.field_right);
+    if (ts_node_is_null(right)) return;
+    std::string target = dotted_name(left, src_, s_);
+    if (target.empty()) return;
+    // Inside functions only calls matter (an app or blueprint built in a
+    // factory); local arithmetic would only cost memory.
+    if (ctx.in_function && ts_node_symbol(right) != s_.call) return;
+    if (augmented && node_text(ts_node_child_by_field_id(node, s_.field_operator), src_) != "+=") {
+      return;
+    }
+    out_.assignments.push_back(AssignmentFact{.target = std::move(target),
+                                              .scope = scopes_[ctx.scope],
+                                              .augmented = augmented,
+                                              .value = read_value(right, src_, s_),
+                                              .line = node_line(node)});
+  }
+
+  std::vector<std::string> parameter_names(TSNode parameters) {
+    std::vector<std::string> names;
+    if (ts_node_is_null(parameters)) return names;
+    for_each_child(parameters, [&](TSNode p, TSFieldId) {
+      if (!ts_node_is_named(p) || ts_node_is_extra(p)) return;
+      const TSSymbol kind = ts_node_symbol(p);
+      TSNode name = p;
+      if (kind == s_.default_parameter || kind == s_.typed_default_parameter) {
+        name = ts_node_child_by_field_id(p, s_.field_name);
+      } else if (kind == s_.typed_parameter && ts_node_named_child_count(p) > 0) {
+        name = ts_node_named_child(p, 0);
+      }
+      names.emplace_back(node_text(name, src_));
+    });
+    return names;
+  }
+
+  bool catches_import_error(TSNode try_node) {
+    bool catches = false;
+    for_each_child(try_node, [&](TSNode clause, TSFieldId) {
+      if (ts_node_symbol(clause) != s_.except_clause) return;
+      bool has_type = false;
+      for_each_child(clause, [&](TSNode part, TSFieldId field) {
+        if (field != s_.field_value) return;
+        if (!has_type) {  // the first value is the exception type; a second is py2's name
+          const std::string_view type = node_text(part, src_);
+          catches = catches || type.find("ImportError") != std::string_view::npos ||
+                    type.find("ModuleNotFoundError") != std::string_view::npos;
+        }
+        has_type = true;
+      });
+      catches = catches || !has_type;  // a bare `except:` catches ImportError too
+    });
+    return catches;
+  }
+
+  void note_string_prefix(TSNode node) {
+    const TSNode start = ts_node_child(node, 0);
+    if (ts_node_is_null(start)) return;
+    const std::string_view prefix = node_text(start, src_);
+    if (prefix.starts_with("`")) {
+      py2("backtick repr", node);
+      return;
+    }
+    bool u = false, r = false;
+    for (char c : prefix) {
+      if (c == '\'' || c == '"') break;
+      u = u || c == 'u' || c == 'U';
+      r = r || c == 'r' || c == 'R';
+    }
+    if (u && r) py2("ur'' string prefix", node);
+  }
+
+  void note_python2_syntax(TSNode node, TSSymbol kind) {
+    if (kind == s_.print_statement) {
+      py2("print statement", node);
+    } else if (kind == s_.exec_statement) {
+      py2("exec statement", node);
+    } else if (kind == s_.raise_statement) {
+      for_each_child(node, [&](TSNode part, TSFieldId) {
+        if (ts_node_symbol(part) == s_.expression_list) py2("raise E, msg", node);
+      });
+    } else if (kind == s_.except_clause) {
+      for_each_child(node, [&](TSNode part, TSFieldId) {
+        if (!ts_node_is_named(part) && node_text(part, src_) == ",") py2("except E, e", node);
+      });
+    } else if (kind == s_.comparison_operator) {
+      for_each_child(node, [&](TSNode part, TSFieldId) {
+        if (!ts_node_is_named(part) && node_text(part, src_) == "<>") py2("<> operator", node);
+      });
+    } else if (kind == s_.integer) {
+      const std::string_view text = node_text(node, src_);
+      if (text.ends_with('L') || text.ends_with('l')) {
+        py2("long integer suffix", node);
+      } else if (text.size() > 1 && text[0] == '0' &&
+                 text.find_first_not_of("0123456789") == std::string_view::npos &&
+                 text.find_first_not_of('0') != std::string_view::npos) {
+        py2("old octal literal", node);
+      }
+    }
+  }
+
+  void py2(const char* construct, TSNode node) {
+    out_.python2.push_back(Python2Finding{.construct = construct, .line = node_line(node)});
+  }
+
+  StatementContext context_of(const WalkContext& ctx) const {
+    return StatementContext{.in_function = ctx.in_function,
+                            .in_try_import_error = ctx.in_try_import_error,
+                            .under_type_checking = ctx.under_type_checking};
+  }
+
+  std::string_view src_;
+  const PythonSymbols& s_;
+  FileSummary& out_;
+  std::vector<std::string> scopes_;
+  std::vector<std::vector<PythonValue>> decorators_;
+  CollectedSyntaxErrors errors_;
+};
+
+}  // namespace
+
+CollectedSyntaxErrors collect_facts(TSNode root, std::string_view source,
+                                    const PythonSymbols& symbols, FileSummary& summary) {
+  return Walker(source, symbols, summary).walk(root);
+}
+
+}  // namespace cutover

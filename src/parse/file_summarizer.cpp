@@ -1,0 +1,67 @@
+#include "parse/file_summarizer.h"
+
+#include <string>
+
+#include "parse/fact_collector.h"
+#include "parse/source_text.h"
+
+namespace cutover {
+namespace {
+
+FileSummary empty_summary(const SourceFile& file) {
+  FileSummary summary;
+  summary.path = file.rel_path;
+  summary.module = file.module;
+  summary.is_package = file.is_package;
+  return summary;
+}
+
+void summarize_decoded(std::string_view text, SummarizerTools& tools, FileSummary& summary) {
+  summary.lines = count_lines(text);
+  const SyntaxTree tree = tools.parser.parse(text);
+  if (!tree) {
+    summary.status = FileStatus::kParsedWithErrors;
+    summary.diagnostics.push_back({summary.path, 0, Severity::kError, "parse-failed",
+                                   "tree-sitter could not parse the file"});
+    return;
+  }
+  const CollectedSyntaxErrors errors =
+      collect_facts(ts_tree_root_node(tree.get()), text, tools.symbols, summary);
+  if (errors.count > 0) {
+    summary.status = FileStatus::kParsedWithErrors;
+    summary.diagnostics.push_back(
+        {summary.path, errors.first_line, Severity::kWarning, "syntax-error",
+         "syntax error (" + std::to_string(errors.count) +
+             " error node(s)); facts outside the broken region are kept"});
+  }
+  if (!summary.python2.empty()) {
+    const Python2Finding& first = summary.python2.front();
+    summary.diagnostics.push_back({summary.path, first.line, Severity::kInfo, "python2-syntax",
+                                   "Python 2 source: " + first.construct + " (" +
+                                       std::to_string(summary.python2.size()) +
+                                       " Python-2-only construct(s) in the file)"});
+  }
+}
+
+}  // namespace
+
+FileSummary summarize_text(const SourceFile& file, std::string text, SummarizerTools& tools) {
+  FileSummary summary = empty_summary(file);
+  summarize_decoded(text, tools, summary);
+  return summary;
+}
+
+FileSummary summarize_file(const SourceFile& file, SummarizerTools& tools,
+                           const SummarizeLimits& limits) {
+  FileSummary summary = empty_summary(file);
+  SourceText source = read_source(file.abs_path, limits.max_file_bytes);
+  summary.status = source.status;
+  for (Diagnostic& d : source.diagnostics) {
+    d.file = file.rel_path;
+    summary.diagnostics.push_back(std::move(d));
+  }
+  if (source.status == FileStatus::kParsed) summarize_decoded(source.text, tools, summary);
+  return summary;
+}
+
+}  // namespace cutover

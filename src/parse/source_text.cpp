@@ -1,0 +1,214 @@
+#include "parse/source_text.h"
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
+#include <regex>
+
+namespace cutover {
+namespace {
+
+bool is_valid_utf8(std::string_view s) {
+  std::size_t i = 0;
+  const std::size_t n = s.size();
+  while (i < n) {
+    const auto c = static_cast<unsigned char>(s[i]);
+    if (c < 0x80) {
+      ++i;
+      continue;
+    }
+    std::size_t len = 0;
+    std::uint32_t cp = 0;
+    if ((c & 0xE0) == 0xC0) {
+      len = 2, cp = c & 0x1F;
+    } else if ((c & 0xF0) == 0xE0) {
+      len = 3, cp = c & 0x0F;
+    } else if ((c & 0xF8) == 0xF0) {
+      len = 4, cp = c & 0x07;
+    } else {
+      return false;
+    }
+    if (i + len > n) return false;
+    for (std::size_t k = 1; k < len; ++k) {
+      const auto cc = static_cast<unsigned char>(s[i + k]);
+      if ((cc & 0xC0) != 0x80) return false;
+      cp = (cp << 6) | (cc & 0x3F);
+    }
+    const bool overlong =
+        (len == 2 && cp < 0x80) || (len == 3 && cp < 0x800) || (len == 4 && cp < 0x10000);
+    if (overlong || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return false;
+    i += len;
+  }
+  return true;
+}
+
+void append_utf8(std::string& out, std::uint32_t cp) {
+  if (cp < 0x80) {
+    out += static_cast<char>(cp);
+  } else if (cp < 0x800) {
+    out += static_cast<char>(0xC0 | (cp >> 6));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  } else if (cp < 0x10000) {
+    out += static_cast<char>(0xE0 | (cp >> 12));
+    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  } else {
+    out += static_cast<char>(0xF0 | (cp >> 18));
+    out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
+    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  }
+}
+
+std::string latin1_to_utf8(std::string_view s) {
+  std::string out;
+  out.reserve(s.size() + s.size() / 8);
+  for (char c : s)
+    append_utf8(out, static_cast<unsigned char>(c));
+  return out;
+}
+
+std::string utf16_to_utf8(std::string_view s, bool little_endian) {
+  std::string out;
+  out.reserve(s.size() / 2);
+  auto unit = [&](std::size_t i) -> std::uint32_t {
+    const auto a = static_cast<unsigned char>(s[i]);
+    const auto b = static_cast<unsigned char>(s[i + 1]);
+    return little_endian ? (a | (b << 8)) : ((a << 8) | b);
+  };
+  for (std::size_t i = 0; i + 1 < s.size(); i += 2) {
+    std::uint32_t cp = unit(i);
+    if (cp >= 0xD800 && cp <= 0xDBFF && i + 3 < s.size()) {
+      const std::uint32_t low = unit(i + 2);
+      if (low >= 0xDC00 && low <= 0xDFFF) {
+        cp = 0x10000 + ((cp - 0xD800) << 10) + (low - 0xDC00);
+        i += 2;
+      }
+    }
+    if (cp >= 0xD800 && cp <= 0xDFFF) cp = 0xFFFD;
+    append_utf8(out, cp);
+  }
+  return out;
+}
+
+// PEP 263: a coding cookie in the first two lines.
+std::string coding_cookie(std::string_view text) {
+  static const std::regex cookie(R"(^[ \t\f]*#.*?coding[:=][ \t]*([-\w.]+))");
+  std::size_t start = 0;
+  for (int line = 0; line < 2 && start < text.size(); ++line) {
+    std::size_t end = text.find('\n', start);
+    if (end == std::string_view::npos) end = text.size();
+    const std::string one(text.substr(start, end - start));
+    std::smatch m;
+    if (std::regex_search(one, m, cookie)) return m[1].str();
+    start = end + 1;
+  }
+  return {};
+}
+
+bool names_latin1(std::string name) {
+  for (char& c : name)
+    c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return name == "latin-1" || name == "latin1" || name == "iso-8859-1" || name == "iso8859-1" ||
+         name == "iso-8859-15" || name == "cp1252" || name == "windows-1252" || name == "l1";
+}
+
+Diagnostic note(Severity severity, std::string code, std::string message) {
+  return Diagnostic{.file = {},
+                    .line = 0,
+                    .severity = severity,
+                    .code = std::move(code),
+                    .message = std::move(message)};
+}
+
+}  // namespace
+
+SourceText decode_source(std::string bytes) {
+  SourceText out;
+  const std::string_view view(bytes);
+  if (view.starts_with("\xFF\xFE") || view.starts_with("\xFE\xFF")) {
+    out.text = utf16_to_utf8(view.substr(2), view[0] == '\xFF');
+    out.diagnostics.push_back(note(Severity::kInfo, "utf16-source",
+                                   "UTF-16 file with a byte-order mark; decoded to UTF-8"));
+    return out;
+  }
+  const std::size_t probe = std::min<std::size_t>(view.size(), 8192);
+  if (view.substr(0, probe).find('\0') != std::string_view::npos) {
+    out.status = FileStatus::kSkippedBinary;
+    out.diagnostics.push_back(
+        note(Severity::kWarning, "binary-file", "contains NUL bytes; not Python source, skipped"));
+    return out;
+  }
+  if (view.starts_with("\xEF\xBB\xBF")) bytes.erase(0, 3);
+  if (is_valid_utf8(bytes)) {
+    out.text = std::move(bytes);
+    return out;
+  }
+  const std::string cookie = coding_cookie(bytes);
+  out.text = latin1_to_utf8(bytes);
+  if (names_latin1(cookie)) {
+    out.diagnostics.push_back(note(Severity::kInfo, "legacy-encoding",
+                                   "declared coding " + cookie + "; decoded to UTF-8"));
+  } else {
+    out.diagnostics.push_back(note(
+        Severity::kWarning, "not-utf8",
+        cookie.empty() ? "not valid UTF-8 and no coding declaration; decoded as Latin-1"
+                       : "not valid UTF-8 (declared coding " + cookie + "); decoded as Latin-1"));
+  }
+  return out;
+}
+
+SourceText read_source(const std::filesystem::path& path, std::uint64_t max_bytes) {
+  SourceText out;
+  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  struct stat st {};
+  if (fd < 0 || ::fstat(fd, &st) != 0) {
+    const int err = errno;
+    if (fd >= 0) ::close(fd);
+    out.status = FileStatus::kUnreadable;
+    out.diagnostics.push_back(
+        note(Severity::kError, "unreadable", std::string("cannot read: ") + std::strerror(err)));
+    return out;
+  }
+  if (static_cast<std::uint64_t>(st.st_size) > max_bytes) {
+    ::close(fd);
+    out.status = FileStatus::kSkippedTooLarge;
+    out.diagnostics.push_back(note(Severity::kWarning, "file-too-large",
+                                   std::to_string(st.st_size) + " bytes exceeds the limit of " +
+                                       std::to_string(max_bytes) +
+                                       " bytes (--max-file-size); skipped"));
+    return out;
+  }
+  std::string bytes(static_cast<std::size_t>(st.st_size), '\0');
+  std::size_t have = 0;
+  while (have < bytes.size()) {
+    const ssize_t got = ::read(fd, bytes.data() + have, bytes.size() - have);
+    if (got < 0 && errno == EINTR) continue;
+    if (got < 0) {
+      const int err = errno;
+      ::close(fd);
+      out.status = FileStatus::kUnreadable;
+      out.diagnostics.push_back(
+          note(Severity::kError, "unreadable", std::string("read failed: ") + std::strerror(err)));
+      return out;
+    }
+    if (got == 0) break;  // the file shrank while we read it
+    have += static_cast<std::size_t>(got);
+  }
+  ::close(fd);
+  bytes.resize(have);
+  return decode_source(std::move(bytes));
+}
+
+std::uint32_t count_lines(std::string_view text) {
+  if (text.empty()) return 0;
+  std::uint32_t lines = 0;
+  for (char c : text)
+    lines += (c == '\n');
+  return lines + (text.back() != '\n');
+}
+
+}  // namespace cutover

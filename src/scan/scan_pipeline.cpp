@@ -1,0 +1,83 @@
+#include "scan/scan_pipeline.h"
+
+#include <algorithm>
+#include <tuple>
+
+#include "discover/source_discovery.h"
+#include "graph/module_graph.h"
+#include "link/flask_routes.h"
+#include "link/import_resolver.h"
+#include "link/module_index.h"
+#include "link/name_resolver.h"
+#include "parse/file_summarizer.h"
+#include "scan/parallel_for.h"
+
+namespace cutover {
+namespace {
+
+void sort_outputs(Inventory& inv) {
+  std::sort(inv.imports.begin(), inv.imports.end(), [](const ImportEdge& a, const ImportEdge& b) {
+    return std::tie(a.file, a.line, a.to) < std::tie(b.file, b.line, b.to);
+  });
+  std::sort(inv.routes.begin(), inv.routes.end(), [](const Route& a, const Route& b) {
+    return std::tie(a.path, a.methods, a.endpoint, a.handler, a.file, a.line) <
+           std::tie(b.path, b.methods, b.endpoint, b.handler, b.file, b.line);
+  });
+  std::sort(inv.diagnostics.begin(), inv.diagnostics.end());
+  inv.diagnostics.erase(std::unique(inv.diagnostics.begin(), inv.diagnostics.end()),
+                        inv.diagnostics.end());
+}
+
+}  // namespace
+
+Inventory link_summaries(std::string root_label, std::vector<FileSummary> summaries,
+                         std::vector<Diagnostic> diagnostics) {
+  std::sort(summaries.begin(), summaries.end(),
+            [](const FileSummary& a, const FileSummary& b) { return a.path < b.path; });
+  Inventory inv;
+  inv.root = std::move(root_label);
+  inv.diagnostics = std::move(diagnostics);
+  for (FileSummary& s : summaries) {
+    inv.files.push_back(FileEntry{.path = s.path, .lines = s.lines, .status = s.status});
+    for (Diagnostic& d : s.diagnostics)
+      inv.diagnostics.push_back(std::move(d));
+    s.diagnostics.clear();
+  }
+
+  const ModuleIndex index(summaries, inv.diagnostics);
+  for (std::size_t i = 0; i < summaries.size(); ++i) {
+    const FileSummary& s = summaries[i];
+    if (!s.module.empty() && index.find(s.module) == i) {
+      inv.modules.push_back(Module{.name = s.module, .path = s.path});
+    }
+  }
+  std::sort(inv.modules.begin(), inv.modules.end(),
+            [](const Module& a, const Module& b) { return a.name < b.name; });
+
+  inv.imports = resolve_imports(summaries, index, inv.diagnostics);
+  const NameResolver names(summaries, index);
+  inv.routes = extract_flask_routes(names, inv.diagnostics);
+  inv.cycles = analyse_module_graph(inv.modules, inv.imports).cycles;
+  sort_outputs(inv);
+  return inv;
+}
+
+Inventory run_scan(const ScanOptions& options) {
+  std::error_code ec;
+  if (!std::filesystem::is_directory(options.root, ec)) {
+    throw ScanError("not a folder: " + options.root.string());
+  }
+  Discovery discovery =
+      discover_sources(options.root, DiscoveryOptions{.exclude_globs = options.exclude_globs});
+
+  std::vector<FileSummary> summaries(discovery.files.size());
+  const SummarizeLimits limits{.max_file_bytes = options.max_file_bytes};
+  parallel_for(
+      discovery.files.size(), options.jobs, [] { return SummarizerTools{}; },
+      [&](SummarizerTools& tools, std::size_t i) {
+        summaries[i] = summarize_file(discovery.files[i], tools, limits);
+      });
+  return link_summaries(options.root_label, std::move(summaries), std::move(discovery.diagnostics));
+}
+
+}  // namespace cutover

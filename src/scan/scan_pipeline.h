@@ -1,0 +1,35 @@
+#pragma once
+// The whole scan, as a compiler would run it: discover files, summarise each
+// file in parallel, link across files once, analyse the graph, sort.
+
+#include <cstdint>
+#include <filesystem>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include "model/inventory.h"
+
+namespace cutover {
+
+struct ScanOptions {
+  std::filesystem::path root;
+  std::string root_label;  // how `root` is written in the outputs (as the user gave it)
+  unsigned jobs = 1;
+  std::vector<std::string> exclude_globs;
+  std::uint64_t max_file_bytes = 20ull << 20;
+};
+
+// The scan could not run at all (the root is missing, say). Problems with
+// individual files are diagnostics, not errors.
+struct ScanError : std::runtime_error {
+  using std::runtime_error::runtime_error;
+};
+
+Inventory run_scan(const ScanOptions& options);
+
+// The link stage alone, for tests that build summaries by hand.
+Inventory link_summaries(std::string root_label, std::vector<FileSummary> summaries,
+                         std::vector<Diagnostic> diagnostics);
+
+}  // namespace cutover
