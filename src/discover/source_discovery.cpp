@@ -122,6 +122,11 @@ Discovery discover_sources(const fs::path& root, const DiscoveryOptions& options
         if (is_tool_folder(name) || is_virtualenv(entry.path())) continue;
         pending.emplace_back(entry.path(), rel);
       } else if (name.ends_with(".py")) {
+        if (!fs::is_regular_file(status)) {  // a FIFO would block the reader forever
+          out.diagnostics.push_back({rel, 0, Severity::kWarning, "not-a-regular-file",
+                                     "named like Python source but not a regular file; skipped"});
+          continue;
+        }
         if (name == "__init__.py") package_dirs.insert(rel_dir);
         found.push_back({rel, entry.path()});
       }

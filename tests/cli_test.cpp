@@ -1,0 +1,60 @@
+// The command line contract: exit codes, help, version, outputs in place.
+
+#include <catch2/catch.hpp>
+
+#include "e2e_support.h"
+
+namespace cutover {
+namespace {
+
+using testing::run_cutover;
+
+TEST_CASE("cutover --version and --help exit 0", "[cli]") {
+  std::string out;
+  CHECK(run_cutover("--version", &out) == 0);
+  CHECK(out.starts_with("cutover "));
+  CHECK(run_cutover("--help", &out) == 0);
+  CHECK(out.find("scan") != std::string::npos);
+  CHECK(run_cutover("scan --help", &out) == 0);
+  CHECK(out.find("--jobs") != std::string::npos);
+}
+
+TEST_CASE("usage errors exit 2", "[cli]") {
+  CHECK(run_cutover("") == 2);
+  CHECK(run_cutover("scan") == 2);
+  CHECK(run_cutover("scan . --no-such-flag") == 2);
+  CHECK(run_cutover("scan . --jobs many") == 2);
+  CHECK(run_cutover("frobnicate") == 2);
+}
+
+TEST_CASE("a scan that cannot run exits 1 with a message", "[cli]") {
+  std::string out;
+  CHECK(run_cutover("scan /nonexistent/cutover/path", &out) == 1);
+  CHECK(out.find("not a folder") != std::string::npos);
+
+  testing::ScratchTree tree;
+  tree.write("app.py", "import os\n");
+  tree.write("blocker", "a file where the output folder should go");
+  CHECK(run_cutover("scan " + tree.root().string() + " -o " + (tree.root() / "blocker").string(),
+                    &out) == 1);
+}
+
+TEST_CASE("a completed scan exits 0, writes both outputs and leaves no temp files", "[cli]") {
+  testing::ScratchTree tree;
+  tree.write("src/app.py", "from flask import Flask\napp = Flask(__name__)\n"
+                           "@app.route('/x')\ndef x():\n    return ''\n");
+  tree.write("src/broken.py", "def (:\n");
+  const std::filesystem::path out = tree.root() / "out";
+  std::string printed;
+  REQUIRE(run_cutover("scan " + (tree.root() / "src").string() + " -o " + out.string(),
+                      &printed) == 0);
+  CHECK(printed.find("report.html") != std::string::npos);
+  CHECK(std::filesystem::file_size(out / "inventory.json") > 0);
+  CHECK(std::filesystem::file_size(out / "report.html") > 0);
+  for (const auto& entry : std::filesystem::directory_iterator(out)) {
+    CHECK(entry.path().extension() != ".tmp");
+  }
+}
+
+}  // namespace
+}  // namespace cutover
