@@ -28,6 +28,7 @@ Json route_json(const Route& r) {
               {"params", std::move(params)},
               {"handler", r.handler},
               {"endpoint", r.endpoint},
+              {"blueprint", r.blueprint},
               {"file", r.file},
               {"line", r.line},
               {"resolution", r.partial ? "partial" : "exact"}};
@@ -62,6 +63,15 @@ std::string inventory_to_json(const Inventory& inv) {
     routes.push_back(route_json(r));
     partial += r.partial;
   }
+  Json hooks = Json::array();
+  for (const Hook& h : inv.hooks) {
+    hooks.push_back({{"framework", h.framework},
+                     {"kind", h.kind},
+                     {"blueprint", h.blueprint},
+                     {"handler", h.handler},
+                     {"file", h.file},
+                     {"line", h.line}});
+  }
   Json cycles = Json::array();
   for (const ImportCycle& c : inv.cycles)
     cycles.push_back({{"modules", c.modules}});
@@ -78,6 +88,7 @@ std::string inventory_to_json(const Inventory& inv) {
                         {"imports", inv.imports.size()},
                         {"routes", inv.routes.size()},
                         {"partial_routes", partial},
+                        {"hooks", inv.hooks.size()},
                         {"cycles", inv.cycles.size()},
                         {"diagnostics", inv.diagnostics.size()}};
   const Json doc = {{"schema_version", kSchemaVersion},
@@ -88,6 +99,7 @@ std::string inventory_to_json(const Inventory& inv) {
                     {"modules", std::move(modules)},
                     {"imports", std::move(imports)},
                     {"routes", std::move(routes)},
+                    {"hooks", std::move(hooks)},
                     {"graph", {{"cycles", std::move(cycles)}}},
                     {"diagnostics", std::move(diagnostics)}};
   // Scanned text may hold invalid UTF-8 (file names, Latin-1 decoded as a

@@ -3,288 +3,411 @@
 #include <algorithm>
 #include <map>
 #include <optional>
+#include <regex>
 #include <set>
 
+#include "link/flask_objects.h"
 #include "link/flask_rule.h"
 #include "link/route_id.h"
+#include "link/static_eval.h"
+#include "link/view_methods.h"
 
 namespace cutover {
 namespace {
 
-bool is_external(const NameTarget& t, std::initializer_list<std::string_view> names) {
-  return t.kind == NameTarget::Kind::kExternal &&
-         std::find(names.begin(), names.end(), t.name) != names.end();
+using Bindings = std::map<std::string, PythonValue>;
+
+constexpr std::string_view kShortcuts[] = {"get", "post", "put", "patch", "delete"};
+constexpr std::string_view kHooks[] = {"before_request",
+                                       "after_request",
+                                       "teardown_request",
+                                       "teardown_appcontext",
+                                       "errorhandler",
+                                       "app_errorhandler",
+                                       "context_processor",
+                                       "app_context_processor",
+                                       "url_value_preprocessor",
+                                       "app_url_value_preprocessor",
+                                       "url_defaults",
+                                       "app_url_defaults",
+                                       "before_app_request",
+                                       "after_app_request",
+                                       "teardown_app_request",
+                                       "before_first_request",
+                                       "before_app_first_request",
+                                       "register_error_handler"};
+
+std::string upper(std::string s) {
+  for (char& c : s)
+    c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  return s;
 }
 
-const std::string* string_arg(const PythonValue& call, std::size_t index, std::string_view kw) {
-  const PythonValue* v = call.keyword(kw);
-  if (!v) v = call.positional(index);
-  return v && v->is_string() ? &v->text : nullptr;
+std::string lower(std::string s) {
+  for (char& c : s)
+    c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return s;
 }
 
-struct FlaskObject {
-  bool is_app = false;
-  std::string name;  // blueprint name
-  std::optional<std::string> url_prefix;
+// Flask-RESTX's camel_to_dash: "UserList" -> "user_list".
+std::string camel_to_dash(const std::string& name) {
+  static const std::regex first_cap("(.)([A-Z][a-z]+)");
+  static const std::regex all_cap("([a-z0-9])([A-Z])");
+  return lower(std::regex_replace(std::regex_replace(name, first_cap, "$1_$2"), all_cap, "$1_$2"));
+}
+
+// Splits "a.b.method" into receiver "a.b" and method; empty receiver if no dot.
+std::pair<std::string_view, std::string_view> split_method(std::string_view callee) {
+  const std::size_t dot = callee.rfind('.');
+  if (dot == std::string_view::npos) return {{}, callee};
+  return {callee.substr(0, dot), callee.substr(dot + 1)};
+}
+
+const PythonValue* argument(const PythonValue& call, std::size_t index, std::string_view keyword) {
+  const PythonValue* v = call.keyword(keyword);
+  return v ? v : call.positional(index);
+}
+
+// One route as declared, before it is mounted into apps.
+struct DeclaredRoute {
+  FlaskObjectId owner = nullptr;
+  struct Rule {
+    std::optional<std::string> value;  // nullopt: not static
+    std::string source;
+  };
+  std::vector<Rule> rules;  // several for add_resource(R, '/a', '/b'): one endpoint, many URLs
+  std::vector<std::string> methods;
+  std::string endpoint;  // as given or derived, without blueprint prefix
+  bool endpoint_given = false;
+  std::string view_class;  // class name, for Flask-RESTX default endpoints
+  std::string handler;
   std::size_t file = 0;
   std::uint32_t line = 0;
+  std::vector<std::string> unresolved;
+  bool api_style = false;  // Flask-RESTful/RESTX: prefixes concatenate
 };
 
-struct Registration {
-  const AssignmentFact* parent = nullptr;
-  std::optional<std::string> url_prefix;  // given to register_blueprint
-  std::optional<std::string> name;        // name= given to register_blueprint
-};
-
-// Where a blueprint's routes end up: one per registration path from an app.
-struct Mount {
-  std::optional<std::string> url_prefix;
-  std::string name;  // dotted endpoint prefix ("" for the app)
-  bool registered = true;
-};
-
-class FlaskLinker {
+class FlaskRouteExtractor {
  public:
-  FlaskLinker(const NameResolver& names, std::vector<Diagnostic>& diagnostics)
-      : names_(names), files_(names.files()), diagnostics_(diagnostics) {}
+  FlaskRouteExtractor(const NameResolver& names, std::vector<Diagnostic>& diagnostics)
+      : names_(names),
+        files_(names.files()),
+        diagnostics_(diagnostics),
+        objects_(names, diagnostics) {}
 
-  std::vector<Route> run() {
-    find_objects();
-    find_registrations();
-    std::vector<Route> routes;
+  FlaskExtraction run() {
     for (std::size_t f = 0; f < files_.size(); ++f) {
       for (const DefinitionFact& def : files_[f].definitions) {
-        for (const PythonValue& decorator : def.decorators) {
-          if (decorator.kind == PythonValue::Kind::kCall && decorator.text.ends_with(".route")) {
-            add_decorator_routes(f, def, decorator, routes);
-          }
+        // Bottom-up, the order Python applies them in: stacked Flask-RESTX
+        // routes take their default endpoint names in that order.
+        for (auto d = def.decorators.rbegin(); d != def.decorators.rend(); ++d) {
+          on_decorator(f, def, *d);
         }
       }
+      for (const CallFact& call : files_[f].calls)
+        on_call(f, call);
     }
-    return routes;
+    return std::move(out_);
   }
 
  private:
-  void find_objects() {
-    for (std::size_t f = 0; f < files_.size(); ++f) {
-      for (const AssignmentFact& a : files_[f].assignments) {
-        if (a.value.kind != PythonValue::Kind::kCall) continue;
-        const NameTarget callee = names_.resolve(f, a.scope, a.value.text);
-        FlaskObject object{.file = f, .line = a.line};
-        if (is_external(callee, {"flask.Flask", "flask.app.Flask"})) {
-          object.is_app = true;
-        } else if (is_external(callee, {"flask.Blueprint", "flask.blueprints.Blueprint"})) {
-          if (const std::string* name = string_arg(a.value, 0, "name")) object.name = *name;
-          if (const std::string* prefix = string_arg(a.value, 99, "url_prefix")) {
-            object.url_prefix = *prefix;
-          }
-        } else {
-          continue;
-        }
-        objects_.emplace(&a, std::move(object));
-      }
-    }
+  EvalScope where(std::size_t f, std::string_view scope, const Bindings* b = nullptr) const {
+    return EvalScope{.names = &names_, .file = f, .scope = scope, .loop_bindings = b};
   }
 
-  // The Flask app or blueprint `dotted` names, following aliases, imports and,
-  // for a parameter (`def register(app): app.register_blueprint(...)`), the
-  // arguments its callers pass.
-  const AssignmentFact* object_at(std::size_t file, std::string_view scope, std::string_view dotted,
-                                  int depth = 0) {
-    const NameTarget t = names_.resolve(file, scope, dotted);
-    if (t.kind == NameTarget::Kind::kAssignment && objects_.contains(t.assignment)) {
-      return t.assignment;
-    }
-    if (t.kind != NameTarget::Kind::kParameter || depth > 8) return nullptr;
-    const std::vector<std::string>& params = t.definition->parameters;
-    const auto position = std::find(params.begin(), params.end(), t.name) - params.begin();
-    for (const auto& [caller_file, call] : call_sites(t.definition)) {
-      const PythonValue* arg = call->call.keyword(t.name);
-      if (!arg) arg = call->call.positional(static_cast<std::size_t>(position));
-      if (!arg || arg->kind != PythonValue::Kind::kName) continue;
-      if (const AssignmentFact* found = object_at(caller_file, call->scope, arg->text, depth + 1)) {
-        return found;
-      }
-    }
-    return nullptr;
+  std::string qualified(std::size_t f, const DefinitionFact& def) const {
+    const std::string& module = files_[f].module;
+    return module.empty() ? def.qualified_name : module + "." + def.qualified_name;
   }
 
-  // Statement calls of `function` anywhere in the tree; indexed on first use.
-  const std::vector<std::pair<std::size_t, const CallFact*>>& call_sites(
-      const DefinitionFact* function) {
-    if (!call_sites_indexed_) {
-      call_sites_indexed_ = true;
-      for (std::size_t f = 0; f < files_.size(); ++f) {
-        for (const CallFact& c : files_[f].calls) {
-          const NameTarget callee = names_.resolve(f, c.scope, c.call.text);
-          if (callee.kind == NameTarget::Kind::kDefinition) {
-            call_sites_[callee.definition].emplace_back(f, &c);
-          }
-        }
-      }
+  void read_rule(DeclaredRoute& r, const PythonValue* value, const EvalScope& at) {
+    if (!value) {
+      r.unresolved.push_back("rule (missing)");
+      r.rules.push_back({std::nullopt, ""});
+      return;
     }
-    return call_sites_[function];
+    r.rules.push_back({evaluate_string(*value, at), value->text});
+    if (!r.rules.back().value) r.unresolved.push_back("rule " + value->text);
   }
 
-  void find_registrations() {
-    for (std::size_t f = 0; f < files_.size(); ++f) {
-      for (const CallFact& c : files_[f].calls) {
-        const std::string& callee = c.call.text;
-        if (!callee.ends_with(".register_blueprint")) continue;
-        const std::string_view receiver =
-            std::string_view(callee).substr(0, callee.size() - sizeof(".register_blueprint") + 1);
-        const AssignmentFact* parent = object_at(f, c.scope, receiver);
-        const PythonValue* arg = c.call.positional(0);
-        if (!arg) arg = c.call.keyword("blueprint");
-        const AssignmentFact* child = arg && arg->kind == PythonValue::Kind::kName
-                                          ? object_at(f, c.scope, arg->text)
-                                          : nullptr;
-        if (!parent || !child || objects_.at(child).is_app) {
-          diagnostics_.push_back({files_[f].path, c.line, Severity::kWarning,
-                                  "unresolved-registration",
-                                  "cannot tell which blueprint " + callee +
-                                      "() registers on which app; its routes may lack a prefix"});
-          continue;
-        }
-        Registration r{.parent = parent};
-        if (const PythonValue* p = c.call.keyword("url_prefix"); p && p->is_string()) {
-          r.url_prefix = p->text;
-        }
-        if (const PythonValue* n = c.call.keyword("name"); n && n->is_string()) r.name = n->text;
-        registrations_[child].push_back(std::move(r));
-      }
-    }
-  }
-
-  // Flask's Blueprint.register, applied along each registration chain.
-  std::vector<Mount> mounts_of(const AssignmentFact* object, int depth = 0) {
-    const FlaskObject& self = objects_.at(object);
-    if (self.is_app) return {Mount{}};
-    if (depth > 16) return {};  // a blueprint registered inside itself
-    auto found = registrations_.find(object);
-    if (found == registrations_.end()) {
-      return {Mount{.url_prefix = self.url_prefix, .name = self.name, .registered = false}};
-    }
-    std::vector<Mount> out;
-    for (const Registration& r : found->second) {
-      const std::optional<std::string> own = r.url_prefix ? r.url_prefix : self.url_prefix;
-      const std::string& name = r.name ? *r.name : self.name;
-      for (const Mount& parent : mounts_of(r.parent, depth + 1)) {
-        Mount m{.url_prefix = own, .name = name, .registered = parent.registered};
-        if (parent.url_prefix && own) {
-          std::string_view outer = *parent.url_prefix, inner = *own;
-          while (!outer.empty() && outer.back() == '/')
-            outer.remove_suffix(1);
-          while (!inner.empty() && inner.front() == '/')
-            inner.remove_prefix(1);
-          m.url_prefix = std::string(outer) + "/" + std::string(inner);
-        } else if (parent.url_prefix) {
-          m.url_prefix = parent.url_prefix;
-        }
-        if (!parent.name.empty()) m.name = parent.name + "." + name;
-        out.push_back(std::move(m));
-      }
-    }
-    return out;
-  }
-
-  void add_decorator_routes(std::size_t f, const DefinitionFact& def, const PythonValue& decorator,
-                            std::vector<Route>& routes) {
-    const FileSummary& file = files_[f];
-    const std::string receiver = decorator.text.substr(0, decorator.text.size() - 6);
-    Route base;
-    base.framework = "flask";
-    base.handler =
-        file.module.empty() ? def.qualified_name : file.module + "." + def.qualified_name;
-    base.file = file.path;
-    base.line = decorator.line;
-    std::vector<std::string> unresolved;
-
-    std::string rule;
-    if (const std::string* r = string_arg(decorator, 0, "rule")) {
-      rule = *r;
+  // methods=[...] if given; `fallback` otherwise.
+  void read_methods(DeclaredRoute& r, const PythonValue& call, const EvalScope& at,
+                    std::vector<std::string> fallback) {
+    r.methods = std::move(fallback);
+    const PythonValue* m = call.keyword("methods");
+    if (!m || m->kind == PythonValue::Kind::kNone) return;
+    if (auto list = evaluate_string_list(*m, at)) {
+      r.methods.clear();
+      for (std::string& method : *list)
+        r.methods.push_back(upper(std::move(method)));
     } else {
-      const PythonValue* v = decorator.keyword("rule");
-      if (!v) v = decorator.positional(0);
-      rule = v ? v->text : "";
-      unresolved.push_back("rule " + (v ? v->text : std::string("(missing)")));
+      r.unresolved.push_back("methods " + m->text);
     }
-    base.methods = {"GET"};
-    if (const PythonValue* m = decorator.keyword("methods")) {
-      base.methods.clear();
-      for (const PythonValue& item : m->items) {
-        if (!item.is_string()) continue;
-        std::string upper = item.text;
-        std::transform(upper.begin(), upper.end(), upper.begin(),
-                       [](unsigned char c) { return static_cast<char>(std::toupper(c)); });
-        base.methods.push_back(std::move(upper));
-      }
-      if (base.methods.empty() || m->items.size() != base.methods.size()) {
-        unresolved.push_back("methods " + m->text);
-      }
-      std::sort(base.methods.begin(), base.methods.end());
-      base.methods.erase(std::unique(base.methods.begin(), base.methods.end()), base.methods.end());
+  }
+
+  void read_endpoint(DeclaredRoute& r, const PythonValue* value, const EvalScope& at) {
+    if (!value || value->kind == PythonValue::Kind::kNone) return;
+    if (auto text = evaluate_string(*value, at)) {
+      r.endpoint = std::move(*text);
+      r.endpoint_given = true;
+    } else {
+      r.unresolved.push_back("endpoint " + value->text);
     }
-    std::string endpoint = def.name;
-    if (const PythonValue* e = decorator.keyword("endpoint")) {
-      if (e->is_string()) {
-        endpoint = e->text;
+  }
+
+  void on_decorator(std::size_t f, const DefinitionFact& def, const PythonValue& decorator) {
+    const bool is_call = decorator.kind == PythonValue::Kind::kCall;
+    if (!is_call && decorator.kind != PythonValue::Kind::kName) return;
+    const auto [receiver, method] = split_method(decorator.text);
+    if (receiver.empty()) return;
+    if (std::find(std::begin(kHooks), std::end(kHooks), method) != std::end(kHooks)) {
+      add_hook(f, def.scope, receiver, method, is_call ? &decorator : nullptr, qualified(f, def),
+               decorator.line);
+      return;
+    }
+    if (!is_call) return;
+    const bool is_shortcut =
+        std::find(std::begin(kShortcuts), std::end(kShortcuts), method) != std::end(kShortcuts);
+    if (method != "route" && !is_shortcut) return;
+    const FlaskObjectId owner = objects_.object_at(f, def.scope, receiver);
+    if (!owner && is_shortcut) return;  // `.get` is too common a name to claim unresolved
+    const EvalScope at = where(f, def.scope);
+    DeclaredRoute r{
+        .owner = owner, .handler = qualified(f, def), .file = f, .line = decorator.line};
+    if (!owner) r.unresolved.push_back("receiver " + std::string(receiver));
+    read_rule(r, argument(decorator, 0, "rule"), at);
+    read_endpoint(r, decorator.keyword("endpoint"), at);
+    const bool restx_resource = owner && def.kind == DefinitionFact::Kind::kClass &&
+                                (objects_.object(owner).kind == FlaskObjectKind::kNamespace ||
+                                 objects_.object(owner).kind == FlaskObjectKind::kRestxApi);
+    if (restx_resource) {
+      r.api_style = true;
+      r.view_class = def.name;
+      const ViewClass view{.file = f, .definition = &def};
+      r.methods =
+          view_class_methods(names_, objects_, view).value_or(std::vector<std::string>{"GET"});
+      for (std::size_t i = 1; i < decorator.items.size(); ++i) {  // @ns.route('/a', '/b')
+        read_rule(r, &decorator.items[i], at);
+      }
+      emit(r);
+      return;
+    }
+    if (is_shortcut) {
+      r.methods = {upper(std::string(method))};
+    } else {
+      read_methods(r, decorator, at, {"GET"});
+    }
+    if (!r.endpoint_given) r.endpoint = def.name;
+    emit(r);
+  }
+
+  void on_call(std::size_t f, const CallFact& call) {
+    const auto [receiver, method] = split_method(call.call.text);
+    if (receiver.empty()) return;
+    if (method == "add_url_rule" || method == "add_resource") {
+      const FileSummary& file = files_[f];
+      if (call.loop >= 0) {
+        // Expand once per element of the literal list the loop walks.
+        const LoopFact& loop = file.loops[static_cast<std::size_t>(call.loop)];
+        for (const PythonValue& item : loop.iterable.items) {
+          Bindings bindings;
+          if (loop.targets.size() == 1) {
+            bindings.emplace(loop.targets[0], item);
+          } else if (item.items.size() == loop.targets.size()) {
+            for (std::size_t i = 0; i < item.items.size(); ++i) {
+              bindings.emplace(loop.targets[i], item.items[i]);
+            }
+          }
+          on_registration(f, call, receiver, method, &bindings);
+        }
+        return;
+      }
+      on_registration(f, call, receiver, method, nullptr);
+    } else if (std::find(std::begin(kHooks), std::end(kHooks), method) != std::end(kHooks)) {
+      const PythonValue* fn = call.call.positional(method == "register_error_handler" ? 1 : 0);
+      if (fn) add_hook(f, call.scope, receiver, method, &call.call, fn->text, call.line);
+    }
+  }
+
+  void on_registration(std::size_t f, const CallFact& call, std::string_view receiver,
+                       std::string_view method, const Bindings* bindings) {
+    const FlaskObjectId owner = objects_.object_at(f, call.scope, receiver);
+    const EvalScope at = where(f, call.scope, bindings);
+    DeclaredRoute r{.owner = owner, .file = f, .line = call.line};
+    if (!owner) r.unresolved.push_back("receiver " + std::string(receiver));
+    if (method == "add_resource") {
+      on_add_resource(r, call.call, at);
+      return;
+    }
+    // add_url_rule(rule, endpoint=None, view_func=None, **options)
+    read_rule(r, argument(call.call, 0, "rule"), at);
+    read_endpoint(r, argument(call.call, 1, "endpoint"), at);
+    std::vector<std::string> view_methods = {"GET"};
+    if (const PythonValue* view = argument(call.call, 2, "view_func")) {
+      describe_view(r, *view, at, &view_methods);
+    } else {
+      r.unresolved.push_back("view_func (missing)");
+    }
+    read_methods(r, call.call, at, std::move(view_methods));
+    emit(r);
+  }
+
+  // view_func=function, =SomeView.as_view('name'), or a name bound to either.
+  void describe_view(DeclaredRoute& r, const PythonValue& view, const EvalScope& at,
+                     std::vector<std::string>* methods) {
+    EvalScope there;
+    const PythonValue& value = dereference(view, at, &there);
+    if (value.kind == PythonValue::Kind::kCall && value.text.ends_with(".as_view")) {
+      const std::string cls_name = value.text.substr(0, value.text.size() - 8);
+      if (!r.endpoint_given) {
+        const PythonValue* name = argument(value, 0, "name");
+        if (auto text = name ? evaluate_string(*name, there) : std::nullopt) r.endpoint = *text;
+      }
+      if (auto cls = resolve_class(names_, there.file, there.scope, cls_name)) {
+        r.handler = qualified(cls->file, *cls->definition);
+        if (auto m = view_class_methods(names_, objects_, *cls)) *methods = std::move(*m);
       } else {
-        unresolved.push_back("endpoint " + e->text);
+        r.handler = cls_name;
+        r.unresolved.push_back("view class " + cls_name);
       }
+      return;
     }
+    const NameTarget t = value.kind == PythonValue::Kind::kName
+                             ? names_.resolve(there.file, there.scope, value.text)
+                             : NameTarget{};
+    if (t.kind == NameTarget::Kind::kDefinition) {
+      r.handler = qualified(t.file, *t.definition);
+      if (!r.endpoint_given) r.endpoint = t.definition->name;
+      return;
+    }
+    r.handler = value.text;
+    if (!r.endpoint_given) {
+      r.endpoint = value.text.substr(value.text.rfind('.') + 1);  // Flask uses __name__
+    }
+    if (t.kind != NameTarget::Kind::kExternal) r.unresolved.push_back("view_func " + value.text);
+  }
 
-    std::vector<Mount> mounts;
-    const AssignmentFact* object = object_at(f, def.scope, receiver);
-    if (object) {
-      mounts = mounts_of(object);
-      for (const Mount& m : mounts) {
-        if (!m.registered) {
-          unresolved.push_back("blueprint " + objects_.at(object).name +
-                               " is not registered on any app found");
-          break;
-        }
-      }
+  // api.add_resource(Resource, *urls, endpoint=None, ...)
+  void on_add_resource(DeclaredRoute& r, const PythonValue& call, const EvalScope& at) {
+    r.api_style = true;
+    const PythonValue* resource = call.positional(0);
+    if (!resource) return;
+    std::vector<std::string> methods = {"GET"};
+    if (auto cls = resolve_class(names_, at.file, at.scope, resource->text)) {
+      r.handler = qualified(cls->file, *cls->definition);
+      r.view_class = cls->definition->name;
+      if (auto m = view_class_methods(names_, objects_, *cls)) methods = std::move(*m);
     } else {
-      mounts.push_back(Mount{});
-      unresolved.push_back("receiver " + receiver + " is not a Flask app or blueprint found");
+      r.handler = resource->text;
+      r.view_class = resource->text.substr(resource->text.rfind('.') + 1);
+      r.unresolved.push_back("resource " + resource->text);
     }
+    r.methods = std::move(methods);
+    read_endpoint(r, call.keyword("endpoint"), at);
+    const bool restx = r.owner && objects_.object(r.owner).kind != FlaskObjectKind::kRestfulApi;
+    if (!r.endpoint_given && !restx) r.endpoint = lower(r.view_class);
+    if (call.items.size() < 2) read_rule(r, nullptr, at);
+    for (std::size_t i = 1; i < call.items.size(); ++i)
+      read_rule(r, &call.items[i], at);
+    emit(r);
+  }
 
+  void emit(const DeclaredRoute& r) {
+    const std::vector<Mount> mounts =
+        r.owner ? objects_.mounts(r.owner) : std::vector<Mount>{Mount{.attached = false}};
+    std::string unresolved;
+    for (const std::string& u : r.unresolved)
+      unresolved += (unresolved.empty() ? "" : "; ") + u;
     for (const Mount& m : mounts) {
-      Route route = base;
-      route.path = m.url_prefix ? join_url_prefix(*m.url_prefix, rule) : rule;
-      route.endpoint = m.name.empty() ? endpoint : m.name + "." + endpoint;
-      ConvertedRule converted = convert_flask_rule(route.path);
-      route.path_template = std::move(converted.path_template);
-      route.params = std::move(converted.params);
-      if (!unresolved.empty()) {
-        route.partial = true;
-        for (const std::string& u : unresolved) {
-          route.unresolved += (route.unresolved.empty() ? "" : "; ") + u;
+      std::string why = unresolved;
+      if (!m.attached && r.owner)
+        why += (why.empty() ? "" : "; ") + std::string("not registered on any app found");
+      const std::string endpoint = endpoint_in(r, m);
+      for (const DeclaredRoute::Rule& rule : r.rules) {
+        Route route;
+        route.framework = "flask";
+        const std::string& text = rule.value ? *rule.value : rule.source;
+        if (r.api_style) {
+          // Flask-RESTful/RESTX build blueprint prefix + api prefix + url by concatenation.
+          route.path = m.url_prefix.value_or("") + m.api_prefix + text;
+        } else {
+          route.path = m.url_prefix ? join_url_prefix(*m.url_prefix, text) : text;
         }
-        diagnostics_.push_back(
-            {file.path, decorator.line, Severity::kWarning, "partial-route",
-             "route of " + base.handler + " not fully resolved: " + route.unresolved});
+        route.endpoint = m.blueprint.empty() ? endpoint : m.blueprint + "." + endpoint;
+        route.blueprint = m.blueprint;
+        route.methods = r.methods;
+        std::sort(route.methods.begin(), route.methods.end());
+        route.methods.erase(std::unique(route.methods.begin(), route.methods.end()),
+                            route.methods.end());
+        route.handler = r.handler;
+        route.file = files_[r.file].path;
+        route.line = r.line;
+        ConvertedRule converted = convert_flask_rule(route.path);
+        route.path_template = std::move(converted.path_template);
+        route.params = std::move(converted.params);
+        if (!why.empty()) {
+          route.partial = true;
+          route.unresolved = why;
+          diagnostics_.push_back({route.file, route.line, Severity::kWarning, "partial-route",
+                                  "route of " + (r.handler.empty() ? "?" : r.handler) +
+                                      " not fully resolved: " + why});
+        }
+        route.id = stable_route_id(route.framework, route.endpoint, route.path_template);
+        out_.routes.push_back(std::move(route));
       }
-      route.id = stable_route_id(route.framework, route.endpoint, route.path_template);
-      routes.push_back(std::move(route));
+    }
+  }
+
+  // The endpoint before the blueprint prefix. Flask-RESTX's default_endpoint is
+  // namespace_class_name, suffixed _2, _3... when a resource registered earlier
+  // took the name.
+  std::string endpoint_in(const DeclaredRoute& r, const Mount& m) {
+    if (!r.api_style || r.endpoint_given || !r.endpoint.empty()) return r.endpoint;
+    std::string endpoint = camel_to_dash(r.view_class);
+    if (m.in_restx_namespace && m.namespace_name != "default") {
+      endpoint = m.namespace_name + "_" + endpoint;
+    }
+    const std::string base = endpoint;
+    for (int suffix = 2; !restx_endpoints_.insert(m.blueprint + "." + endpoint).second; ++suffix) {
+      endpoint = base + "_" + std::to_string(suffix);
+    }
+    return endpoint;
+  }
+
+  void add_hook(std::size_t f, std::string_view scope, std::string_view receiver,
+                std::string_view method, const PythonValue* call, std::string handler,
+                std::uint32_t line) {
+    const FlaskObjectId owner = objects_.object_at(f, scope, receiver);
+    if (!owner) return;  // `before_request` on something that is not Flask's
+    std::string kind(method);
+    if ((method == "errorhandler" || method == "app_errorhandler" ||
+         method == "register_error_handler") &&
+        call && !call->items.empty()) {
+      kind += "(" + call->items[0].text + ")";
+    }
+    for (const Mount& m : objects_.mounts(owner)) {
+      out_.hooks.push_back(Hook{.framework = "flask",
+                                .kind = kind,
+                                .blueprint = m.blueprint,
+                                .handler = handler,
+                                .file = files_[f].path,
+                                .line = line});
     }
   }
 
   const NameResolver& names_;
   const std::vector<FileSummary>& files_;
   std::vector<Diagnostic>& diagnostics_;
-  std::map<const AssignmentFact*, FlaskObject> objects_;
-  std::map<const AssignmentFact*, std::vector<Registration>> registrations_;
-  std::map<const DefinitionFact*, std::vector<std::pair<std::size_t, const CallFact*>>> call_sites_;
-  bool call_sites_indexed_ = false;
+  FlaskObjects objects_;
+  FlaskExtraction out_;
+  std::set<std::string> restx_endpoints_;
 };
 
 }  // namespace
 
-std::vector<Route> extract_flask_routes(const NameResolver& names,
-                                        std::vector<Diagnostic>& diagnostics) {
-  return FlaskLinker(names, diagnostics).run();
+FlaskExtraction extract_flask_routes(const NameResolver& names,
+                                     std::vector<Diagnostic>& diagnostics) {
+  return FlaskRouteExtractor(names, diagnostics).run();
 }
 
 }  // namespace cutover

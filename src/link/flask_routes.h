@@ -1,9 +1,11 @@
 #pragma once
-// FlaskRouteExtractor: the cross-file pass that finds Flask apps and
-// blueprints, follows register_blueprint() to compose prefixes and endpoint
-// names, and turns @x.route(...) decorators into routes. A decorator whose
-// rule, methods or receiver cannot be resolved still yields a route, marked
-// partial, with a diagnostic: routes are never dropped silently.
+// FlaskRouteExtractor: turns the Flask-family facts of the whole tree into
+// routes and hooks. Routes come from @x.route / @x.get... decorators,
+// x.add_url_rule(...) calls (loops over literal lists expanded), Flask-RESTful
+// api.add_resource(...) and Flask-RESTX @ns.route(...) resources; each gets
+// the prefix and endpoint name of every app it is mounted in. A route whose
+// rule, methods, view or app cannot be resolved statically is still listed,
+// marked partial, with a diagnostic: routes are never dropped silently.
 
 #include <vector>
 
@@ -13,7 +15,12 @@
 
 namespace cutover {
 
-std::vector<Route> extract_flask_routes(const NameResolver& names,
-                                        std::vector<Diagnostic>& diagnostics);
+struct FlaskExtraction {
+  std::vector<Route> routes;
+  std::vector<Hook> hooks;
+};
+
+FlaskExtraction extract_flask_routes(const NameResolver& names,
+                                     std::vector<Diagnostic>& diagnostics);
 
 }  // namespace cutover

@@ -61,11 +61,19 @@ struct AssignmentFact {
   std::uint32_t line = 0;
 };
 
+// `for a, b in [(...), ...]:` over a literal list or tuple: calls in its body
+// can be expanded once per element (routes registered in a loop).
+struct LoopFact {
+  std::vector<std::string> targets;  // `rule, view` → {"rule", "view"}
+  PythonValue iterable;              // kList or kTuple
+};
+
 // A call made as a statement of its own: `app.register_blueprint(bp)`.
 struct CallFact {
   std::string scope;
   PythonValue call;  // kind kCall
   std::uint32_t line = 0;
+  std::int32_t loop = -1;  // index into FileSummary::loops of the innermost literal loop
 };
 
 // A construct that only Python 2 accepts.
@@ -94,6 +102,7 @@ struct FileSummary {
   std::vector<DefinitionFact> definitions;
   std::vector<AssignmentFact> assignments;
   std::vector<CallFact> calls;
+  std::vector<LoopFact> loops;
   std::vector<Python2Finding> python2;
   std::vector<Diagnostic> diagnostics;
 };

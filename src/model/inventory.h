@@ -48,12 +48,24 @@ struct Route {
   std::string path;                  // full rule as the framework writes it, prefixes applied
   std::string path_template;         // FastAPI form: /users/{id}
   std::vector<RouteParam> params;
-  std::string handler;   // dotted name of the view function or class
-  std::string endpoint;  // framework's name for the route
+  std::string handler;    // dotted name of the view function or class
+  std::string endpoint;   // framework's name for the route
+  std::string blueprint;  // dotted blueprint name ("" on the app); family input
   std::string file;
   std::uint32_t line = 0;
   bool partial = false;    // something about it could not be resolved statically
   std::string unresolved;  // what could not be resolved, when partial
+};
+
+// A request hook or error handler: code that runs around routes it is not
+// written in, so a FastAPI port needs an equivalent for every route it covers.
+struct Hook {
+  std::string framework;  // "flask"
+  std::string kind;       // "before_request", "errorhandler(404)", ...
+  std::string blueprint;  // "" when registered on the app
+  std::string handler;
+  std::string file;
+  std::uint32_t line = 0;
 };
 
 struct ImportCycle {
@@ -66,6 +78,7 @@ struct Inventory {
   std::vector<Module> modules;
   std::vector<ImportEdge> imports;
   std::vector<Route> routes;
+  std::vector<Hook> hooks;
   std::vector<ImportCycle> cycles;
   std::vector<Diagnostic> diagnostics;
 };

@@ -22,7 +22,8 @@ struct PythonValue {
   enum class Kind : std::uint8_t {
     kOther,    // anything else; `text` holds a short excerpt of the source
     kString,   // `text` holds the decoded contents
-    kFString,  // an f-string; `text` holds the source excerpt
+    kFString,  // an f-string; `text` holds the source excerpt, `items` its parts in order:
+               // kString for literal text, any other kind for an interpolated expression
     kNumber,   // `text` holds the literal
     kName,     // identifier or dotted attribute chain: `text` = "bp" or "views.show"
     kNone,     // None
@@ -31,6 +32,7 @@ struct PythonValue {
     kTuple,
     kDict,    // `items` alternate key, value
     kCall,    // `text` = callee (dotted when the callee is a name chain), `items` = positional
+    kMethodCall,  // `expr.method(...)` on a non-name: `text` = method, `items` = receiver, args
     kBinary,  // `text` = operator, `items` = {left, right}
   };
   Kind kind = Kind::kOther;

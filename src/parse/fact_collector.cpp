@@ -1,5 +1,6 @@
 #include "parse/fact_collector.h"
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -16,6 +17,7 @@ struct WalkContext {
   std::int32_t owner_class = -1;         // definition index of the class whose body this is
   std::int32_t pending_decorators = -1;  // index into Walker::decorators_
   std::uint32_t decorated_line = 0;
+  std::int32_t loop = -1;  // index into FileSummary::loops
   bool in_function = false;
   bool in_try_import_error = false;
   bool under_type_checking = false;
@@ -99,11 +101,17 @@ class Walker {
         if (ts_node_symbol(only) == s_.call) {
           out_.calls.push_back(CallFact{.scope = scopes_[ctx.scope],
                                         .call = read_value(only, src_, s_),
-                                        .line = node_line(node)});
+                                        .line = node_line(node),
+                                        .loop = ctx.loop});
         }
       }
     } else if (kind == s_.assignment || kind == s_.augmented_assignment) {
       add_assignment(node, ctx, kind == s_.augmented_assignment);
+    } else if (kind == s_.for_statement) {
+      if (std::optional<LoopFact> loop = literal_loop(node)) {
+        child.loop = static_cast<std::int32_t>(out_.loops.size());
+        out_.loops.push_back(std::move(*loop));
+      }
     } else if (kind == s_.try_statement) {
       child.try_body_catches_import_error = catches_import_error(node);
     } else if (kind == s_.if_statement) {
@@ -222,6 +230,29 @@ class Walker {
                                               .augmented = augmented,
                                               .value = read_value(right, src_, s_),
                                               .line = node_line(node)});
+  }
+
+  // `for a, b in [...]` over a literal list or tuple, with plain name targets.
+  std::optional<LoopFact> literal_loop(TSNode node) {
+    TSNode left = ts_node_child_by_field_id(node, s_.field_left);
+    TSNode right = ts_node_child_by_field_id(node, s_.field_right);
+    if (ts_node_is_null(left) || ts_node_is_null(right)) return std::nullopt;
+    const TSSymbol right_kind = ts_node_symbol(right);
+    if (right_kind != s_.list && right_kind != s_.tuple) return std::nullopt;
+    LoopFact loop;
+    if (ts_node_symbol(left) == s_.identifier) {
+      loop.targets.emplace_back(node_text(left, src_));
+    } else {
+      bool simple = true;
+      for_each_child(left, [&](TSNode part, TSFieldId) {
+        if (!ts_node_is_named(part)) return;
+        if (ts_node_symbol(part) != s_.identifier) simple = false;
+        loop.targets.emplace_back(node_text(part, src_));
+      });
+      if (!simple || loop.targets.empty()) return std::nullopt;
+    }
+    loop.iterable = read_value(right, src_, s_);
+    return loop;
   }
 
   std::vector<std::string> parameter_names(TSNode parameters) {

@@ -78,6 +78,8 @@ PythonSymbols::PythonSymbols(const TSLanguage* l)
       default_parameter(named(l, "default_parameter")),
       typed_parameter(named(l, "typed_parameter")),
       typed_default_parameter(named(l, "typed_default_parameter")),
+      for_statement(named(l, "for_statement")),
+      pattern_list(named(l, "pattern_list")),
       field_body(field(l, "body")),
       field_name(field(l, "name")),
       field_alias(field(l, "alias")),
@@ -95,6 +97,7 @@ PythonSymbols::PythonSymbols(const TSLanguage* l)
       field_superclasses(field(l, "superclasses")),
       field_condition(field(l, "condition")),
       field_consequence(field(l, "consequence")),
-      field_parameters(field(l, "parameters")) {}
+      field_parameters(field(l, "parameters")),
+      field_expression(field(l, "expression")) {}
 
 }  // namespace cutover

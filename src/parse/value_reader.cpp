@@ -67,6 +67,32 @@ void append_unescaped(std::string& out, std::string_view raw) {
 
 }  // namespace
 
+std::vector<PythonValue> fstring_parts(TSNode node, std::string_view source,
+                                       const PythonSymbols& s, int depth) {
+  std::vector<PythonValue> parts;
+  bool raw = false;
+  for_each_child(node, [&](TSNode child, TSFieldId) {
+    const TSSymbol kind = ts_node_symbol(child);
+    if (kind == s.string_start) {
+      for (char c : node_text(child, source)) raw = raw || c == 'r' || c == 'R';
+    } else if (kind == s.string_content) {
+      PythonValue literal{.kind = PythonValue::Kind::kString};
+      if (raw) {
+        literal.text = node_text(child, source);
+      } else {
+        append_unescaped(literal.text, node_text(child, source));
+      }
+      parts.push_back(std::move(literal));
+    } else if (kind == s.interpolation) {
+      TSNode expression = ts_node_child_by_field_id(child, s.field_expression);
+      const bool plain = ts_node_named_child_count(child) == 1 && !ts_node_is_null(expression);
+      parts.push_back(plain ? read_value(expression, source, s, depth + 1)
+                            : PythonValue{.text = std::string(node_text(child, source))});
+    }
+  });
+  return parts;
+}
+
 std::string string_literal(TSNode node, std::string_view source, const PythonSymbols& symbols,
                            bool* is_plain) {
   std::string out;
@@ -132,7 +158,10 @@ PythonValue read_value(TSNode node, std::string_view source, const PythonSymbols
     bool plain = true;
     value.text = string_literal(node, source, s, &plain);
     value.kind = plain ? PythonValue::Kind::kString : PythonValue::Kind::kFString;
-    if (!plain) value.text = excerpt(node, source);
+    if (!plain) {
+      value.text = excerpt(node, source);
+      value.items = fstring_parts(node, source, s, depth);
+    }
   } else if (kind == s.concatenated_string) {
     bool all_plain = true;
     for_each_child(node, [&](TSNode child, TSFieldId) {
@@ -177,7 +206,15 @@ PythonValue read_value(TSNode node, std::string_view source, const PythonSymbols
     value.kind = PythonValue::Kind::kCall;
     TSNode function = ts_node_child_by_field_id(node, s.field_function);
     value.text = dotted_name(function, source, s);
-    if (value.text.empty()) value.text = excerpt(function, source);
+    if (value.text.empty() && ts_node_symbol(function) == s.attribute) {
+      // `'{}/x'.format(PREFIX)`: keep the receiver so the link pass can evaluate it.
+      value.kind = PythonValue::Kind::kMethodCall;
+      value.text = node_text(ts_node_child_by_field_id(function, s.field_attribute_name), source);
+      value.items.push_back(read_value(ts_node_child_by_field_id(function, s.field_object),
+                                       source, s, depth + 1));
+    } else if (value.text.empty()) {
+      value.text = excerpt(function, source);
+    }
     TSNode arguments = ts_node_child_by_field_id(node, s.field_arguments);
     if (!ts_node_is_null(arguments) && ts_node_symbol(arguments) == s.argument_list) {
       for_each_child(arguments, [&](TSNode arg, TSFieldId) {

@@ -18,6 +18,10 @@ inline constexpr std::size_t kMaxExcerpt = 160;
 PythonValue read_value(TSNode node, std::string_view source, const PythonSymbols& symbols,
                        int depth = 0);
 
+// The literal pieces and interpolated expressions of an f-string, in order.
+std::vector<PythonValue> fstring_parts(TSNode node, std::string_view source,
+                                       const PythonSymbols& symbols, int depth);
+
 // "a.b.c" for identifier/attribute chains, empty for anything else.
 std::string dotted_name(TSNode node, std::string_view source, const PythonSymbols& symbols);
 

@@ -23,6 +23,10 @@ void sort_outputs(Inventory& inv) {
     return std::tie(a.path, a.methods, a.endpoint, a.handler, a.file, a.line) <
            std::tie(b.path, b.methods, b.endpoint, b.handler, b.file, b.line);
   });
+  std::sort(inv.hooks.begin(), inv.hooks.end(), [](const Hook& a, const Hook& b) {
+    return std::tie(a.blueprint, a.kind, a.file, a.line, a.handler) <
+           std::tie(b.blueprint, b.kind, b.file, b.line, b.handler);
+  });
   std::sort(inv.diagnostics.begin(), inv.diagnostics.end());
   inv.diagnostics.erase(std::unique(inv.diagnostics.begin(), inv.diagnostics.end()),
                         inv.diagnostics.end());
@@ -56,7 +60,9 @@ Inventory link_summaries(std::string root_label, std::vector<FileSummary> summar
 
   inv.imports = resolve_imports(summaries, index, inv.diagnostics);
   const NameResolver names(summaries, index);
-  inv.routes = extract_flask_routes(names, inv.diagnostics);
+  FlaskExtraction flask = extract_flask_routes(names, inv.diagnostics);
+  inv.routes = std::move(flask.routes);
+  inv.hooks = std::move(flask.hooks);
   inv.cycles = analyse_module_graph(inv.modules, inv.imports).cycles;
   sort_outputs(inv);
   return inv;

@@ -18,7 +18,7 @@ stub modules; everything that is installed (Flask itself) is used for real.
 The stubbed names are reported on stderr.  Anything the application prints
 while importing goes to stderr too: stdout carries only the JSON, a list of
 {"methods": [...], "path": ..., "endpoint": ...} sorted by path, endpoint,
-methods, without HEAD/OPTIONS and without the static-file routes.
+methods, without the automatic HEAD/OPTIONS and without the static-file routes.
 """
 import argparse
 import ast
@@ -34,10 +34,25 @@ import tempfile
 import types
 import warnings
 
-IGNORED_METHODS = frozenset(['HEAD', 'OPTIONS'])
 # Optional speed-ups that code imports inside ``try: ... except ImportError``
 # with a stdlib fallback: stubbing them would replace the working fallback.
 NEVER_STUB = frozenset(['simplejson', 'ujson', 'cjson', 'cdecimal', 'lxml'])
+
+
+def listed_methods(rule):
+    """Methods as `flask routes` lists them: the automatic ones left out.
+
+    Flask adds OPTIONS unless the code declared it, and records which in
+    ``rule.provide_automatic_options``. Werkzeug adds HEAD to every rule with
+    GET, so a declared HEAD next to GET cannot be told apart: HEAD is listed
+    only without GET, and comparisons drop HEAD where GET is present.
+    """
+    methods = set(rule.methods or ())
+    if 'GET' in methods:
+        methods.discard('HEAD')
+    if getattr(rule, 'provide_automatic_options', True):
+        methods.discard('OPTIONS')
+    return sorted(methods)
 
 
 # ---------------------------------------------------------------- stubs --
@@ -314,7 +329,7 @@ def url_map_rows(app):
         if rule.endpoint == 'static' or rule.endpoint.endswith('.static'):
             continue
         rows.append({
-            'methods': sorted(set(rule.methods or ()) - IGNORED_METHODS),
+            'methods': listed_methods(rule),
             'path': rule.rule,
             'endpoint': rule.endpoint,
         })

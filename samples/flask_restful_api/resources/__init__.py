@@ -1,0 +1,1 @@
+"""Flask-RESTful resources of the library service."""

@@ -1,0 +1,1 @@
+"""One module per Flask-RESTX namespace; app.py adds them to the Api."""

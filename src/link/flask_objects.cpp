@@ -1,0 +1,289 @@
+#include "link/flask_objects.h"
+
+#include <algorithm>
+
+#include "link/static_eval.h"
+
+namespace cutover {
+namespace {
+
+const std::initializer_list<std::string_view> kFlask = {"flask.Flask", "flask.app.Flask"};
+const std::initializer_list<std::string_view> kBlueprint = {"flask.Blueprint",
+                                                            "flask.blueprints.Blueprint"};
+const std::initializer_list<std::string_view> kRestfulApi = {"flask_restful.Api"};
+const std::initializer_list<std::string_view> kRestxApi = {"flask_restx.Api", "flask_restplus.Api"};
+const std::initializer_list<std::string_view> kNamespace = {"flask_restx.Namespace",
+                                                            "flask_restplus.Namespace"};
+
+std::string_view receiver_of(std::string_view callee, std::string_view method) {
+  if (!callee.ends_with(method) || callee.size() <= method.size() + 1) return {};
+  if (callee[callee.size() - method.size() - 1] != '.') return {};
+  return callee.substr(0, callee.size() - method.size() - 1);
+}
+
+const PythonValue* argument(const PythonValue& call, std::size_t index, std::string_view keyword) {
+  const PythonValue* v = call.keyword(keyword);
+  return v ? v : call.positional(index);
+}
+
+}  // namespace
+
+FlaskObjects::FlaskObjects(const NameResolver& names, std::vector<Diagnostic>& diagnostics)
+    : names_(names), files_(names.files()), diagnostics_(diagnostics) {
+  find_objects();
+  find_attachments();
+}
+
+bool FlaskObjects::derives_from(std::size_t file, std::string_view scope, std::string_view dotted,
+                                std::initializer_list<std::string_view> externals,
+                                int depth) const {
+  if (depth > 8) return false;
+  const NameTarget t = names_.resolve(file, scope, dotted);
+  if (t.kind == NameTarget::Kind::kExternal) {
+    return std::find(externals.begin(), externals.end(), t.name) != externals.end();
+  }
+  if (t.kind != NameTarget::Kind::kDefinition ||
+      t.definition->kind != DefinitionFact::Kind::kClass) {
+    return false;
+  }
+  return std::any_of(
+      t.definition->bases.begin(), t.definition->bases.end(), [&](const PythonValue& base) {
+        return base.kind == PythonValue::Kind::kName &&
+               derives_from(t.file, t.definition->scope, base.text, externals, depth + 1);
+      });
+}
+
+void FlaskObjects::find_objects() {
+  // Constructors first; `api.namespace(...)` needs its Api found already.
+  for (int pass = 0; pass < 2; ++pass) {
+    for (std::size_t f = 0; f < files_.size(); ++f) {
+      for (const AssignmentFact& a : files_[f].assignments) {
+        if (a.value.kind != PythonValue::Kind::kCall || objects_.contains(&a)) continue;
+        const PythonValue& call = a.value;
+        const EvalScope where{.names = &names_, .file = f, .scope = a.scope};
+        auto text_arg = [&](std::size_t index, std::string_view kw) -> std::optional<std::string> {
+          const PythonValue* v = argument(call, index, kw);
+          return v ? evaluate_string(*v, where) : std::nullopt;
+        };
+        FlaskObject object{.file = f, .line = a.line};
+        if (pass == 1) {
+          const std::string_view api = receiver_of(call.text, "namespace");
+          const FlaskObjectId parent = api.empty() ? nullptr : object_at(f, a.scope, api);
+          if (!parent || objects_.at(parent).kind != FlaskObjectKind::kRestxApi) continue;
+          object.kind = FlaskObjectKind::kNamespace;
+          object.name = text_arg(0, "name").value_or("");
+          object.url_prefix = text_arg(2, "path");
+          objects_.emplace(&a, std::move(object));
+          attach(&a, Attachment{.parent = parent});
+          continue;
+        }
+        auto is = [&](std::initializer_list<std::string_view> kinds) {
+          return derives_from(f, a.scope, call.text, kinds);
+        };
+        if (is(kFlask)) {
+          object.kind = FlaskObjectKind::kApp;
+        } else if (is(kBlueprint)) {
+          object.kind = FlaskObjectKind::kBlueprint;
+          object.name = text_arg(0, "name").value_or("");
+          object.url_prefix = text_arg(99, "url_prefix");
+        } else if (is(kRestfulApi) || is(kRestxApi)) {
+          object.kind = is(kRestxApi) ? FlaskObjectKind::kRestxApi : FlaskObjectKind::kRestfulApi;
+          object.url_prefix =
+              text_arg(object.kind == FlaskObjectKind::kRestfulApi ? 1 : 99, "prefix");
+        } else if (is(kNamespace)) {
+          object.kind = FlaskObjectKind::kNamespace;
+          object.name = text_arg(0, "name").value_or("");
+          object.url_prefix = text_arg(2, "path");
+        } else {
+          continue;
+        }
+        objects_.emplace(&a, std::move(object));
+      }
+    }
+  }
+}
+
+void FlaskObjects::unresolved_attachment(std::size_t file, std::uint32_t line,
+                                         const std::string& what) {
+  diagnostics_.push_back({files_[file].path, line, Severity::kWarning, "unresolved-registration",
+                          what + ": routes reached through it may lack a prefix"});
+}
+
+void FlaskObjects::find_attachments() {
+  // Api(app) / Api(bp) in the constructor.
+  for (auto& [id, object] : objects_) {
+    if (object.kind != FlaskObjectKind::kRestfulApi && object.kind != FlaskObjectKind::kRestxApi) {
+      continue;
+    }
+    const PythonValue* app = argument(id->value, 0, "app");
+    if (!app || app->kind == PythonValue::Kind::kNone) continue;
+    const FlaskObjectId parent = app->kind == PythonValue::Kind::kName
+                                     ? object_at(object.file, id->scope, app->text)
+                                     : nullptr;
+    if (parent) {
+      attach(id, Attachment{.parent = parent});
+    } else {
+      unresolved_attachment(object.file, object.line,
+                            "cannot tell which app Api(" + app->text + ") is bound to");
+    }
+  }
+  for (std::size_t f = 0; f < files_.size(); ++f) {
+    for (const CallFact& c : files_[f].calls) {
+      const std::string& callee = c.call.text;
+      std::string_view receiver;
+      std::string_view method;
+      for (std::string_view m : {"register_blueprint", "init_app", "add_namespace"}) {
+        receiver = receiver_of(callee, m);
+        method = m;
+        if (!receiver.empty()) break;
+      }
+      if (receiver.empty()) continue;
+      const FlaskObjectId target = object_at(f, c.scope, receiver);
+      const PythonValue* arg = argument(c.call, 0, method == "init_app" ? "app" : "blueprint");
+      if (method == "add_namespace") arg = argument(c.call, 0, "ns");
+      const FlaskObjectId other =
+          arg && arg->kind == PythonValue::Kind::kName ? object_at(f, c.scope, arg->text) : nullptr;
+      const EvalScope where{.names = &names_, .file = f, .scope = c.scope};
+      if (method == "init_app") {
+        // Only Api.init_app(app) attaches routes; extensions' init_app are not ours.
+        if (!target) continue;
+        const FlaskObjectKind kind = objects_.at(target).kind;
+        if (kind != FlaskObjectKind::kRestfulApi && kind != FlaskObjectKind::kRestxApi) continue;
+        if (other) {
+          attach(target, Attachment{.parent = other});
+        } else {
+          unresolved_attachment(f, c.line, "cannot tell which app " + callee + "() binds to");
+        }
+        continue;
+      }
+      if (!target || !other) {
+        if (method == "register_blueprint" || target) {
+          unresolved_attachment(f, c.line, "cannot tell what " + callee + "() attaches to what");
+        }
+        continue;
+      }
+      Attachment how{.parent = target};
+      if (const PythonValue* p =
+              c.call.keyword(method == "add_namespace" ? "path" : "url_prefix")) {
+        how.url_prefix = evaluate_string(*p, where);
+      } else if (method == "add_namespace" && c.call.positional(1)) {
+        how.url_prefix = evaluate_string(*c.call.positional(1), where);
+      }
+      if (const PythonValue* n = c.call.keyword("name")) how.name = evaluate_string(*n, where);
+      attach(other, std::move(how));
+    }
+  }
+}
+
+FlaskObjectId FlaskObjects::object_at(std::size_t file, std::string_view scope,
+                                      std::string_view dotted) {
+  // Parameters are followed to their callers, a bounded number of levels.
+  struct Query {
+    std::size_t file;
+    std::string scope, dotted;
+  };
+  std::vector<Query> pending{{file, std::string(scope), std::string(dotted)}};
+  for (int step = 0; step < 64 && !pending.empty(); ++step) {
+    const Query q = std::move(pending.front());
+    pending.erase(pending.begin());
+    const NameTarget t = names_.resolve(q.file, q.scope, q.dotted);
+    if (t.kind == NameTarget::Kind::kAssignment && objects_.contains(t.assignment)) {
+      return t.assignment;
+    }
+    if (t.kind != NameTarget::Kind::kParameter) continue;
+    const std::vector<std::string>& params = t.definition->parameters;
+    const auto position =
+        static_cast<std::size_t>(std::find(params.begin(), params.end(), t.name) - params.begin());
+    for (const auto& [caller_file, call] : call_sites(t.definition)) {
+      const PythonValue* arg = argument(call->call, position, t.name);
+      if (arg && arg->kind == PythonValue::Kind::kName) {
+        pending.push_back({caller_file, call->scope, arg->text});
+      }
+    }
+  }
+  return nullptr;
+}
+
+const std::vector<std::pair<std::size_t, const CallFact*>>& FlaskObjects::call_sites(
+    const DefinitionFact* function) {
+  if (!call_sites_indexed_) {
+    call_sites_indexed_ = true;
+    for (std::size_t f = 0; f < files_.size(); ++f) {
+      for (const CallFact& c : files_[f].calls) {
+        const NameTarget callee = names_.resolve(f, c.scope, c.call.text);
+        if (callee.kind == NameTarget::Kind::kDefinition) {
+          call_sites_[callee.definition].emplace_back(f, &c);
+        }
+      }
+    }
+  }
+  return call_sites_[function];
+}
+
+std::vector<Mount> FlaskObjects::mounts(FlaskObjectId id) {
+  return mounts(id, 0);
+}
+
+std::vector<Mount> FlaskObjects::mounts(FlaskObjectId id, int depth) {
+  const FlaskObject& self = objects_.at(id);
+  if (self.kind == FlaskObjectKind::kApp) return {Mount{}};
+  if (depth > 16) return {};  // attached to itself through a cycle
+  const auto found = attachments_.find(id);
+  if (found == attachments_.end()) {
+    Mount lone{.attached = false};
+    if (self.kind == FlaskObjectKind::kBlueprint) {
+      lone.url_prefix = self.url_prefix;
+      lone.blueprint = self.name;
+    } else {
+      lone.api_prefix = self.url_prefix.value_or("");
+    }
+    return {lone};
+  }
+  std::vector<Mount> out;
+  for (const Attachment& how : found->second) {
+    for (Mount m : mounts(how.parent, depth + 1)) {
+      switch (self.kind) {
+        case FlaskObjectKind::kBlueprint: {
+          // Flask's Blueprint.register: the registration's prefix wins over the
+          // constructor's; nested prefixes join with one '/'.
+          const std::optional<std::string> own = how.url_prefix ? how.url_prefix : self.url_prefix;
+          if (m.url_prefix && own) {
+            std::string_view outer = *m.url_prefix, inner = *own;
+            while (!outer.empty() && outer.back() == '/')
+              outer.remove_suffix(1);
+            while (!inner.empty() && inner.front() == '/')
+              inner.remove_prefix(1);
+            m.url_prefix = std::string(outer) + "/" + std::string(inner);
+          } else if (own) {
+            m.url_prefix = own;
+          }
+          const std::string& name = how.name ? *how.name : self.name;
+          m.blueprint = m.blueprint.empty() ? name : m.blueprint + "." + name;
+          break;
+        }
+        case FlaskObjectKind::kRestfulApi:
+        case FlaskObjectKind::kRestxApi:
+          m.api_prefix += self.url_prefix.value_or("");
+          break;
+        case FlaskObjectKind::kNamespace: {
+          // Flask-RESTX: api.ns_paths.get(ns) or ns.path, where ns.path is
+          // (path or "/" + name).rstrip("/").
+          std::string path = self.url_prefix.value_or("/" + self.name);
+          while (!path.empty() && path.back() == '/')
+            path.pop_back();
+          if (how.url_prefix && !how.url_prefix->empty()) path = *how.url_prefix;
+          m.api_prefix += path;
+          m.in_restx_namespace = true;
+          m.namespace_name = self.name;
+          break;
+        }
+        case FlaskObjectKind::kApp:
+          break;
+      }
+      out.push_back(std::move(m));
+    }
+  }
+  return out;
+}
+
+}  // namespace cutover

@@ -1,0 +1,186 @@
+#include "link/static_eval.h"
+
+namespace cutover {
+namespace {
+
+constexpr int kMaxDepth = 16;
+
+std::optional<std::string> eval(const PythonValue& v, const EvalScope& where, int depth);
+
+// The constant a name is bound to: a loop variable, or an assignment somewhere.
+const PythonValue* bound_value(const PythonValue& name, const EvalScope& where,
+                               EvalScope* found_in) {
+  if (where.loop_bindings) {
+    if (auto it = where.loop_bindings->find(name.text); it != where.loop_bindings->end()) {
+      *found_in = where;
+      return &it->second;
+    }
+  }
+  const NameTarget target = where.names->resolve(where.file, where.scope, name.text);
+  if (target.kind != NameTarget::Kind::kAssignment) return nullptr;
+  *found_in = EvalScope{.names = where.names,
+                        .file = target.file,
+                        .scope = target.assignment->scope,
+                        .loop_bindings = nullptr};
+  return &target.assignment->value;
+}
+
+// printf-style formatting with %s / %d / %r and %%, which is all URL rules use.
+std::optional<std::string> percent_format(const std::string& format,
+                                          const std::vector<std::string>& args) {
+  std::string out;
+  std::size_t next = 0;
+  for (std::size_t i = 0; i < format.size(); ++i) {
+    if (format[i] != '%') {
+      out += format[i];
+      continue;
+    }
+    if (++i == format.size()) return std::nullopt;
+    if (format[i] == '%') {
+      out += '%';
+      continue;
+    }
+    if (format[i] != 's' && format[i] != 'd' && format[i] != 'r') return std::nullopt;
+    if (next == args.size()) return std::nullopt;
+    out += args[next++];
+  }
+  if (next != args.size()) return std::nullopt;
+  return out;
+}
+
+// str.format with {} / {0} / {name} fields and {{ }} escapes.
+std::optional<std::string> brace_format(const std::string& format, const PythonValue& call,
+                                        const EvalScope& where, int depth) {
+  std::string out;
+  std::size_t auto_index = 1;  // items[0] is the receiver
+  for (std::size_t i = 0; i < format.size(); ++i) {
+    const char c = format[i];
+    if ((c == '{' || c == '}') && i + 1 < format.size() && format[i + 1] == c) {
+      out += c;
+      ++i;
+      continue;
+    }
+    if (c != '{') {
+      out += c;
+      continue;
+    }
+    const std::size_t close = format.find('}', i);
+    if (close == std::string::npos) return std::nullopt;
+    const std::string field = format.substr(i + 1, close - i - 1);
+    const PythonValue* arg = nullptr;
+    if (field.empty()) {
+      arg = call.positional(auto_index++);
+    } else if (field.find_first_not_of("0123456789") == std::string::npos) {
+      arg = call.positional(1 + std::stoul(field));
+    } else {
+      arg = call.keyword(field);
+    }
+    if (!arg) return std::nullopt;
+    std::optional<std::string> text = eval(*arg, where, depth + 1);
+    if (!text) return std::nullopt;
+    out += *text;
+    i = close;
+  }
+  return out;
+}
+
+std::optional<std::string> eval(const PythonValue& v, const EvalScope& where, int depth) {
+  if (depth > kMaxDepth) return std::nullopt;
+  switch (v.kind) {
+    case PythonValue::Kind::kString:
+      return v.text;
+    case PythonValue::Kind::kNumber:
+      return v.text;
+    case PythonValue::Kind::kName: {
+      EvalScope there;
+      const PythonValue* bound = bound_value(v, where, &there);
+      return bound ? eval(*bound, there, depth + 1) : std::nullopt;
+    }
+    case PythonValue::Kind::kFString: {
+      std::string out;
+      for (const PythonValue& part : v.items) {
+        std::optional<std::string> text = eval(part, where, depth + 1);
+        if (!text) return std::nullopt;
+        out += *text;
+      }
+      return v.items.empty() ? std::nullopt : std::optional<std::string>(out);
+    }
+    case PythonValue::Kind::kBinary: {
+      if (v.items.size() != 2) return std::nullopt;
+      std::optional<std::string> left = eval(v.items[0], where, depth + 1);
+      if (!left) return std::nullopt;
+      if (v.text == "+") {
+        std::optional<std::string> right = eval(v.items[1], where, depth + 1);
+        return right ? std::optional<std::string>(*left + *right) : std::nullopt;
+      }
+      if (v.text != "%") return std::nullopt;
+      const PythonValue& rhs = dereference(v.items[1], where);
+      std::vector<std::string> args;
+      if (rhs.kind == PythonValue::Kind::kTuple) {
+        for (const PythonValue& item : rhs.items) {
+          std::optional<std::string> text = eval(item, where, depth + 1);
+          if (!text) return std::nullopt;
+          args.push_back(std::move(*text));
+        }
+      } else {
+        std::optional<std::string> text = eval(v.items[1], where, depth + 1);
+        if (!text) return std::nullopt;
+        args.push_back(std::move(*text));
+      }
+      return percent_format(*left, args);
+    }
+    case PythonValue::Kind::kMethodCall: {
+      if (v.items.empty()) return std::nullopt;
+      std::optional<std::string> receiver = eval(v.items[0], where, depth + 1);
+      if (!receiver) return std::nullopt;
+      if (v.text == "format") return brace_format(*receiver, v, where, depth);
+      if (v.text == "lower" || v.text == "upper") {
+        for (char& c : *receiver)
+          c = static_cast<char>(v.text == "lower" ? std::tolower(c) : std::toupper(c));
+        return receiver;
+      }
+      return std::nullopt;
+    }
+    default:
+      return std::nullopt;
+  }
+}
+
+}  // namespace
+
+std::optional<std::string> evaluate_string(const PythonValue& value, const EvalScope& where) {
+  return eval(value, where, 0);
+}
+
+std::optional<std::vector<std::string>> evaluate_string_list(const PythonValue& value,
+                                                             const EvalScope& where) {
+  EvalScope there;
+  const PythonValue& list = dereference(value, where, &there);
+  if (list.kind != PythonValue::Kind::kList && list.kind != PythonValue::Kind::kTuple) {
+    return std::nullopt;
+  }
+  std::vector<std::string> out;
+  for (const PythonValue& item : list.items) {
+    std::optional<std::string> text = evaluate_string(item, there);
+    if (!text) return std::nullopt;
+    out.push_back(std::move(*text));
+  }
+  return out;
+}
+
+const PythonValue& dereference(const PythonValue& value, const EvalScope& where,
+                               EvalScope* found_in) {
+  const PythonValue* current = &value;
+  EvalScope scope = where;
+  for (int hops = 0; hops < kMaxDepth && current->kind == PythonValue::Kind::kName; ++hops) {
+    EvalScope there;
+    const PythonValue* bound = bound_value(*current, scope, &there);
+    if (!bound) break;
+    current = bound;
+    scope = there;
+  }
+  if (found_in) *found_in = scope;
+  return *current;
+}
+
+}  // namespace cutover

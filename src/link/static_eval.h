@@ -1,0 +1,39 @@
+#pragma once
+// Evaluates the expressions URL rules are built from, as far as they are
+// static: string literals, module constants (across imports), `+`, `%`,
+// `.format()`, f-strings of constants, and loop variables bound to the
+// elements of a literal list. Anything else is "not static" (nullopt), and
+// the caller reports the route as partial.
+
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "link/name_resolver.h"
+#include "model/python_value.h"
+
+namespace cutover {
+
+struct EvalScope {
+  const NameResolver* names = nullptr;
+  std::size_t file = 0;
+  std::string_view scope;
+  const std::map<std::string, PythonValue>* loop_bindings = nullptr;  // may be null
+};
+
+std::optional<std::string> evaluate_string(const PythonValue& value, const EvalScope& where);
+
+// A list or tuple of strings (methods=[...]), directly or through a constant.
+std::optional<std::vector<std::string>> evaluate_string_list(const PythonValue& value,
+                                                             const EvalScope& where);
+
+// The value a name stands for, through loop bindings, constants and aliases:
+// what a view_func=... or a receiver refers to. Returns `value` itself when
+// it is not a name or the name has no static value.
+// `found_in`, when given, receives the scope the returned value lives in.
+const PythonValue& dereference(const PythonValue& value, const EvalScope& where,
+                               EvalScope* found_in = nullptr);
+
+}  // namespace cutover
