@@ -60,7 +60,8 @@ void FlaskObjects::find_objects() {
       for (const AssignmentFact& a : files_[f].assignments) {
         if (a.value.kind != PythonValue::Kind::kCall || objects_.contains(&a)) continue;
         const PythonValue& call = a.value;
-        const EvalScope where{.names = &names_, .file = f, .scope = a.scope};
+        const EvalScope where{
+            .names = &names_, .file = f, .scope = a.scope, .notes = &diagnostics_};
         auto text_arg = [&](std::size_t index, std::string_view kw) -> std::optional<std::string> {
           const PythonValue* v = argument(call, index, kw);
           return v ? evaluate_string(*v, where) : std::nullopt;
@@ -129,50 +130,85 @@ void FlaskObjects::find_attachments() {
   }
   for (std::size_t f = 0; f < files_.size(); ++f) {
     for (const CallFact& c : files_[f].calls) {
-      const std::string& callee = c.call.text;
-      std::string_view receiver;
-      std::string_view method;
-      for (std::string_view m : {"register_blueprint", "init_app", "add_namespace"}) {
-        receiver = receiver_of(callee, m);
-        method = m;
-        if (!receiver.empty()) break;
-      }
-      if (receiver.empty()) continue;
-      const FlaskObjectId target = object_at(f, c.scope, receiver);
-      const PythonValue* arg = argument(c.call, 0, method == "init_app" ? "app" : "blueprint");
-      if (method == "add_namespace") arg = argument(c.call, 0, "ns");
-      const FlaskObjectId other =
-          arg && arg->kind == PythonValue::Kind::kName ? object_at(f, c.scope, arg->text) : nullptr;
-      const EvalScope where{.names = &names_, .file = f, .scope = c.scope};
-      if (method == "init_app") {
-        // Only Api.init_app(app) attaches routes; extensions' init_app are not ours.
-        if (!target) continue;
-        const FlaskObjectKind kind = objects_.at(target).kind;
-        if (kind != FlaskObjectKind::kRestfulApi && kind != FlaskObjectKind::kRestxApi) continue;
-        if (other) {
-          attach(target, Attachment{.parent = other});
-        } else {
-          unresolved_attachment(f, c.line, "cannot tell which app " + callee + "() binds to");
-        }
+      if (c.loop < 0) {
+        attach_by_call(f, c, nullptr);
         continue;
       }
-      if (!target || !other) {
-        if (method == "register_blueprint" || target) {
-          unresolved_attachment(f, c.line, "cannot tell what " + callee + "() attaches to what");
-        }
-        continue;
+      for (const Bindings& bindings :
+           loop_iterations(files_[f].loops[static_cast<std::size_t>(c.loop)])) {
+        attach_by_call(f, c, &bindings);
       }
-      Attachment how{.parent = target};
-      if (const PythonValue* p =
-              c.call.keyword(method == "add_namespace" ? "path" : "url_prefix")) {
-        how.url_prefix = evaluate_string(*p, where);
-      } else if (method == "add_namespace" && c.call.positional(1)) {
-        how.url_prefix = evaluate_string(*c.call.positional(1), where);
-      }
-      if (const PythonValue* n = c.call.keyword("name")) how.name = evaluate_string(*n, where);
-      attach(other, std::move(how));
     }
   }
+}
+
+// register_blueprint / init_app / add_namespace
+void FlaskObjects::attach_by_call(std::size_t f, const CallFact& c, const Bindings* bindings) {
+  const std::string& callee = c.call.text;
+  std::string_view receiver;
+  std::string_view method;
+  for (std::string_view m : {"register_blueprint", "init_app", "add_namespace"}) {
+    receiver = receiver_of(callee, m);
+    method = m;
+    if (!receiver.empty()) break;
+  }
+  if (receiver.empty()) return;
+  const FlaskObjectId target = object_at(f, c.scope, receiver);
+  const PythonValue* arg = argument(c.call, 0, method == "init_app" ? "app" : "blueprint");
+  if (method == "add_namespace") arg = argument(c.call, 0, "ns");
+  const FlaskObjectId other = arg ? object_of(f, c.scope, *arg, bindings) : nullptr;
+  const EvalScope where{
+      .names = &names_, .file = f, .scope = c.scope, .bindings = bindings, .notes = &diagnostics_};
+  if (method == "init_app") {
+    // Only Api.init_app(app) attaches routes; extensions' init_app are not ours.
+    if (!target) return;
+    const FlaskObjectKind kind = objects_.at(target).kind;
+    if (kind != FlaskObjectKind::kRestfulApi && kind != FlaskObjectKind::kRestxApi) return;
+    if (other) {
+      attach(target, Attachment{.parent = other});
+    } else {
+      unresolved_attachment(f, c.line, "cannot tell which app " + callee + "() binds to");
+    }
+    return;
+  }
+  if (!target || !other) {
+    if (method == "register_blueprint" || target) {
+      unresolved_attachment(f, c.line, "cannot tell what " + callee + "() attaches to what");
+    }
+    return;
+  }
+  Attachment how{.parent = target};
+  if (const PythonValue* p = c.call.keyword(method == "add_namespace" ? "path" : "url_prefix")) {
+    how.url_prefix = evaluate_string(*p, where);
+  } else if (method == "add_namespace" && c.call.positional(1)) {
+    how.url_prefix = evaluate_string(*c.call.positional(1), where);
+  }
+  if (const PythonValue* n = c.call.keyword("name")) how.name = evaluate_string(*n, where);
+  attach(other, std::move(how));
+}
+
+FlaskObjectId FlaskObjects::object_of(std::size_t file, std::string_view scope,
+                                      const PythonValue& value, const Bindings* bindings,
+                                      int depth) {
+  if (depth > 8) return nullptr;
+  if (value.kind == PythonValue::Kind::kName) {
+    if (bindings) {
+      if (auto it = bindings->find(value.text); it != bindings->end()) {
+        return object_of(file, scope, it->second, nullptr, depth + 1);
+      }
+    }
+    return object_at(file, scope, value.text);
+  }
+  if (value.kind != PythonValue::Kind::kCall) return nullptr;
+  const NameTarget callee = names_.resolve(file, scope, value.text);
+  if (callee.kind != NameTarget::Kind::kDefinition) return nullptr;
+  for (const ReturnFact& r : files_[callee.file].returns) {
+    if (r.scope != callee.definition->qualified_name) continue;
+    if (FlaskObjectId found = object_of(callee.file, r.scope, r.value, nullptr, depth + 1)) {
+      return found;
+    }
+  }
+  return nullptr;
 }
 
 FlaskObjectId FlaskObjects::object_at(std::size_t file, std::string_view scope,

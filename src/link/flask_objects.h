@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "link/name_resolver.h"
+#include "link/static_eval.h"
 #include "model/diagnostic.h"
 
 namespace cutover {
@@ -46,6 +47,10 @@ class FlaskObjects {
   // The object `dotted` names in `scope` of `file`, or nullptr. Follows
   // aliases, imports, and parameters through their call sites.
   FlaskObjectId object_at(std::size_t file, std::string_view scope, std::string_view dotted);
+  // The same for an expression: a name (loop-bound names first), or a call of
+  // a function of the tree that returns an object (a blueprint factory).
+  FlaskObjectId object_of(std::size_t file, std::string_view scope, const PythonValue& value,
+                          const Bindings* bindings, int depth = 0);
   const FlaskObject& object(FlaskObjectId id) const { return objects_.at(id); }
 
   std::vector<Mount> mounts(FlaskObjectId id);
@@ -68,6 +73,7 @@ class FlaskObjects {
 
   void find_objects();
   void find_attachments();
+  void attach_by_call(std::size_t file, const CallFact& call, const Bindings* bindings);
   void attach(FlaskObjectId child, Attachment how) {
     attachments_[child].push_back(std::move(how));
   }

@@ -15,8 +15,6 @@
 namespace cutover {
 namespace {
 
-using Bindings = std::map<std::string, PythonValue>;
-
 constexpr std::string_view kShortcuts[] = {"get", "post", "put", "patch", "delete"};
 constexpr std::string_view kHooks[] = {"before_request",
                                        "after_request",
@@ -96,6 +94,7 @@ class FlaskRouteExtractor {
         objects_(names, diagnostics) {}
 
   FlaskExtraction run() {
+    find_wrappers();
     for (std::size_t f = 0; f < files_.size(); ++f) {
       for (const DefinitionFact& def : files_[f].definitions) {
         // Bottom-up, the order Python applies them in: stacked Flask-RESTX
@@ -112,7 +111,8 @@ class FlaskRouteExtractor {
 
  private:
   EvalScope where(std::size_t f, std::string_view scope, const Bindings* b = nullptr) const {
-    return EvalScope{.names = &names_, .file = f, .scope = scope, .loop_bindings = b};
+    return EvalScope{
+        .names = &names_, .file = f, .scope = scope, .bindings = b, .notes = &diagnostics_};
   }
 
   std::string qualified(std::size_t f, const DefinitionFact& def) const {
@@ -201,23 +201,62 @@ class FlaskRouteExtractor {
     emit(r);
   }
 
-  void on_call(std::size_t f, const CallFact& call) {
-    const auto [receiver, method] = split_method(call.call.text);
-    if (receiver.empty()) return;
-    if (method == "add_url_rule" || method == "add_resource") {
+  // Methods of Flask-family subclasses in the tree that forward to
+  // self.add_resource / self.add_url_rule (redash's ApiExt.add_org_resource):
+  // method name -> the registration it performs.
+  void find_wrappers() {
+    for (std::size_t f = 0; f < files_.size(); ++f) {
       const FileSummary& file = files_[f];
-      if (call.loop >= 0) {
-        // Expand once per element of the literal list the loop walks.
-        const LoopFact& loop = file.loops[static_cast<std::size_t>(call.loop)];
-        for (const PythonValue& item : loop.iterable.items) {
-          Bindings bindings;
-          if (loop.targets.size() == 1) {
-            bindings.emplace(loop.targets[0], item);
-          } else if (item.items.size() == loop.targets.size()) {
-            for (std::size_t i = 0; i < item.items.size(); ++i) {
-              bindings.emplace(loop.targets[i], item.items[i]);
+      for (const DefinitionFact& cls : file.definitions) {
+        if (cls.kind != DefinitionFact::Kind::kClass) continue;
+        const bool flask_family =
+            std::any_of(cls.bases.begin(), cls.bases.end(), [&](const PythonValue& base) {
+              return base.kind == PythonValue::Kind::kName &&
+                     objects_.derives_from(f, cls.scope, base.text,
+                                           {"flask.Flask", "flask.Blueprint", "flask_restful.Api",
+                                            "flask_restx.Api", "flask_restx.Namespace"});
+            });
+        if (!flask_family) continue;
+        for (const std::string& method : cls.methods) {
+          const std::string scope = cls.qualified_name + "." + method;
+          auto forwards = [&](const PythonValue& call) -> std::string_view {
+            for (std::string_view target : {"add_resource", "add_url_rule"}) {
+              if (call.kind == PythonValue::Kind::kCall &&
+                  call.text == "self." + std::string(target)) {
+                return target;
+              }
             }
+            return {};
+          };
+          for (const CallFact& c : file.calls) {
+            if (c.scope == scope && !forwards(c.call).empty()) wrappers_[method] = forwards(c.call);
           }
+          for (const ReturnFact& r : file.returns) {
+            if (r.scope == scope && !forwards(r.value).empty())
+              wrappers_[method] = forwards(r.value);
+          }
+          if (wrappers_.contains(method)) {
+            diagnostics_.push_back(
+                {file.path, cls.line, Severity::kInfo, "registration-wrapper",
+                 "calls of " + cls.name + "." + method + "() are read as " +
+                     std::string(wrappers_[method]) +
+                     "() with the same arguments; what the wrapper changes is not applied"});
+          }
+        }
+      }
+    }
+  }
+
+  void on_call(std::size_t f, const CallFact& call) {
+    auto [receiver, method] = split_method(call.call.text);
+    if (receiver.empty()) return;
+    if (auto wrapper = wrappers_.find(std::string(method)); wrapper != wrappers_.end()) {
+      method = wrapper->second;
+    }
+    if (method == "add_url_rule" || method == "add_resource") {
+      if (call.loop >= 0) {  // once per element of the literal list the loop walks
+        for (const Bindings& bindings :
+             loop_iterations(files_[f].loops[static_cast<std::size_t>(call.loop)])) {
           on_registration(f, call, receiver, method, &bindings);
         }
         return;
@@ -246,7 +285,10 @@ class FlaskRouteExtractor {
     if (const PythonValue* view = argument(call.call, 2, "view_func")) {
       describe_view(r, *view, at, &view_methods);
     } else {
-      r.unresolved.push_back("view_func (missing)");
+      // Legal in Flask: the rule exists (url_for can build it) but no view
+      // serves it until one is attached to the endpoint elsewhere.
+      diagnostics_.push_back({files_[f].path, call.line, Severity::kInfo, "rule-without-view",
+                              "add_url_rule() without view_func: the endpoint has no view here"});
     }
     read_methods(r, call.call, at, std::move(view_methods));
     emit(r);
@@ -401,6 +443,7 @@ class FlaskRouteExtractor {
   FlaskObjects objects_;
   FlaskExtraction out_;
   std::set<std::string> restx_endpoints_;
+  std::map<std::string, std::string_view> wrappers_;
 };
 
 }  // namespace

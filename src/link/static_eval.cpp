@@ -10,8 +10,8 @@ std::optional<std::string> eval(const PythonValue& v, const EvalScope& where, in
 // The constant a name is bound to: a loop variable, or an assignment somewhere.
 const PythonValue* bound_value(const PythonValue& name, const EvalScope& where,
                                EvalScope* found_in) {
-  if (where.loop_bindings) {
-    if (auto it = where.loop_bindings->find(name.text); it != where.loop_bindings->end()) {
+  if (where.bindings) {
+    if (auto it = where.bindings->find(name.text); it != where.bindings->end()) {
       *found_in = where;
       return &it->second;
     }
@@ -21,7 +21,8 @@ const PythonValue* bound_value(const PythonValue& name, const EvalScope& where,
   *found_in = EvalScope{.names = where.names,
                         .file = target.file,
                         .scope = target.assignment->scope,
-                        .loop_bindings = nullptr};
+                        .bindings = nullptr,
+                        .notes = where.notes};
   return &target.assignment->value;
 }
 
@@ -84,6 +85,51 @@ std::optional<std::string> brace_format(const std::string& format, const PythonV
   return out;
 }
 
+// `helper(args)` where helper is a function of the tree: evaluate its
+// unconditional return with the parameters bound to the arguments' values.
+std::optional<std::string> inline_call(const PythonValue& call, const EvalScope& where, int depth) {
+  const NameTarget t = where.names->resolve(where.file, where.scope, call.text);
+  if (t.kind != NameTarget::Kind::kDefinition ||
+      t.definition->kind != DefinitionFact::Kind::kFunction) {
+    return std::nullopt;
+  }
+  const FileSummary& file = where.names->files()[t.file];
+  const ReturnFact* chosen = nullptr;
+  bool conditional = false;
+  for (const ReturnFact& r : file.returns) {
+    if (r.scope != t.definition->qualified_name) continue;
+    if (r.conditional) {
+      conditional = true;
+    } else {
+      chosen = &r;
+    }
+  }
+  if (!chosen) return std::nullopt;
+  std::map<std::string, PythonValue> bound;
+  const std::vector<std::string>& params = t.definition->parameters;
+  for (std::size_t i = 0; i < params.size(); ++i) {
+    const PythonValue* arg = call.keyword(params[i]);
+    if (!arg) arg = call.positional(i);
+    if (!arg) continue;
+    if (std::optional<std::string> text = eval(*arg, where, depth + 1)) {
+      bound.emplace(params[i], PythonValue{.kind = PythonValue::Kind::kString, .text = *text});
+    }
+  }
+  if (conditional && where.notes) {
+    where.notes->push_back({file.path, t.definition->line, Severity::kInfo, "conditional-helper",
+                            t.definition->name +
+                                "() returns other values under some conditions; routes built "
+                                "with it use its unconditional return (line " +
+                                std::to_string(chosen->line) + ")"});
+  }
+  const EvalScope inside{.names = where.names,
+                         .file = t.file,
+                         .scope = t.definition->qualified_name,
+                         .bindings = &bound,
+                         .notes = where.notes};
+  return eval(chosen->value, inside, depth + 1);
+}
+
 std::optional<std::string> eval(const PythonValue& v, const EvalScope& where, int depth) {
   if (depth > kMaxDepth) return std::nullopt;
   switch (v.kind) {
@@ -141,6 +187,8 @@ std::optional<std::string> eval(const PythonValue& v, const EvalScope& where, in
       }
       return std::nullopt;
     }
+    case PythonValue::Kind::kCall:
+      return inline_call(v, where, depth);
     default:
       return std::nullopt;
   }
@@ -164,6 +212,22 @@ std::optional<std::vector<std::string>> evaluate_string_list(const PythonValue& 
     std::optional<std::string> text = evaluate_string(item, there);
     if (!text) return std::nullopt;
     out.push_back(std::move(*text));
+  }
+  return out;
+}
+
+std::vector<Bindings> loop_iterations(const LoopFact& loop) {
+  std::vector<Bindings> out;
+  for (const PythonValue& item : loop.iterable.items) {
+    Bindings bindings;
+    if (loop.targets.size() == 1) {
+      bindings.emplace(loop.targets[0], item);
+    } else if (item.items.size() == loop.targets.size()) {
+      for (std::size_t i = 0; i < item.items.size(); ++i) {
+        bindings.emplace(loop.targets[i], item.items[i]);
+      }
+    }
+    out.push_back(std::move(bindings));
   }
   return out;
 }

@@ -1,9 +1,10 @@
 #pragma once
 // Evaluates the expressions URL rules are built from, as far as they are
 // static: string literals, module constants (across imports), `+`, `%`,
-// `.format()`, f-strings of constants, and loop variables bound to the
-// elements of a literal list. Anything else is "not static" (nullopt), and
-// the caller reports the route as partial.
+// `.format()`, f-strings of constants, loop variables bound to the elements
+// of a literal list, and calls of small helper functions of the tree
+// (inlined: parameters bound to the arguments, the unconditional `return`). Anything else is "not
+// static" (nullopt), and the caller reports the route as partial.
 
 #include <map>
 #include <optional>
@@ -12,6 +13,8 @@
 #include <vector>
 
 #include "link/name_resolver.h"
+#include "model/diagnostic.h"
+#include "model/file_summary.h"
 #include "model/python_value.h"
 
 namespace cutover {
@@ -20,7 +23,11 @@ struct EvalScope {
   const NameResolver* names = nullptr;
   std::size_t file = 0;
   std::string_view scope;
-  const std::map<std::string, PythonValue>* loop_bindings = nullptr;  // may be null
+  // Names bound to values by a literal loop or by inlining a helper's parameters.
+  const std::map<std::string, PythonValue>* bindings = nullptr;  // may be null
+  // Where an evaluation took a guess (a helper with conditional returns), an
+  // info diagnostic is added here; may be null.
+  std::vector<Diagnostic>* notes = nullptr;
 };
 
 std::optional<std::string> evaluate_string(const PythonValue& value, const EvalScope& where);
@@ -32,6 +39,12 @@ std::optional<std::vector<std::string>> evaluate_string_list(const PythonValue& 
 // The value a name stands for, through loop bindings, constants and aliases:
 // what a view_func=... or a receiver refers to. Returns `value` itself when
 // it is not a name or the name has no static value.
+using Bindings = std::map<std::string, PythonValue>;
+
+// One set of bindings per element of a literal loop (`for rule, view in [...]`);
+// elements that do not unpack into the targets bind nothing.
+std::vector<Bindings> loop_iterations(const LoopFact& loop);
+
 // `found_in`, when given, receives the scope the returned value lives in.
 const PythonValue& dereference(const PythonValue& value, const EvalScope& where,
                                EvalScope* found_in = nullptr);

@@ -76,6 +76,15 @@ struct CallFact {
   std::int32_t loop = -1;  // index into FileSummary::loops of the innermost literal loop
 };
 
+// `return value` inside a function: lets the link pass evaluate small helpers
+// such as `def org_scoped_rule(rule): return PREFIX + rule` where rules use them.
+struct ReturnFact {
+  std::string scope;  // qualified name of the function
+  PythonValue value;
+  std::uint32_t line = 0;
+  bool conditional = false;  // not directly in the function body (under if/for/try/with)
+};
+
 // A construct that only Python 2 accepts.
 struct Python2Finding {
   std::string construct;  // "print statement", "except E, e", ...
@@ -103,6 +112,7 @@ struct FileSummary {
   std::vector<AssignmentFact> assignments;
   std::vector<CallFact> calls;
   std::vector<LoopFact> loops;
+  std::vector<ReturnFact> returns;
   std::vector<Python2Finding> python2;
   std::vector<Diagnostic> diagnostics;
 };

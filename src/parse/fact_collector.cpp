@@ -19,6 +19,8 @@ struct WalkContext {
   std::uint32_t decorated_line = 0;
   std::int32_t loop = -1;  // index into FileSummary::loops
   bool in_function = false;
+  bool function_body_next = false;  // the next body block is a function's
+  bool in_function_body = false;    // directly in a function's body block
   bool in_try_import_error = false;
   bool under_type_checking = false;
   bool try_body_catches_import_error = false;
@@ -66,11 +68,14 @@ class Walker {
   WalkContext visit(TSNode node, TSFieldId field, const WalkContext& ctx, bool* descend) {
     WalkContext child = ctx;
     child.pending_decorators = -1;
+    child.function_body_next = false;
     child.try_body_catches_import_error = false;
     child.if_condition_is_type_checking = false;
     const TSSymbol kind = ts_node_symbol(node);
 
     if (kind == s_.block) {
+      child.in_function_body = field == s_.field_body && ctx.function_body_next;
+      child.function_body_next = false;
       if (field == s_.field_body && ctx.try_body_catches_import_error) {
         child.in_try_import_error = true;
       }
@@ -107,6 +112,14 @@ class Walker {
       }
     } else if (kind == s_.assignment || kind == s_.augmented_assignment) {
       add_assignment(node, ctx, kind == s_.augmented_assignment);
+    } else if (kind == s_.return_statement) {
+      if (ctx.in_function && ts_node_named_child_count(node) > 0) {
+        out_.returns.push_back(
+            ReturnFact{.scope = scopes_[ctx.scope],
+                       .value = read_value(ts_node_named_child(node, 0), src_, s_),
+                       .line = node_line(node),
+                       .conditional = !ctx.in_function_body});
+      }
     } else if (kind == s_.for_statement) {
       if (std::optional<LoopFact> loop = literal_loop(node)) {
         child.loop = static_cast<std::int32_t>(out_.loops.size());
@@ -209,6 +222,8 @@ class Walker {
     scopes_.push_back(def.qualified_name);
     child.owner_class = is_class ? static_cast<std::int32_t>(out_.definitions.size()) : -1;
     child.in_function = ctx.in_function || !is_class;
+    child.function_body_next = !is_class;
+    child.in_function_body = false;
     out_.definitions.push_back(std::move(def));
     return child;
   }

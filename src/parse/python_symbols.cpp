@@ -80,6 +80,7 @@ PythonSymbols::PythonSymbols(const TSLanguage* l)
       typed_default_parameter(named(l, "typed_default_parameter")),
       for_statement(named(l, "for_statement")),
       pattern_list(named(l, "pattern_list")),
+      return_statement(named(l, "return_statement")),
       field_body(field(l, "body")),
       field_name(field(l, "name")),
       field_alias(field(l, "alias")),
