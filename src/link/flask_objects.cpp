@@ -180,11 +180,22 @@ void FlaskObjects::attach_by_call(std::size_t f, const CallFact& c, const Bindin
   Attachment how{.parent = target};
   if (const PythonValue* p = c.call.keyword(method == "add_namespace" ? "path" : "url_prefix")) {
     how.url_prefix = evaluate_string(*p, where);
+    if (!how.url_prefix && p->kind != PythonValue::Kind::kNone) how.unresolved_prefix = p->text;
   } else if (method == "add_namespace" && c.call.positional(1)) {
     how.url_prefix = evaluate_string(*c.call.positional(1), where);
   }
   if (const PythonValue* n = c.call.keyword("name")) how.name = evaluate_string(*n, where);
   attach(other, std::move(how));
+}
+
+FlaskObjectId FlaskObjects::only_app() const {
+  FlaskObjectId found = nullptr;
+  for (const auto& [id, object] : objects_) {
+    if (object.kind != FlaskObjectKind::kApp) continue;
+    if (found) return nullptr;
+    found = id;
+  }
+  return found;
 }
 
 FlaskObjectId FlaskObjects::object_of(std::size_t file, std::string_view scope,
@@ -230,6 +241,20 @@ FlaskObjectId FlaskObjects::object_at(std::size_t file, std::string_view scope,
     const std::vector<std::string>& params = t.definition->parameters;
     const auto position =
         static_cast<std::size_t>(std::find(params.begin(), params.end(), t.name) - params.begin());
+    if (call_sites(t.definition).empty() && (t.name == "app" || t.name == "application")) {
+      // Called through a plugin manager or a framework hook: no call site to
+      // follow. With one app in the tree, `app` can only be that one.
+      if (const FlaskObjectId only = only_app()) {
+        if (assumed_app_parameter_.insert(t.definition).second) {
+          diagnostics_.push_back(
+              {files_[t.file].path, t.definition->line, Severity::kInfo, "assumed-app",
+               "no call of " + t.definition->name + "() found; its parameter " + t.name +
+                   " is taken to be the app created at " + files_[objects_.at(only).file].path +
+                   ":" + std::to_string(objects_.at(only).line)});
+        }
+        return only;
+      }
+    }
     for (const auto& [caller_file, call] : call_sites(t.definition)) {
       const PythonValue* arg = argument(call->call, position, t.name);
       if (arg && arg->kind == PythonValue::Kind::kName) {
@@ -278,6 +303,9 @@ std::vector<Mount> FlaskObjects::mounts(FlaskObjectId id, int depth) {
   std::vector<Mount> out;
   for (const Attachment& how : found->second) {
     for (Mount m : mounts(how.parent, depth + 1)) {
+      if (!how.unresolved_prefix.empty()) {
+        m.unresolved_prefix += (m.unresolved_prefix.empty() ? "" : "; ") + how.unresolved_prefix;
+      }
       switch (self.kind) {
         case FlaskObjectKind::kBlueprint: {
           // Flask's Blueprint.register: the registration's prefix wins over the

@@ -8,6 +8,7 @@
 #include <cstdint>
 #include <map>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -35,7 +36,8 @@ struct Mount {
   std::string blueprint;                  // dotted blueprint name ("parent.child"), "" on the app
   bool attached = true;                   // false: never registered on an app we found
   bool in_restx_namespace = false;
-  std::string namespace_name;  // set when the object is a non-default namespace
+  std::string namespace_name;     // set when the object is a non-default namespace
+  std::string unresolved_prefix;  // a url_prefix / path that is not static, as written
 };
 
 using FlaskObjectId = const AssignmentFact*;  // the assignment that creates the object
@@ -69,8 +71,10 @@ class FlaskObjects {
     std::optional<std::string>
         url_prefix;                   // register_blueprint(url_prefix=) / add_namespace(path=)
     std::optional<std::string> name;  // register_blueprint(name=)
+    std::string unresolved_prefix;    // the prefix expression, when it is not static
   };
 
+  FlaskObjectId only_app() const;  // the app, when the tree creates exactly one
   void find_objects();
   void find_attachments();
   void attach_by_call(std::size_t file, const CallFact& call, const Bindings* bindings);
@@ -86,6 +90,7 @@ class FlaskObjects {
   std::map<FlaskObjectId, FlaskObject> objects_;
   std::map<FlaskObjectId, std::vector<Attachment>> attachments_;
   std::map<const DefinitionFact*, std::vector<std::pair<std::size_t, const CallFact*>>> call_sites_;
+  std::set<const DefinitionFact*> assumed_app_parameter_;
   bool call_sites_indexed_ = false;
 };
 

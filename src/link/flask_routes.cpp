@@ -8,6 +8,7 @@
 
 #include "link/flask_objects.h"
 #include "link/flask_rule.h"
+#include "link/registration_helpers.h"
 #include "link/route_id.h"
 #include "link/static_eval.h"
 #include "link/view_methods.h"
@@ -91,10 +92,15 @@ class FlaskRouteExtractor {
       : names_(names),
         files_(names.files()),
         diagnostics_(diagnostics),
-        objects_(names, diagnostics) {}
+        objects_(names, diagnostics),
+        helpers_(names, objects_, diagnostics) {}
 
   FlaskExtraction run() {
     find_wrappers();
+    for (const InlinedRegistration& r : helpers_.registrations()) {
+      const auto [receiver, method] = split_method(r.call.text);
+      on_registration(r.file, r.scope, r.line, r.call, receiver, method, &r.bindings);
+    }
     for (std::size_t f = 0; f < files_.size(); ++f) {
       for (const DefinitionFact& def : files_[f].definitions) {
         // Bottom-up, the order Python applies them in: stacked Flask-RESTX
@@ -254,43 +260,47 @@ class FlaskRouteExtractor {
       method = wrapper->second;
     }
     if (method == "add_url_rule" || method == "add_resource") {
+      if (helpers_.read_at_call_sites(call)) return;
       if (call.loop >= 0) {  // once per element of the literal list the loop walks
         for (const Bindings& bindings :
              loop_iterations(files_[f].loops[static_cast<std::size_t>(call.loop)])) {
-          on_registration(f, call, receiver, method, &bindings);
+          on_registration(f, call.scope, call.line, call.call, receiver, method, &bindings);
         }
         return;
       }
-      on_registration(f, call, receiver, method, nullptr);
+      on_registration(f, call.scope, call.line, call.call, receiver, method, nullptr);
     } else if (std::find(std::begin(kHooks), std::end(kHooks), method) != std::end(kHooks)) {
       const PythonValue* fn = call.call.positional(method == "register_error_handler" ? 1 : 0);
       if (fn) add_hook(f, call.scope, receiver, method, &call.call, fn->text, call.line);
     }
   }
 
-  void on_registration(std::size_t f, const CallFact& call, std::string_view receiver,
-                       std::string_view method, const Bindings* bindings) {
-    const FlaskObjectId owner = objects_.object_at(f, call.scope, receiver);
-    const EvalScope at = where(f, call.scope, bindings);
-    DeclaredRoute r{.owner = owner, .file = f, .line = call.line};
+  void on_registration(std::size_t f, std::string_view scope, std::uint32_t line,
+                       const PythonValue& call, std::string_view receiver, std::string_view method,
+                       const Bindings* bindings) {
+    const PythonValue receiver_name{.kind = PythonValue::Kind::kName,
+                                    .text = std::string(receiver)};
+    const FlaskObjectId owner = objects_.object_of(f, scope, receiver_name, bindings);
+    const EvalScope at = where(f, scope, bindings);
+    DeclaredRoute r{.owner = owner, .file = f, .line = line};
     if (!owner) r.unresolved.push_back("receiver " + std::string(receiver));
     if (method == "add_resource") {
-      on_add_resource(r, call.call, at);
+      on_add_resource(r, call, at);
       return;
     }
     // add_url_rule(rule, endpoint=None, view_func=None, **options)
-    read_rule(r, argument(call.call, 0, "rule"), at);
-    read_endpoint(r, argument(call.call, 1, "endpoint"), at);
+    read_rule(r, argument(call, 0, "rule"), at);
+    read_endpoint(r, argument(call, 1, "endpoint"), at);
     std::vector<std::string> view_methods = {"GET"};
-    if (const PythonValue* view = argument(call.call, 2, "view_func")) {
+    if (const PythonValue* view = argument(call, 2, "view_func")) {
       describe_view(r, *view, at, &view_methods);
     } else {
       // Legal in Flask: the rule exists (url_for can build it) but no view
       // serves it until one is attached to the endpoint elsewhere.
-      diagnostics_.push_back({files_[f].path, call.line, Severity::kInfo, "rule-without-view",
+      diagnostics_.push_back({files_[f].path, line, Severity::kInfo, "rule-without-view",
                               "add_url_rule() without view_func: the endpoint has no view here"});
     }
-    read_methods(r, call.call, at, std::move(view_methods));
+    read_methods(r, call, at, std::move(view_methods));
     emit(r);
   }
 
@@ -332,10 +342,12 @@ class FlaskRouteExtractor {
   // api.add_resource(Resource, *urls, endpoint=None, ...)
   void on_add_resource(DeclaredRoute& r, const PythonValue& call, const EvalScope& at) {
     r.api_style = true;
-    const PythonValue* resource = call.positional(0);
-    if (!resource) return;
+    const PythonValue* given = call.positional(0);
+    if (!given) return;
+    EvalScope there;
+    const PythonValue* resource = &dereference(*given, at, &there);
     std::vector<std::string> methods = {"GET"};
-    if (auto cls = resolve_class(names_, at.file, at.scope, resource->text)) {
+    if (auto cls = resolve_class(names_, there.file, there.scope, resource->text)) {
       r.handler = qualified(cls->file, *cls->definition);
       r.view_class = cls->definition->name;
       if (auto m = view_class_methods(names_, objects_, *cls)) methods = std::move(*m);
@@ -364,6 +376,9 @@ class FlaskRouteExtractor {
       std::string why = unresolved;
       if (!m.attached && r.owner)
         why += (why.empty() ? "" : "; ") + std::string("not registered on any app found");
+      if (!m.unresolved_prefix.empty()) {
+        why += (why.empty() ? "" : "; ") + std::string("url_prefix ") + m.unresolved_prefix;
+      }
       const std::string endpoint = endpoint_in(r, m);
       for (const DeclaredRoute::Rule& rule : r.rules) {
         Route route;
@@ -441,6 +456,7 @@ class FlaskRouteExtractor {
   const std::vector<FileSummary>& files_;
   std::vector<Diagnostic>& diagnostics_;
   FlaskObjects objects_;
+  RegistrationHelpers helpers_;
   FlaskExtraction out_;
   std::set<std::string> restx_endpoints_;
   std::map<std::string, std::string_view> wrappers_;

@@ -1,5 +1,7 @@
 #include "link/static_eval.h"
 
+#include "link/config_lookup.h"
+
 namespace cutover {
 namespace {
 
@@ -189,6 +191,19 @@ std::optional<std::string> eval(const PythonValue& v, const EvalScope& where, in
     }
     case PythonValue::Kind::kCall:
       return inline_call(v, where, depth);
+    case PythonValue::Kind::kSubscript: {
+      if (!v.text.ends_with("config") || v.items.empty()) return std::nullopt;
+      std::optional<std::string> key = eval(v.items[0], where, depth + 1);
+      if (!key) return std::nullopt;
+      std::optional<ConfigValue> found = lookup_config_key(*where.names, *key);
+      if (!found) return std::nullopt;
+      if (where.notes) {
+        where.notes->push_back({found->file, found->line, Severity::kInfo, "config-value",
+                                "config key " + *key + " read as \"" + found->value +
+                                    "\" from the tree's config; a deployment may override it"});
+      }
+      return found->value;
+    }
     default:
       return std::nullopt;
   }
@@ -216,15 +231,22 @@ std::optional<std::vector<std::string>> evaluate_string_list(const PythonValue& 
   return out;
 }
 
-std::vector<Bindings> loop_iterations(const LoopFact& loop) {
+std::vector<Bindings> loop_iterations(const LoopFact& loop, const Bindings* outer) {
+  const PythonValue* iterable = &loop.iterable;
+  if (iterable->kind == PythonValue::Kind::kName && outer) {
+    if (auto it = outer->find(iterable->text); it != outer->end()) iterable = &it->second;
+  }
+  const bool literal =
+      iterable->kind == PythonValue::Kind::kList || iterable->kind == PythonValue::Kind::kTuple;
+  if (!literal || iterable->items.empty()) return {outer ? *outer : Bindings{}};
   std::vector<Bindings> out;
-  for (const PythonValue& item : loop.iterable.items) {
-    Bindings bindings;
+  for (const PythonValue& item : iterable->items) {
+    Bindings bindings = outer ? *outer : Bindings{};
     if (loop.targets.size() == 1) {
-      bindings.emplace(loop.targets[0], item);
+      bindings.insert_or_assign(loop.targets[0], item);
     } else if (item.items.size() == loop.targets.size()) {
       for (std::size_t i = 0; i < item.items.size(); ++i) {
-        bindings.emplace(loop.targets[i], item.items[i]);
+        bindings.insert_or_assign(loop.targets[i], item.items[i]);
       }
     }
     out.push_back(std::move(bindings));

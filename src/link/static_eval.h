@@ -42,8 +42,10 @@ std::optional<std::vector<std::string>> evaluate_string_list(const PythonValue& 
 using Bindings = std::map<std::string, PythonValue>;
 
 // One set of bindings per element of a literal loop (`for rule, view in [...]`);
-// elements that do not unpack into the targets bind nothing.
-std::vector<Bindings> loop_iterations(const LoopFact& loop);
+// elements that do not unpack into the targets bind nothing. Always at least
+// one iteration: a loop over something not literal (or bound through
+// `outer`) runs once with its targets unbound, so nothing in it is dropped.
+std::vector<Bindings> loop_iterations(const LoopFact& loop, const Bindings* outer = nullptr);
 
 // `found_in`, when given, receives the scope the returned value lives in.
 const PythonValue& dereference(const PythonValue& value, const EvalScope& where,

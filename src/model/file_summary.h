@@ -61,11 +61,12 @@ struct AssignmentFact {
   std::uint32_t line = 0;
 };
 
-// `for a, b in [(...), ...]:` over a literal list or tuple: calls in its body
-// can be expanded once per element (routes registered in a loop).
+// `for a, b in [(...), ...]:` over a literal list or tuple, or over a name:
+// calls in its body can be expanded once per element (routes registered in
+// a loop), directly or once the name is bound by a caller.
 struct LoopFact {
   std::vector<std::string> targets;  // `rule, view` → {"rule", "view"}
-  PythonValue iterable;              // kList or kTuple
+  PythonValue iterable;              // kList, kTuple or kName
 };
 
 // A call made as a statement of its own: `app.register_blueprint(bp)`.

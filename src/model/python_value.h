@@ -34,11 +34,12 @@ struct PythonValue {
     kCall,    // `text` = callee (dotted when the callee is a name chain), `items` = positional
     kMethodCall,  // `expr.method(...)` on a non-name: `text` = method, `items` = receiver, args
     kBinary,  // `text` = operator, `items` = {left, right}
+    kSubscript,  // `a.b[key]`: `text` = "a.b" (a name chain), `items` = {key}
   };
   Kind kind = Kind::kOther;
   std::string text;
   std::vector<PythonValue> items;
-  std::vector<KeywordArgument> keywords;  // kCall only
+  std::vector<KeywordArgument> keywords;  // kCall only; `*x` and `**x` appear as "*" and "**"
   std::uint32_t line = 0;
 
   bool is_string() const { return kind == Kind::kString; }

@@ -247,13 +247,16 @@ class Walker {
                                               .line = node_line(node)});
   }
 
-  // `for a, b in [...]` over a literal list or tuple, with plain name targets.
+  // `for a, b in [...]` over a literal list or tuple, or over a name (which a
+  // caller may bind to a literal list), with plain name targets.
   std::optional<LoopFact> literal_loop(TSNode node) {
     TSNode left = ts_node_child_by_field_id(node, s_.field_left);
     TSNode right = ts_node_child_by_field_id(node, s_.field_right);
     if (ts_node_is_null(left) || ts_node_is_null(right)) return std::nullopt;
     const TSSymbol right_kind = ts_node_symbol(right);
-    if (right_kind != s_.list && right_kind != s_.tuple) return std::nullopt;
+    if (right_kind != s_.list && right_kind != s_.tuple && right_kind != s_.identifier) {
+      return std::nullopt;
+    }
     LoopFact loop;
     if (ts_node_symbol(left) == s_.identifier) {
       loop.targets.emplace_back(node_text(left, src_));

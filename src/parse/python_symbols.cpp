@@ -81,6 +81,7 @@ PythonSymbols::PythonSymbols(const TSLanguage* l)
       for_statement(named(l, "for_statement")),
       pattern_list(named(l, "pattern_list")),
       return_statement(named(l, "return_statement")),
+      subscript(named(l, "subscript")),
       field_body(field(l, "body")),
       field_name(field(l, "name")),
       field_alias(field(l, "alias")),
@@ -99,6 +100,7 @@ PythonSymbols::PythonSymbols(const TSLanguage* l)
       field_condition(field(l, "condition")),
       field_consequence(field(l, "consequence")),
       field_parameters(field(l, "parameters")),
-      field_expression(field(l, "expression")) {}
+      field_expression(field(l, "expression")),
+      field_subscript(field(l, "subscript")) {}
 
 }  // namespace cutover

@@ -18,12 +18,12 @@ struct PythonSymbols {
       parenthesized_expression, binary_operator, list_splat, dictionary_splat, try_statement,
       except_clause, if_statement, print_statement, exec_statement, comparison_operator,
       raise_statement, expression_list, parameters, default_parameter, typed_parameter,
-      typed_default_parameter, for_statement, pattern_list, return_statement;
+      typed_default_parameter, for_statement, pattern_list, return_statement, subscript;
 
   TSFieldId field_body, field_name, field_alias, field_module_name, field_definition, field_left,
       field_right, field_operator, field_function, field_arguments, field_object,
       field_attribute_name, field_value, field_key, field_superclasses, field_condition,
-      field_consequence, field_parameters, field_expression;
+      field_consequence, field_parameters, field_expression, field_subscript;
 };
 
 }  // namespace cutover

@@ -67,14 +67,15 @@ void append_unescaped(std::string& out, std::string_view raw) {
 
 }  // namespace
 
-std::vector<PythonValue> fstring_parts(TSNode node, std::string_view source,
-                                       const PythonSymbols& s, int depth) {
+std::vector<PythonValue> fstring_parts(TSNode node, std::string_view source, const PythonSymbols& s,
+                                       int depth) {
   std::vector<PythonValue> parts;
   bool raw = false;
   for_each_child(node, [&](TSNode child, TSFieldId) {
     const TSSymbol kind = ts_node_symbol(child);
     if (kind == s.string_start) {
-      for (char c : node_text(child, source)) raw = raw || c == 'r' || c == 'R';
+      for (char c : node_text(child, source))
+        raw = raw || c == 'r' || c == 'R';
     } else if (kind == s.string_content) {
       PythonValue literal{.kind = PythonValue::Kind::kString};
       if (raw) {
@@ -210,8 +211,8 @@ PythonValue read_value(TSNode node, std::string_view source, const PythonSymbols
       // `'{}/x'.format(PREFIX)`: keep the receiver so the link pass can evaluate it.
       value.kind = PythonValue::Kind::kMethodCall;
       value.text = node_text(ts_node_child_by_field_id(function, s.field_attribute_name), source);
-      value.items.push_back(read_value(ts_node_child_by_field_id(function, s.field_object),
-                                       source, s, depth + 1));
+      value.items.push_back(
+          read_value(ts_node_child_by_field_id(function, s.field_object), source, s, depth + 1));
     } else if (value.text.empty()) {
       value.text = excerpt(function, source);
     }
@@ -219,7 +220,15 @@ PythonValue read_value(TSNode node, std::string_view source, const PythonSymbols
     if (!ts_node_is_null(arguments) && ts_node_symbol(arguments) == s.argument_list) {
       for_each_child(arguments, [&](TSNode arg, TSFieldId) {
         if (!ts_node_is_named(arg) || ts_node_is_extra(arg)) return;
-        if (ts_node_symbol(arg) == s.keyword_argument) {
+        const TSSymbol arg_kind = ts_node_symbol(arg);
+        if (arg_kind == s.list_splat || arg_kind == s.dictionary_splat) {
+          // Kept as keywords "*" / "**" so positional indexes stay right.
+          KeywordArgument splat{.name = arg_kind == s.list_splat ? "*" : "**", .value = {}};
+          if (ts_node_named_child_count(arg) > 0) {
+            splat.value.push_back(read_value(ts_node_named_child(arg, 0), source, s, depth + 1));
+          }
+          value.keywords.push_back(std::move(splat));
+        } else if (arg_kind == s.keyword_argument) {
           TSNode name = ts_node_child_by_field_id(arg, s.field_name);
           TSNode val = ts_node_child_by_field_id(arg, s.field_value);
           KeywordArgument keyword{.name = std::string(node_text(name, source)), .value = {}};
@@ -229,6 +238,15 @@ PythonValue read_value(TSNode node, std::string_view source, const PythonSymbols
           value.items.push_back(read_value(arg, source, s, depth + 1));
         }
       });
+    }
+  } else if (kind == s.subscript) {
+    value.text = dotted_name(ts_node_child_by_field_id(node, s.field_value), source, s);
+    TSNode key = ts_node_child_by_field_id(node, s.field_subscript);
+    if (!value.text.empty() && !ts_node_is_null(key)) {
+      value.kind = PythonValue::Kind::kSubscript;
+      value.items.push_back(read_value(key, source, s, depth + 1));
+    } else {
+      value.text = excerpt(node, source);
     }
   } else if (kind == s.binary_operator) {
     value.kind = PythonValue::Kind::kBinary;

@@ -1,0 +1,381 @@
+// The single walk that turns a syntax tree into imports, definitions,
+// assignments, statement calls and Python 2 findings (through summarize_text).
+
+#include "parse/fact_collector.h"
+
+#include <catch2/catch.hpp>
+#include <string>
+
+#include "testing/summaries_for_test.h"
+
+namespace cutover {
+namespace {
+
+using testing::summarize_python;
+
+const ImportFact& import_of(const FileSummary& s, std::string_view module) {
+  for (const ImportFact& i : s.imports) {
+    if (i.module == module) return i;
+  }
+  FAIL("no import of " << module);
+  throw;
+}
+
+const DefinitionFact& definition(const FileSummary& s, std::string_view qualified_name) {
+  for (const DefinitionFact& d : s.definitions) {
+    if (d.qualified_name == qualified_name) return d;
+  }
+  FAIL("no definition " << qualified_name);
+  throw;
+}
+
+std::vector<std::string> names_of(const ImportFact& i) {
+  std::vector<std::string> out;
+  for (const ImportedName& n : i.names)
+    out.push_back(n.alias.empty() ? n.name : n.name + " as " + n.alias);
+  return out;
+}
+
+TEST_CASE("every import form yields the right facts", "[unit][fact_collector]") {
+  const FileSummary s = summarize_python(R"(import a.b
+import c.d as e
+import f, g
+from h import i, j as k
+from . import x
+from ..pkg import y
+from m import *
+from __future__ import absolute_import
+)");
+  REQUIRE(s.imports.size() == 9);  // `import f, g` is two facts
+
+  const ImportFact& dotted = s.imports[0];
+  CHECK_FALSE(dotted.is_from);
+  CHECK(dotted.module == "a.b");
+  CHECK(names_of(dotted) == std::vector<std::string>{"a.b"});
+  CHECK(dotted.line == 1);
+
+  CHECK(s.imports[1].module == "c.d");
+  CHECK(names_of(s.imports[1]) == std::vector<std::string>{"c.d as e"});
+
+  CHECK(s.imports[2].module == "f");
+  CHECK(s.imports[3].module == "g");
+  CHECK(s.imports[2].line == 3);
+  CHECK(s.imports[3].line == 3);
+
+  const ImportFact& from = s.imports[4];
+  CHECK(from.is_from);
+  CHECK(from.level == 0);
+  CHECK(from.module == "h");
+  CHECK(names_of(from) == std::vector<std::string>{"i", "j as k"});
+
+  const ImportFact& dot = s.imports[5];
+  CHECK(dot.is_from);
+  CHECK(dot.level == 1);
+  CHECK(dot.module.empty());
+  CHECK(names_of(dot) == std::vector<std::string>{"x"});
+
+  const ImportFact& dotdot = s.imports[6];
+  CHECK(dotdot.level == 2);
+  CHECK(dotdot.module == "pkg");
+  CHECK(names_of(dotdot) == std::vector<std::string>{"y"});
+
+  const ImportFact& star = s.imports[7];
+  CHECK(star.is_from);
+  CHECK(star.is_star);
+  CHECK(star.module == "m");
+  CHECK(star.names.empty());
+
+  const ImportFact& future = s.imports[8];
+  CHECK(future.is_from);
+  CHECK(future.module == "__future__");
+  CHECK(names_of(future) == std::vector<std::string>{"absolute_import"});
+  CHECK(future.line == 8);
+}
+
+TEST_CASE("a parenthesised multi-line from-import keeps every name", "[unit][fact_collector]") {
+  const FileSummary s =
+      summarize_python("from .views import (\n    index as home,\n    about,\n)\n");
+  REQUIRE(s.imports.size() == 1);
+  CHECK(s.imports[0].level == 1);
+  CHECK(s.imports[0].module == "views");
+  CHECK(names_of(s.imports[0]) == std::vector<std::string>{"index as home", "about"});
+}
+
+TEST_CASE("import contexts: function, optional, type-checking", "[unit][fact_collector]") {
+  const FileSummary s = summarize_python(R"(import top
+def load():
+    import lazy
+try:
+    import optional_a
+except ImportError:
+    import fallback
+try:
+    import optional_bare
+except:
+    pass
+try:
+    import optional_tuple
+except (ValueError, ModuleNotFoundError):
+    pass
+try:
+    import not_optional
+except ValueError:
+    pass
+if TYPE_CHECKING:
+    import typed
+else:
+    import untyped
+if typing.TYPE_CHECKING:
+    import typed_dotted
+)");
+  const auto ctx = [&](std::string_view m) { return import_of(s, m).context; };
+  CHECK_FALSE(ctx("top").in_function);
+  CHECK_FALSE(ctx("top").in_try_import_error);
+  CHECK_FALSE(ctx("top").under_type_checking);
+
+  CHECK(ctx("lazy").in_function);
+  CHECK(import_of(s, "lazy").scope == "load");
+
+  CHECK(ctx("optional_a").in_try_import_error);
+  CHECK(ctx("optional_bare").in_try_import_error);
+  CHECK(ctx("optional_tuple").in_try_import_error);
+  CHECK_FALSE(ctx("not_optional").in_try_import_error);
+  // The handler runs when the import failed: its own imports are not optional.
+  CHECK_FALSE(ctx("fallback").in_try_import_error);
+
+  CHECK(ctx("typed").under_type_checking);
+  CHECK(ctx("typed_dotted").under_type_checking);
+  CHECK_FALSE(ctx("untyped").under_type_checking);
+  CHECK_FALSE(ctx("optional_a").in_function);
+}
+
+TEST_CASE("`except Exception` catches ImportError, so the import is optional",
+          "[unit][fact_collector]") {
+  const FileSummary s = summarize_python(
+      "try:\n    import ujson\nexcept Exception:\n    ujson = None\n"
+      "try:\n    import yaml\nexcept BaseException:\n    yaml = None\n");
+  REQUIRE(s.imports.size() == 2);
+  CHECK(s.imports[0].context.in_try_import_error);
+  CHECK(s.imports[1].context.in_try_import_error);
+}
+
+TEST_CASE("an import in a try inside a function is lazy and optional", "[unit][fact_collector]") {
+  const FileSummary s = summarize_python(R"(class C:
+    def m(self):
+        try:
+            import simplejson as json
+        except ImportError:
+            import json
+)");
+  REQUIRE(s.imports.size() == 2);
+  CHECK(s.imports[0].module == "simplejson");
+  CHECK(s.imports[0].scope == "C.m");
+  CHECK(s.imports[0].context.in_function);
+  CHECK(s.imports[0].context.in_try_import_error);
+  CHECK(s.imports[1].context.in_function);
+  CHECK_FALSE(s.imports[1].context.in_try_import_error);
+}
+
+TEST_CASE("stacked decorators are kept outermost first with first_line", "[unit][fact_collector]") {
+  const FileSummary s = summarize_python(R"(
+@outer
+@bp.route('/x', methods=['GET'])
+@login_required(role="admin")
+def view():
+    pass
+)");
+  const DefinitionFact& d = definition(s, "view");
+  CHECK(d.kind == DefinitionFact::Kind::kFunction);
+  CHECK(d.line == 5);
+  CHECK(d.first_line == 2);
+  REQUIRE(d.decorators.size() == 3);
+  CHECK(d.decorators[0].kind == PythonValue::Kind::kName);
+  CHECK(d.decorators[0].text == "outer");
+  CHECK(d.decorators[1].kind == PythonValue::Kind::kCall);
+  CHECK(d.decorators[1].text == "bp.route");
+  CHECK(d.decorators[1].line == 3);
+  CHECK(d.decorators[2].text == "login_required");
+  CHECK(d.decorators[2].line == 4);
+}
+
+TEST_CASE("an undecorated definition has first_line equal to line", "[unit][fact_collector]") {
+  const FileSummary s = summarize_python("\n\ndef plain():\n    pass\n");
+  const DefinitionFact& d = definition(s, "plain");
+  CHECK(d.line == 3);
+  CHECK(d.first_line == 3);
+  CHECK(d.decorators.empty());
+}
+
+TEST_CASE("classes keep bases and method names; nested defs get qualified names",
+          "[unit][fact_collector]") {
+  const FileSummary s = summarize_python(R"(class UserView(views.MethodView, Mixin):
+    limit = 10
+    def get(self, user_id):
+        def helper():
+            pass
+        return helper
+    @staticmethod
+    def post():
+        pass
+    class Meta:
+        def inner(self):
+            pass
+)");
+  const DefinitionFact& cls = definition(s, "UserView");
+  CHECK(cls.kind == DefinitionFact::Kind::kClass);
+  CHECK(cls.scope.empty());
+  REQUIRE(cls.bases.size() == 2);
+  CHECK(cls.bases[0].kind == PythonValue::Kind::kName);
+  CHECK(cls.bases[0].text == "views.MethodView");
+  CHECK(cls.bases[1].text == "Mixin");
+  CHECK(cls.methods == std::vector<std::string>{"get", "post"});
+
+  CHECK(definition(s, "UserView.get").scope == "UserView");
+  CHECK(definition(s, "UserView.get.helper").scope == "UserView.get");
+  CHECK(definition(s, "UserView.post").first_line == 7);
+  CHECK(definition(s, "UserView.Meta").kind == DefinitionFact::Kind::kClass);
+  CHECK(definition(s, "UserView.Meta").methods == std::vector<std::string>{"inner"});
+  CHECK(definition(s, "UserView.Meta.inner").scope == "UserView.Meta");
+}
+
+TEST_CASE("a metaclass keyword is not a base class", "[unit][fact_collector]") {
+  const FileSummary s = summarize_python("class Model(Base, metaclass=Meta):\n    pass\n");
+  const DefinitionFact& cls = definition(s, "Model");
+  REQUIRE(cls.bases.size() == 1);
+  CHECK(cls.bases[0].text == "Base");
+}
+
+TEST_CASE("function parameter names: defaults, typed, splats", "[unit][fact_collector]") {
+  const FileSummary s =
+      summarize_python("def f(a, b=1, *args, c: int, d: str = 'x', **kw):\n    pass\n");
+  CHECK(definition(s, "f").parameters ==
+        std::vector<std::string>{"a", "b", "*args", "c", "d", "**kw"});
+}
+
+TEST_CASE("assignments: module and class level kept, inside functions only calls",
+          "[unit][fact_collector]") {
+  const FileSummary s = summarize_python(R"(PREFIX = '/api'
+app.config = {}
+a, b = 1, 2
+class Settings:
+    DEBUG = True
+def create_app():
+    app = Flask(__name__)
+    local = 3
+    return app
+counter = 0
+counter += 1
+counter -= 1
+)");
+  REQUIRE(s.assignments.size() == 6);
+  CHECK(s.assignments[0].target == "PREFIX");
+  CHECK(s.assignments[0].scope.empty());
+  CHECK(s.assignments[0].value.text == "/api");
+  CHECK(s.assignments[0].line == 1);
+  CHECK(s.assignments[1].target == "app.config");
+  CHECK(s.assignments[2].target == "DEBUG");
+  CHECK(s.assignments[2].scope == "Settings");
+  CHECK(s.assignments[3].target == "app");
+  CHECK(s.assignments[3].scope == "create_app");
+  CHECK(s.assignments[3].value.kind == PythonValue::Kind::kCall);
+  CHECK(s.assignments[3].line == 7);
+  CHECK(s.assignments[4].target == "counter");
+  CHECK_FALSE(s.assignments[4].augmented);
+  CHECK(s.assignments[5].target == "counter");
+  CHECK(s.assignments[5].augmented);  // `+=` kept, `-=` not
+  CHECK(s.assignments[5].line == 11);
+}
+
+TEST_CASE("statement calls are kept with their scope and line", "[unit][fact_collector]") {
+  const FileSummary s = summarize_python(R"(setup(name='x')
+def create_app():
+    app.register_blueprint(bp, url_prefix='/api')
+    x = f()
+    return g()
+)");
+  REQUIRE(s.calls.size() == 2);  // `x = f()` and `return g()` are not statement calls
+  CHECK(s.calls[0].scope.empty());
+  CHECK(s.calls[0].call.text == "setup");
+  CHECK(s.calls[0].line == 1);
+  CHECK(s.calls[1].scope == "create_app");
+  CHECK(s.calls[1].call.text == "app.register_blueprint");
+  CHECK(s.calls[1].line == 3);
+  REQUIRE(s.calls[1].call.keyword("url_prefix") != nullptr);
+  CHECK(s.calls[1].call.keyword("url_prefix")->text == "/api");
+}
+
+TEST_CASE("Python 2 constructs are found on the right lines", "[unit][fact_collector][python2]") {
+  const FileSummary s = summarize_python(R"(import os
+print "hello"
+print >>sys.stderr, "err"
+exec "code"
+try:
+    pass
+except ValueError, e:
+    pass
+raise ValueError, "msg"
+x = `y`
+if a <> b:
+    pass
+mode = 0777
+big = 10L
+s = ur'raw'
+)");
+  std::vector<std::pair<std::string, std::uint32_t>> found;
+  for (const Python2Finding& f : s.python2)
+    found.emplace_back(f.construct, f.line);
+  const std::vector<std::pair<std::string, std::uint32_t>> expected = {
+      {"print statement", 2},    {"print statement", 3},    {"exec statement", 4},
+      {"except E, e", 7},        {"raise E, msg", 9},       {"backtick repr", 10},
+      {"<> operator", 11},       {"old octal literal", 13}, {"long integer suffix", 14},
+      {"ur'' string prefix", 15}};
+  CHECK(found == expected);
+}
+
+TEST_CASE("Python 3 code has no Python 2 findings", "[unit][fact_collector][python2]") {
+  const FileSummary s = summarize_python(R"(print("x")
+print()
+print("a", file=sys.stderr)
+mode = 0o777
+zero = 0
+hexa = 0x1F
+s = r'raw' + u'text'
+try:
+    pass
+except (ValueError, KeyError) as e:
+    raise ValueError("msg") from e
+if a != b:
+    pass
+)");
+  CHECK(s.python2.empty());
+  CHECK(s.status == FileStatus::kParsed);
+}
+
+TEST_CASE("3,000-deep nested parentheses do not crash the walk", "[unit][fact_collector]") {
+  const std::string text =
+      "import os\nx = " + std::string(3000, '(') + "1" + std::string(3000, ')') + "\nimport json\n";
+  const FileSummary s = summarize_python(text);
+  REQUIRE(s.imports.size() == 2);
+  CHECK(s.imports[1].module == "json");
+  CHECK(s.imports[1].line == 3);
+  REQUIRE(s.assignments.size() == 1);
+  CHECK(s.assignments[0].target == "x");
+}
+
+TEST_CASE("1,000-deep nested if blocks do not crash the walk", "[unit][fact_collector]") {
+  std::string text = "import os\n";
+  for (int i = 0; i < 1000; ++i)
+    text += std::string(i, ' ') + "if x:\n";
+  text += std::string(1000, ' ') + "import deep\nimport last\n";
+  const FileSummary s = summarize_python(text);
+  CHECK(s.lines == 1003);
+  REQUIRE(s.imports.size() == 3);
+  CHECK(s.imports[0].module == "os");
+  CHECK(s.imports[1].module == "deep");
+  CHECK(s.imports[1].line == 1002);
+  CHECK(s.imports[2].module == "last");
+  CHECK(s.imports[2].line == 1003);
+}
+
+}  // namespace
+}  // namespace cutover
