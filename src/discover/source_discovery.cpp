@@ -73,16 +73,21 @@ Discovery discover_sources(const fs::path& root, const DiscoveryOptions& options
   Discovery out;
   std::unordered_set<std::string> package_dirs;
   std::set<std::pair<dev_t, ino_t>> seen_dirs;  // real folders entered, to stop symlink loops
+  // Folders reached through a symlink wait until every real folder has been
+  // entered, so a tree's files are named by their real paths and the alias
+  // is what gets reported.
   std::vector<std::pair<fs::path, std::string>> pending{{root, ""}};
+  std::vector<std::pair<fs::path, std::string>> through_symlinks;
   struct FoundFile {
     std::string rel;
     fs::path abs;
   };
   std::vector<FoundFile> found;
 
-  while (!pending.empty()) {
-    auto [dir, rel_dir] = std::move(pending.back());
-    pending.pop_back();
+  while (!pending.empty() || !through_symlinks.empty()) {
+    auto& queue = pending.empty() ? through_symlinks : pending;
+    auto [dir, rel_dir] = std::move(queue.back());
+    queue.pop_back();
     struct stat st {};
     if (::stat(dir.c_str(), &st) != 0) continue;
     if (!seen_dirs.insert({st.st_dev, st.st_ino}).second) {
@@ -120,7 +125,8 @@ Discovery discover_sources(const fs::path& root, const DiscoveryOptions& options
       }
       if (fs::is_directory(status)) {
         if (is_tool_folder(name) || is_virtualenv(entry.path())) continue;
-        pending.emplace_back(entry.path(), rel);
+        std::error_code link_ec;
+        (entry.is_symlink(link_ec) ? through_symlinks : pending).emplace_back(entry.path(), rel);
       } else if (name.ends_with(".py")) {
         if (!fs::is_regular_file(status)) {  // a FIFO would block the reader forever
           out.diagnostics.push_back({rel, 0, Severity::kWarning, "not-a-regular-file",

@@ -53,6 +53,12 @@ bool FlaskObjects::derives_from(std::size_t file, std::string_view scope, std::s
       });
 }
 
+void FlaskObjects::note_unresolved_prefix(FlaskObject& object, const PythonValue* given) {
+  if (!object.url_prefix && given && given->kind != PythonValue::Kind::kNone) {
+    object.unresolved_prefix = given->text;
+  }
+}
+
 void FlaskObjects::find_objects() {
   // Constructors first; `api.namespace(...)` needs its Api found already.
   for (int pass = 0; pass < 2; ++pass) {
@@ -87,14 +93,19 @@ void FlaskObjects::find_objects() {
           object.kind = FlaskObjectKind::kBlueprint;
           object.name = text_arg(0, "name").value_or("");
           object.url_prefix = text_arg(99, "url_prefix");
+          note_unresolved_prefix(object, argument(call, 99, "url_prefix"));
         } else if (is(kRestfulApi) || is(kRestxApi)) {
           object.kind = is(kRestxApi) ? FlaskObjectKind::kRestxApi : FlaskObjectKind::kRestfulApi;
           object.url_prefix =
               text_arg(object.kind == FlaskObjectKind::kRestfulApi ? 1 : 99, "prefix");
+          note_unresolved_prefix(
+              object,
+              argument(call, object.kind == FlaskObjectKind::kRestfulApi ? 1 : 99, "prefix"));
         } else if (is(kNamespace)) {
           object.kind = FlaskObjectKind::kNamespace;
           object.name = text_arg(0, "name").value_or("");
           object.url_prefix = text_arg(2, "path");
+          note_unresolved_prefix(object, argument(call, 2, "path"));
         } else {
           continue;
         }
@@ -281,6 +292,12 @@ const std::vector<std::pair<std::size_t, const CallFact*>>& FlaskObjects::call_s
   return call_sites_[function];
 }
 
+void FlaskObjects::add_unresolved(Mount& mount, const FlaskObject& object) {
+  if (object.unresolved_prefix.empty()) return;
+  mount.unresolved_prefix +=
+      (mount.unresolved_prefix.empty() ? "" : "; ") + object.unresolved_prefix;
+}
+
 std::vector<Mount> FlaskObjects::mounts(FlaskObjectId id) {
   return mounts(id, 0);
 }
@@ -291,7 +308,7 @@ std::vector<Mount> FlaskObjects::mounts(FlaskObjectId id, int depth) {
   if (depth > 16) return {};  // attached to itself through a cycle
   const auto found = attachments_.find(id);
   if (found == attachments_.end()) {
-    Mount lone{.attached = false};
+    Mount lone{.attached = false, .unresolved_prefix = self.unresolved_prefix};
     if (self.kind == FlaskObjectKind::kBlueprint) {
       lone.url_prefix = self.url_prefix;
       lone.blueprint = self.name;
@@ -311,6 +328,7 @@ std::vector<Mount> FlaskObjects::mounts(FlaskObjectId id, int depth) {
           // Flask's Blueprint.register: the registration's prefix wins over the
           // constructor's; nested prefixes join with one '/'.
           const std::optional<std::string> own = how.url_prefix ? how.url_prefix : self.url_prefix;
+          if (!how.url_prefix && how.unresolved_prefix.empty()) add_unresolved(m, self);
           if (m.url_prefix && own) {
             std::string_view outer = *m.url_prefix, inner = *own;
             while (!outer.empty() && outer.back() == '/')
@@ -328,6 +346,7 @@ std::vector<Mount> FlaskObjects::mounts(FlaskObjectId id, int depth) {
         case FlaskObjectKind::kRestfulApi:
         case FlaskObjectKind::kRestxApi:
           m.api_prefix += self.url_prefix.value_or("");
+          add_unresolved(m, self);
           break;
         case FlaskObjectKind::kNamespace: {
           // Flask-RESTX: api.ns_paths.get(ns) or ns.path, where ns.path is
@@ -336,6 +355,7 @@ std::vector<Mount> FlaskObjects::mounts(FlaskObjectId id, int depth) {
           while (!path.empty() && path.back() == '/')
             path.pop_back();
           if (how.url_prefix && !how.url_prefix->empty()) path = *how.url_prefix;
+          if (!how.url_prefix) add_unresolved(m, self);
           m.api_prefix += path;
           m.in_restx_namespace = true;
           m.namespace_name = self.name;

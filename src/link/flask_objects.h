@@ -24,6 +24,7 @@ struct FlaskObject {
   FlaskObjectKind kind = FlaskObjectKind::kApp;
   std::string name;                       // blueprint or namespace name
   std::optional<std::string> url_prefix;  // blueprint url_prefix, Api prefix, Namespace path
+  std::string unresolved_prefix;          // that prefix's expression when it is not static
   std::size_t file = 0;
   std::uint32_t line = 0;
 };
@@ -76,6 +77,8 @@ class FlaskObjects {
 
   FlaskObjectId only_app() const;  // the app, when the tree creates exactly one
   void find_objects();
+  static void note_unresolved_prefix(FlaskObject& object, const PythonValue* given);
+  static void add_unresolved(Mount& mount, const FlaskObject& object);
   void find_attachments();
   void attach_by_call(std::size_t file, const CallFact& call, const Bindings* bindings);
   void attach(FlaskObjectId child, Attachment how) {

@@ -46,6 +46,9 @@ class Walker {
       bool descend = true;
       WalkContext child =
           visit(node, ts_tree_cursor_current_field_id(&cursor), stack.back(), &descend);
+      // Facts are not taken inside imports and strings, but their syntax
+      // errors are: the error's line is what a person needs to see.
+      descend = descend || (has_error && ts_node_has_error(node));
       if (descend && ts_tree_cursor_goto_first_child(&cursor)) {
         stack.push_back(child);
         continue;
@@ -204,7 +207,9 @@ class Walker {
       TSNode bases = ts_node_child_by_field_id(node, s_.field_superclasses);
       if (!ts_node_is_null(bases)) {
         for_each_child(bases, [&](TSNode base, TSFieldId) {
-          if (ts_node_is_named(base) && !ts_node_is_extra(base)) {
+          // `metaclass=Meta` and other keywords are not bases.
+          if (ts_node_is_named(base) && !ts_node_is_extra(base) &&
+              ts_node_symbol(base) != s_.keyword_argument) {
             def.bases.push_back(read_value(base, src_, s_));
           }
         });
@@ -290,6 +295,31 @@ class Walker {
     return names;
   }
 
+  // `except ImportError`, `(ImportError, OSError)`, and the broad classes
+  // that include it: Exception, BaseException.
+  static bool names_import_error(std::string_view types) {
+    auto is_word = [](char c) {
+      return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '.';
+    };
+    for (std::size_t i = 0; i < types.size();) {
+      while (i < types.size() && !is_word(types[i]))
+        ++i;
+      std::size_t end = i;
+      while (end < types.size() && is_word(types[end]))
+        ++end;
+      std::string_view word = types.substr(i, end - i);
+      if (const std::size_t dot = word.rfind('.'); dot != std::string_view::npos) {
+        word = word.substr(dot + 1);  // builtins.ImportError
+      }
+      if (word == "ImportError" || word == "ModuleNotFoundError" || word == "Exception" ||
+          word == "BaseException") {
+        return true;
+      }
+      i = end;
+    }
+    return false;
+  }
+
   bool catches_import_error(TSNode try_node) {
     bool catches = false;
     for_each_child(try_node, [&](TSNode clause, TSFieldId) {
@@ -298,9 +328,7 @@ class Walker {
       for_each_child(clause, [&](TSNode part, TSFieldId field) {
         if (field != s_.field_value) return;
         if (!has_type) {  // the first value is the exception type; a second is py2's name
-          const std::string_view type = node_text(part, src_);
-          catches = catches || type.find("ImportError") != std::string_view::npos ||
-                    type.find("ModuleNotFoundError") != std::string_view::npos;
+          catches = catches || names_import_error(node_text(part, src_));
         }
         has_type = true;
       });

@@ -63,11 +63,20 @@ void append_utf8(std::string& out, std::uint32_t cp) {
   }
 }
 
-std::string latin1_to_utf8(std::string_view s) {
+// Windows-1252 differs from Latin-1 only in 0x80-0x9F (smart quotes, dashes,
+// the euro sign); its five undefined bytes keep their Latin-1 meaning.
+constexpr std::uint16_t kCp1252High[32] = {
+    0x20AC, 0x0081, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160,
+    0x2039, 0x0152, 0x008D, 0x017D, 0x008F, 0x0090, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022,
+    0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0x009D, 0x017E, 0x0178};
+
+std::string single_byte_to_utf8(std::string_view s, bool cp1252) {
   std::string out;
   out.reserve(s.size() + s.size() / 8);
-  for (char c : s)
-    append_utf8(out, static_cast<unsigned char>(c));
+  for (char c : s) {
+    const auto byte = static_cast<unsigned char>(c);
+    append_utf8(out, cp1252 && byte >= 0x80 && byte < 0xA0 ? kCp1252High[byte - 0x80] : byte);
+  }
   return out;
 }
 
@@ -109,11 +118,23 @@ std::string coding_cookie(std::string_view text) {
   return {};
 }
 
-bool names_latin1(std::string name) {
-  for (char& c : name)
-    c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return name == "latin-1" || name == "latin1" || name == "iso-8859-1" || name == "iso8859-1" ||
-         name == "iso-8859-15" || name == "cp1252" || name == "windows-1252" || name == "l1";
+enum class SingleByte { kNone, kLatin1, kCp1252 };
+
+// The single-byte encodings legacy Python files declare, spelled the ways
+// Python accepts (it lower-cases and maps '_' to '-' before looking up).
+SingleByte declared_single_byte(std::string name) {
+  for (char& c : name) {
+    c = c == '_' ? '-' : static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  }
+  for (std::string_view latin1 : {"latin-1", "iso-8859-1", "iso-latin-1"}) {
+    if (name == latin1 || name.starts_with(std::string(latin1) + "-")) return SingleByte::kLatin1;
+  }
+  for (std::string_view latin1 : {"latin1", "iso8859-1", "l1", "cp819", "latin", "iso-8859-15",
+                                  "iso8859-15", "latin-9", "latin9"}) {
+    if (name == latin1) return SingleByte::kLatin1;
+  }
+  if (name == "cp1252" || name == "windows-1252") return SingleByte::kCp1252;
+  return SingleByte::kNone;
 }
 
 Diagnostic note(Severity severity, std::string code, std::string message) {
@@ -148,8 +169,9 @@ SourceText decode_source(std::string bytes) {
     return out;
   }
   const std::string cookie = coding_cookie(bytes);
-  out.text = latin1_to_utf8(bytes);
-  if (names_latin1(cookie)) {
+  const SingleByte declared = declared_single_byte(cookie);
+  out.text = single_byte_to_utf8(bytes, declared == SingleByte::kCp1252);
+  if (declared != SingleByte::kNone) {
     out.diagnostics.push_back(note(Severity::kInfo, "legacy-encoding",
                                    "declared coding " + cookie + "; decoded to UTF-8"));
   } else {
