@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <map>
 #include <optional>
-#include <regex>
 #include <set>
 
 #include "link/flask_objects.h"
@@ -48,13 +47,44 @@ std::string lower(std::string s) {
   return s;
 }
 
-// Flask-RESTX's camel_to_dash: "UserList" -> "user_list".
+// Flask-RESTX's camel_to_dash: "UserList" -> "user_list". Two regex passes
+// there, (.)([A-Z][a-z]+) then ([a-z0-9])([A-Z]), each inserting '_'; the
+// loops below make the same non-overlapping left-to-right matches.
 std::string camel_to_dash(const std::string& name) {
-  static const std::regex first_cap("(.)([A-Z][a-z]+)");
-  static const std::regex all_cap("([a-z0-9])([A-Z])");
-  return lower(std::regex_replace(std::regex_replace(name, first_cap, "$1_$2"), all_cap, "$1_$2"));
+  auto upper_at = [](const std::string& s, std::size_t i) {
+    return i < s.size() && std::isupper(static_cast<unsigned char>(s[i]));
+  };
+  auto lower_at = [](const std::string& s, std::size_t i) {
+    return i < s.size() && std::islower(static_cast<unsigned char>(s[i]));
+  };
+  std::string first;
+  for (std::size_t i = 0; i < name.size();) {
+    if (upper_at(name, i + 1) && lower_at(name, i + 2)) {
+      std::size_t end = i + 3;
+      while (lower_at(name, end))
+        ++end;
+      first += name[i];
+      first += '_';
+      first.append(name, i + 1, end - i - 1);
+      i = end;
+    } else {
+      first += name[i++];
+    }
+  }
+  std::string out;
+  for (std::size_t i = 0; i < first.size();) {
+    const bool word_end = lower_at(first, i) || std::isdigit(static_cast<unsigned char>(first[i]));
+    if (word_end && upper_at(first, i + 1)) {
+      out += first[i];
+      out += '_';
+      out += first[i + 1];
+      i += 2;
+    } else {
+      out += first[i++];
+    }
+  }
+  return lower(out);
 }
-
 // Splits "a.b.method" into receiver "a.b" and method; empty receiver if no dot.
 std::pair<std::string_view, std::string_view> split_method(std::string_view callee) {
   const std::size_t dot = callee.rfind('.');
@@ -97,6 +127,7 @@ class FlaskRouteExtractor {
 
   FlaskExtraction run() {
     find_wrappers();
+    find_converters();
     for (const InlinedRegistration& r : helpers_.registrations()) {
       const auto [receiver, method] = split_method(r.call.text);
       on_registration(r.file, r.scope, r.line, r.call, receiver, method, &r.bindings);
@@ -132,8 +163,8 @@ class FlaskRouteExtractor {
       r.rules.push_back({std::nullopt, ""});
       return;
     }
-    r.rules.push_back({evaluate_string(*value, at), value->text});
-    if (!r.rules.back().value) r.unresolved.push_back("rule " + value->text);
+    r.rules.push_back({evaluate_string(*value, at), render(*value)});
+    if (!r.rules.back().value) r.unresolved.push_back("rule " + render(*value));
   }
 
   // methods=[...] if given; `fallback` otherwise.
@@ -147,7 +178,7 @@ class FlaskRouteExtractor {
       for (std::string& method : *list)
         r.methods.push_back(upper(std::move(method)));
     } else {
-      r.unresolved.push_back("methods " + m->text);
+      r.unresolved.push_back("methods " + render(*m));
     }
   }
 
@@ -157,7 +188,7 @@ class FlaskRouteExtractor {
       r.endpoint = std::move(*text);
       r.endpoint_given = true;
     } else {
-      r.unresolved.push_back("endpoint " + value->text);
+      r.unresolved.push_back("endpoint " + render(*value));
     }
   }
 
@@ -248,6 +279,26 @@ class FlaskRouteExtractor {
                      std::string(wrappers_[method]) +
                      "() with the same arguments; what the wrapper changes is not applied"});
           }
+        }
+      }
+    }
+  }
+
+  // Converter names registered on any url_map of the tree, by assignment
+  // (`url_map.converters['slug'] = C`) or `url_map.converters.update({...})`.
+  void find_converters() {
+    for (const FileSummary& file : files_) {
+      for (const AssignmentFact& a : file.assignments) {
+        const std::size_t at = a.target.find("url_map.converters[");
+        if (at == std::string::npos || !a.target.ends_with("]")) continue;
+        const std::size_t open = a.target.find('[', at);
+        converters_.insert(a.target.substr(open + 1, a.target.size() - open - 2));
+      }
+      for (const CallFact& c : file.calls) {
+        if (!c.call.text.ends_with("url_map.converters.update") || c.call.items.empty()) continue;
+        const PythonValue& dict = c.call.items[0];
+        for (std::size_t i = 0; i + 1 < dict.items.size(); i += 2) {
+          if (dict.items[i].is_string()) converters_.insert(dict.items[i].text);
         }
       }
     }
@@ -400,6 +451,13 @@ class FlaskRouteExtractor {
         route.file = files_[r.file].path;
         route.line = r.line;
         ConvertedRule converted = convert_flask_rule(route.path);
+        for (const RouteParam& param : converted.params) {
+          if (is_builtin_converter_type(param.type) || converters_.contains(param.type)) continue;
+          diagnostics_.push_back({files_[r.file].path, r.line, Severity::kWarning,
+                                  "unknown-converter",
+                                  "converter <" + param.type + ":" + param.name +
+                                      "> is neither built in nor registered on a url_map found"});
+        }
         route.path_template = std::move(converted.path_template);
         route.params = std::move(converted.params);
         if (!why.empty()) {
@@ -460,6 +518,7 @@ class FlaskRouteExtractor {
   FlaskExtraction out_;
   std::set<std::string> restx_endpoints_;
   std::map<std::string, std::string_view> wrappers_;
+  std::set<std::string> converters_;
 };
 
 }  // namespace

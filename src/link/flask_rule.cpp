@@ -53,6 +53,11 @@ ConvertedRule convert_flask_rule(std::string_view rule) {
   return out;
 }
 
+bool is_builtin_converter_type(std::string_view type) {
+  return type == "str" || type == "int" || type == "float" || type == "path" || type == "uuid" ||
+         type == "any";
+}
+
 std::string join_url_prefix(std::string_view prefix, std::string_view rule) {
   if (rule.empty()) return std::string(prefix);
   while (!prefix.empty() && prefix.back() == '/')

@@ -17,6 +17,9 @@ struct ConvertedRule {
 
 ConvertedRule convert_flask_rule(std::string_view rule);
 
+// Werkzeug's own converters, as param types: str, int, float, path, uuid, any.
+bool is_builtin_converter_type(std::string_view type);
+
 // Flask's BlueprintSetupState.add_url_rule: prefix + rule with one '/' between.
 std::string join_url_prefix(std::string_view prefix, std::string_view rule);
 

@@ -49,4 +49,8 @@ struct PythonValue {
   const PythonValue* positional(std::size_t index) const;
 };
 
+// Python-like source text for a value, for messages and partial route paths:
+// `org_scoped_rule("/x")`, `PREFIX + "/items"`.
+std::string render(const PythonValue& value);
+
 }  // namespace cutover

@@ -238,10 +238,23 @@ class Walker {
     TSNode right = ts_node_child_by_field_id(node, s_.field_right);
     if (ts_node_is_null(right)) return;
     std::string target = dotted_name(left, src_, s_);
+    if (target.empty() && ts_node_symbol(left) == s_.subscript) {
+      // `app.url_map.converters['slug'] = SlugConverter` registers a converter.
+      const std::string object =
+          dotted_name(ts_node_child_by_field_id(left, s_.field_value), src_, s_);
+      TSNode key = ts_node_child_by_field_id(left, s_.field_subscript);
+      bool plain = false;
+      if (object.ends_with(".converters") && !ts_node_is_null(key) &&
+          ts_node_symbol(key) == s_.string) {
+        const std::string name = string_literal(key, src_, s_, &plain);
+        if (plain) target = object + "[" + name + "]";
+      }
+    }
     if (target.empty()) return;
-    // Inside functions only calls matter (an app or blueprint built in a
-    // factory); local arithmetic would only cost memory.
-    if (ctx.in_function && ts_node_symbol(right) != s_.call) return;
+    // Inside functions only calls and registrations matter (an app built in a
+    // factory, a converter registered there); local arithmetic costs memory.
+    const bool registration = target.ends_with("]");
+    if (ctx.in_function && !registration && ts_node_symbol(right) != s_.call) return;
     if (augmented && node_text(ts_node_child_by_field_id(node, s_.field_operator), src_) != "+=") {
       return;
     }

@@ -6,7 +6,6 @@
 
 #include <cerrno>
 #include <cstring>
-#include <regex>
 
 namespace cutover {
 namespace {
@@ -103,21 +102,35 @@ std::string utf16_to_utf8(std::string_view s, bool little_endian) {
   return out;
 }
 
-// PEP 263: a coding cookie in the first two lines.
+// PEP 263: a coding cookie in the first two lines, i.e. a line matching
+// ^[ \t\f]*#.*?coding[:=][ \t]*([-\w.]+)
 std::string coding_cookie(std::string_view text) {
-  static const std::regex cookie(R"(^[ \t\f]*#.*?coding[:=][ \t]*([-\w.]+))");
   std::size_t start = 0;
   for (int line = 0; line < 2 && start < text.size(); ++line) {
     std::size_t end = text.find('\n', start);
     if (end == std::string_view::npos) end = text.size();
-    const std::string one(text.substr(start, end - start));
-    std::smatch m;
-    if (std::regex_search(one, m, cookie)) return m[1].str();
+    std::string_view one = text.substr(start, end - start);
     start = end + 1;
+    const std::size_t hash = one.find_first_not_of(" \t\f");
+    if (hash == std::string_view::npos || one[hash] != '#') continue;
+    for (std::size_t at = one.find("coding", hash); at != std::string_view::npos;
+         at = one.find("coding", at + 1)) {
+      std::size_t i = at + 6;
+      if (i >= one.size() || (one[i] != ':' && one[i] != '=')) continue;
+      ++i;
+      while (i < one.size() && (one[i] == ' ' || one[i] == '\t'))
+        ++i;
+      std::size_t name_end = i;
+      while (name_end < one.size() &&
+             (std::isalnum(static_cast<unsigned char>(one[name_end])) || one[name_end] == '-' ||
+              one[name_end] == '_' || one[name_end] == '.')) {
+        ++name_end;
+      }
+      if (name_end > i) return std::string(one.substr(i, name_end - i));
+    }
   }
   return {};
 }
-
 enum class SingleByte { kNone, kLatin1, kCp1252 };
 
 // The single-byte encodings legacy Python files declare, spelled the ways

@@ -148,12 +148,21 @@ TEST_CASE("binary operators keep operator and operands", "[unit][value_reader]")
 }
 
 TEST_CASE("other expressions are kOther with a source excerpt", "[unit][value_reader]") {
-  const PythonValue v = value_of("x = a[0]");
+  const PythonValue v = value_of("x = a if b else c");
   CHECK(v.kind == Kind::kOther);
-  CHECK(v.text == "a[0]");
+  CHECK(v.text == "a if b else c");
   const PythonValue lambda = value_of("x = lambda: 1");
   CHECK(lambda.kind == Kind::kOther);
   CHECK(lambda.text == "lambda: 1");
+}
+
+TEST_CASE("subscripts of name chains keep the chain and the key", "[unit][value_reader]") {
+  const PythonValue v = value_of("x = app.config['API_PREFIX']");
+  CHECK(v.kind == Kind::kSubscript);
+  CHECK(v.text == "app.config");
+  REQUIRE(v.items.size() == 1);
+  CHECK(v.items[0].kind == Kind::kString);
+  CHECK(v.items[0].text == "API_PREFIX");
 }
 
 TEST_CASE("values record the line they start on", "[unit][value_reader]") {

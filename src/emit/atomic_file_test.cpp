@@ -1,0 +1,56 @@
+// Atomic writes: create, replace, and fail with a message.
+
+#include "emit/atomic_file.h"
+
+#include <catch2/catch.hpp>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "testing/summaries_for_test.h"
+
+namespace cutover {
+namespace {
+
+std::string read_all(const std::filesystem::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::stringstream buffer;
+  buffer << in.rdbuf();
+  return buffer.str();
+}
+
+std::size_t entries_in(const std::filesystem::path& dir) {
+  std::size_t n = 0;
+  for ([[maybe_unused]] const auto& e : std::filesystem::directory_iterator(dir))
+    ++n;
+  return n;
+}
+
+TEST_CASE("write_file_atomically creates a file", "[unit][atomic_file]") {
+  testing::TempFolder folder;
+  const auto path = folder.root() / "inventory.json";
+  CHECK(write_file_atomically(path, "{\"a\": 1}\n").empty());
+  CHECK(read_all(path) == "{\"a\": 1}\n");
+  CHECK(entries_in(folder.root()) == 1);  // no temporary left behind
+}
+
+TEST_CASE("write_file_atomically replaces existing content", "[unit][atomic_file]") {
+  testing::TempFolder folder;
+  const auto path = folder.write("report.html", std::string(1000, 'x'));
+  CHECK(write_file_atomically(path, "short").empty());
+  CHECK(read_all(path) == "short");
+  CHECK(write_file_atomically(path, "").empty());
+  CHECK(read_all(path).empty());
+  CHECK(entries_in(folder.root()) == 1);
+}
+
+TEST_CASE("write_file_atomically reports a missing folder", "[unit][atomic_file]") {
+  testing::TempFolder folder;
+  const auto path = folder.root() / "no" / "such" / "out.json";
+  const std::string error = write_file_atomically(path, "x");
+  CHECK_FALSE(error.empty());
+  CHECK_FALSE(std::filesystem::exists(path));
+}
+
+}  // namespace
+}  // namespace cutover

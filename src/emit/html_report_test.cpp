@@ -1,0 +1,86 @@
+// The HTML report escapes everything that came from the scanned tree.
+
+#include "emit/html_report.h"
+
+#include <catch2/catch.hpp>
+#include <string>
+
+namespace cutover {
+namespace {
+
+constexpr const char* kScript = "</script><script>alert(1)</script>";
+constexpr const char* kImg = "\"><img src=x onerror=alert(2)>";
+
+std::size_t count(const std::string& haystack, std::string_view needle) {
+  std::size_t n = 0;
+  for (std::size_t at = haystack.find(needle); at != std::string::npos;
+       at = haystack.find(needle, at + 1)) {
+    ++n;
+  }
+  return n;
+}
+
+Inventory hostile_inventory() {
+  Inventory inv;
+  inv.root = std::string("root") + kImg;
+  Route route;
+  route.framework = "flask";
+  route.methods = {"GET", "<b>POST</b>"};
+  route.path = std::string("/x/") + kScript;
+  route.path_template = std::string("/x/") + kImg;
+  route.handler = std::string("views.") + kScript;
+  route.endpoint = kImg;
+  route.file = std::string("evil") + kImg + ".py";
+  route.line = 7;
+  route.partial = true;
+  route.unresolved = kImg;
+  inv.routes.push_back(route);
+  inv.cycles.push_back(ImportCycle{.modules = {kScript, "b"}});
+  inv.diagnostics.push_back(Diagnostic{.file = kScript,
+                                       .line = 3,
+                                       .severity = Severity::kWarning,
+                                       .code = kImg,
+                                       .message = std::string("bad ") + kScript});
+  return inv;
+}
+
+TEST_CASE("the report contains no markup from scanned input", "[unit][html_report]") {
+  const std::string empty = render_html_report(Inventory{});
+  const std::string html = render_html_report(hostile_inventory());
+  // Whatever <script>/<img> the template itself holds, the input added none.
+  CHECK(count(html, "<script") == count(empty, "<script"));
+  CHECK(count(html, "<img") == count(empty, "<img"));
+  CHECK(count(html, "</script") == count(empty, "</script"));
+  CHECK(html.find("alert(1)</script>") == std::string::npos);
+  CHECK(html.find("<b>POST") == std::string::npos);
+  CHECK(html.find("\"><img") == std::string::npos);
+}
+
+TEST_CASE("the report shows the escaped input", "[unit][html_report]") {
+  const std::string html = render_html_report(hostile_inventory());
+  CHECK(html.find("&lt;/script&gt;&lt;script&gt;alert(1)&lt;/script&gt;") != std::string::npos);
+  CHECK(html.find("&quot;&gt;&lt;img src=x onerror=alert(2)&gt;") != std::string::npos);
+  CHECK(html.find("&lt;b&gt;POST&lt;/b&gt;") != std::string::npos);
+  CHECK(html.find(":7") != std::string::npos);  // file:line of the route
+}
+
+TEST_CASE("slot markers inside scanned text stay literal", "[unit][html_report]") {
+  Inventory inv;
+  inv.root = "@@ENDPOINT_ROWS@@";
+  const std::string html = render_html_report(inv);
+  CHECK(html.find("@@ENDPOINT_ROWS@@") != std::string::npos);
+  CHECK(html.find("No endpoints found.") != std::string::npos);
+  CHECK(html.find("@@ROOT@@") == std::string::npos);
+  CHECK(html.find("@@SUMMARY_CARDS@@") == std::string::npos);
+}
+
+TEST_CASE("summary cards count endpoints and partial routes", "[unit][html_report]") {
+  const std::string html = render_html_report(hostile_inventory());
+  CHECK(html.find("<b>1</b>endpoints") != std::string::npos);
+  CHECK(html.find("<b>1</b>partial") != std::string::npos);
+  CHECK(html.find("<b>1</b>import cycles") != std::string::npos);
+  CHECK(html.find("No import cycles.") == std::string::npos);
+}
+
+}  // namespace
+}  // namespace cutover
