@@ -31,6 +31,8 @@ Json route_json(const Route& r) {
               {"blueprint", r.blueprint},
               {"file", r.file},
               {"line", r.line},
+              {"guards", r.guards},
+              {"conditional", r.conditional},
               {"resolution", r.partial ? "partial" : "exact"}};
   if (r.partial) out["unresolved"] = r.unresolved;
   return out;

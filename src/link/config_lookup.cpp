@@ -1,8 +1,5 @@
 #include "link/config_lookup.h"
 
-#include <algorithm>
-#include <vector>
-
 namespace cutover {
 namespace {
 
@@ -12,38 +9,23 @@ std::string lower(std::string s) {
   return s;
 }
 
-bool config_like(const FileSummary& file, const AssignmentFact& a) {
-  const std::string where = lower(file.module + "." + a.scope);
-  return where.find("config") != std::string::npos || where.find("settings") != std::string::npos;
-}
-
 }  // namespace
 
-std::optional<ConfigValue> lookup_config_key(const NameResolver& names, const std::string& key) {
-  struct Candidate {
-    ConfigValue value;
-    bool is_default;
-  };
-  std::vector<Candidate> found;
+std::vector<ConfigCandidate> config_candidates(const NameResolver& names, const std::string& key) {
+  std::vector<ConfigCandidate> found;
   const std::vector<FileSummary>& files = names.files();
-  for (const FileSummary& file : files) {
-    for (const AssignmentFact& a : file.assignments) {
-      if (a.target != key || a.value.kind != PythonValue::Kind::kString) continue;
-      if (!config_like(file, a)) continue;
-      found.push_back({{a.value.text, file.path, a.line},
-                       lower(file.module + "." + a.scope).find("default") != std::string::npos});
+  for (std::size_t f = 0; f < files.size(); ++f) {
+    for (const AssignmentFact& a : files[f].assignments) {
+      if (a.target != key || a.augmented) continue;
+      const std::string where = lower(files[f].module + "." + a.scope);
+      if (where.find("config") == std::string::npos &&
+          where.find("settings") == std::string::npos) {
+        continue;
+      }
+      found.push_back({f, &a, where.find("default") != std::string::npos});
     }
   }
-  if (found.empty()) return std::nullopt;
-  const bool agree = std::all_of(found.begin(), found.end(), [&](const Candidate& c) {
-    return c.value.value == found.front().value.value;
-  });
-  if (agree) return found.front().value;
-  const auto defaults =
-      std::count_if(found.begin(), found.end(), [](const Candidate& c) { return c.is_default; });
-  if (defaults != 1) return std::nullopt;
-  return std::find_if(found.begin(), found.end(), [](const Candidate& c) { return c.is_default; })
-      ->value;
+  return found;
 }
 
 }  // namespace cutover

@@ -1,23 +1,24 @@
 #pragma once
-// `app.config["FORUM_URL_PREFIX"]` in a URL rule or prefix: Flask config is
-// loaded at run time (from_object, from_pyfile, env), so statically the best
-// evidence is the tree's own config classes and modules. A key is taken when
-// every definition of it there agrees, or from the one named "default".
+// Configuration values read statically. Flask's `app.config["KEY"]` and
+// Django's `settings.KEY` are filled at run time (from_object, env, local
+// settings files), so the best static evidence is the tree's own config
+// classes and settings modules: every module-level or class-level
+// assignment of KEY in a module or class whose name says config/settings.
 
-#include <optional>
+#include <cstdint>
 #include <string>
+#include <vector>
 
 #include "link/name_resolver.h"
-#include "model/diagnostic.h"
 
 namespace cutover {
 
-struct ConfigValue {
-  std::string value;
-  std::string file;
-  std::uint32_t line = 0;
+struct ConfigCandidate {
+  std::size_t file = 0;
+  const AssignmentFact* assignment = nullptr;
+  bool is_default = false;  // in a class or module named "default"
 };
 
-std::optional<ConfigValue> lookup_config_key(const NameResolver& names, const std::string& key);
+std::vector<ConfigCandidate> config_candidates(const NameResolver& names, const std::string& key);
 
 }  // namespace cutover

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "link/class_hierarchy.h"
 #include "link/static_eval.h"
 
 namespace cutover {
@@ -37,22 +38,8 @@ FlaskObjects::FlaskObjects(const NameResolver& names, std::vector<Diagnostic>& d
 bool FlaskObjects::derives_from(std::size_t file, std::string_view scope, std::string_view dotted,
                                 std::initializer_list<std::string_view> externals,
                                 int depth) const {
-  if (depth > 8) return false;
-  const NameTarget t = names_.resolve(file, scope, dotted);
-  if (t.kind == NameTarget::Kind::kExternal) {
-    return std::find(externals.begin(), externals.end(), t.name) != externals.end();
-  }
-  if (t.kind != NameTarget::Kind::kDefinition ||
-      t.definition->kind != DefinitionFact::Kind::kClass) {
-    return false;
-  }
-  return std::any_of(
-      t.definition->bases.begin(), t.definition->bases.end(), [&](const PythonValue& base) {
-        return base.kind == PythonValue::Kind::kName &&
-               derives_from(t.file, t.definition->scope, base.text, externals, depth + 1);
-      });
+  return cutover::derives_from(names_, file, scope, dotted, externals, depth);
 }
-
 void FlaskObjects::note_unresolved_prefix(FlaskObject& object, const PythonValue* given) {
   if (!object.url_prefix && given && given->kind != PythonValue::Kind::kNone) {
     object.unresolved_prefix = given->text;

@@ -38,6 +38,10 @@ class NameResolver {
   NameTarget resolve(std::size_t file, std::string_view scope, std::string_view dotted) const;
 
   const std::vector<FileSummary>& files() const { return files_; }
+  // The file defining an internal module.
+  std::optional<std::size_t> module_file(std::string_view module) const {
+    return index_.find(module);
+  }
 
  private:
   struct Binding {

@@ -1,5 +1,7 @@
 #include "link/static_eval.h"
 
+#include <algorithm>
+
 #include "link/config_lookup.h"
 
 namespace cutover {
@@ -87,6 +89,55 @@ std::optional<std::string> brace_format(const std::string& format, const PythonV
   return out;
 }
 
+// A configuration key: the value every config/settings definition of it in
+// the tree agrees on, or the one in a class or module named default.
+std::optional<std::string> config_value(const std::string& key, const EvalScope& where, int depth) {
+  struct Value {
+    std::string text;
+    const ConfigCandidate* from;
+  };
+  const std::vector<ConfigCandidate> candidates = config_candidates(*where.names, key);
+  std::vector<Value> values;
+  for (const ConfigCandidate& c : candidates) {
+    const EvalScope there{.names = where.names, .file = c.file, .scope = c.assignment->scope};
+    if (auto text = eval(c.assignment->value, there, depth + 1)) values.push_back({*text, &c});
+  }
+  if (values.empty()) return std::nullopt;
+  const Value* chosen = &values.front();
+  const bool agree = std::all_of(values.begin(), values.end(),
+                                 [&](const Value& x) { return x.text == values.front().text; });
+  if (!agree) {
+    chosen = nullptr;
+    for (const Value& x : values) {
+      if (!x.from->is_default) continue;
+      if (chosen) return std::nullopt;
+      chosen = &x;
+    }
+    if (!chosen) return std::nullopt;
+  }
+  if (where.notes) {
+    const FileSummary& file = where.names->files()[chosen->from->file];
+    where.notes->push_back({file.path, chosen->from->assignment->line, Severity::kInfo,
+                            "config-value",
+                            "config key " + key + " read as \"" + chosen->text +
+                                "\" from the tree's config; a deployment may override it"});
+  }
+  return chosen->text;
+}
+
+// getattr(obj, "name", default): the attribute when it is static, else the default.
+std::optional<std::string> eval_getattr(const PythonValue& call, const EvalScope& where,
+                                        int depth) {
+  if (call.items.size() < 2) return std::nullopt;
+  std::optional<std::string> name = eval(call.items[1], where, depth + 1);
+  if (name && call.items[0].kind == PythonValue::Kind::kName) {
+    const PythonValue attribute{.kind = PythonValue::Kind::kName,
+                                .text = call.items[0].text + "." + *name};
+    if (auto value = eval(attribute, where, depth + 1)) return value;
+  }
+  return call.items.size() >= 3 ? eval(call.items[2], where, depth + 1) : std::nullopt;
+}
+
 // `helper(args)` where helper is a function of the tree: evaluate its
 // unconditional return with the parameters bound to the arguments' values.
 std::optional<std::string> inline_call(const PythonValue& call, const EvalScope& where, int depth) {
@@ -141,8 +192,16 @@ std::optional<std::string> eval(const PythonValue& v, const EvalScope& where, in
       return v.text;
     case PythonValue::Kind::kName: {
       EvalScope there;
-      const PythonValue* bound = bound_value(v, where, &there);
-      return bound ? eval(*bound, there, depth + 1) : std::nullopt;
+      if (const PythonValue* bound = bound_value(v, where, &there)) {
+        return eval(*bound, there, depth + 1);
+      }
+      // django.conf.settings.KEY
+      const NameTarget t = where.names->resolve(where.file, where.scope, v.text);
+      constexpr std::string_view kSettings = "django.conf.settings.";
+      if (t.kind == NameTarget::Kind::kExternal && t.name.starts_with(kSettings)) {
+        return config_value(t.name.substr(kSettings.size()), where, depth);
+      }
+      return std::nullopt;
     }
     case PythonValue::Kind::kFString: {
       std::string out;
@@ -190,19 +249,12 @@ std::optional<std::string> eval(const PythonValue& v, const EvalScope& where, in
       return std::nullopt;
     }
     case PythonValue::Kind::kCall:
+      if (v.text == "getattr") return eval_getattr(v, where, depth);
       return inline_call(v, where, depth);
-    case PythonValue::Kind::kSubscript: {
+    case PythonValue::Kind::kSubscript: {  // app.config["KEY"]
       if (!v.text.ends_with("config") || v.items.empty()) return std::nullopt;
       std::optional<std::string> key = eval(v.items[0], where, depth + 1);
-      if (!key) return std::nullopt;
-      std::optional<ConfigValue> found = lookup_config_key(*where.names, *key);
-      if (!found) return std::nullopt;
-      if (where.notes) {
-        where.notes->push_back({found->file, found->line, Severity::kInfo, "config-value",
-                                "config key " + *key + " read as \"" + found->value +
-                                    "\" from the tree's config; a deployment may override it"});
-      }
-      return found->value;
+      return key ? config_value(*key, where, depth) : std::nullopt;
     }
     default:
       return std::nullopt;

@@ -56,7 +56,8 @@ struct DefinitionFact {
 struct AssignmentFact {
   std::string target;  // dotted name; tuple targets are not kept
   std::string scope;
-  bool augmented = false;  // `+=`
+  bool augmented = false;    // `+=`
+  bool conditional = false;  // under an `if` (e.g. `if settings.DEBUG:`)
   PythonValue value;
   std::uint32_t line = 0;
 };
@@ -75,6 +76,7 @@ struct CallFact {
   PythonValue call;  // kind kCall
   std::uint32_t line = 0;
   std::int32_t loop = -1;  // index into FileSummary::loops of the innermost literal loop
+  bool conditional = false;  // under an `if`
 };
 
 // `return value` inside a function: lets the link pass evaluate small helpers

@@ -19,6 +19,7 @@ struct WalkContext {
   std::uint32_t decorated_line = 0;
   std::int32_t loop = -1;  // index into FileSummary::loops
   bool in_function = false;
+  bool under_if = false;            // in any branch of an `if` statement
   bool function_body_next = false;  // the next body block is a function's
   bool in_function_body = false;    // directly in a function's body block
   bool in_try_import_error = false;
@@ -110,7 +111,8 @@ class Walker {
           out_.calls.push_back(CallFact{.scope = scopes_[ctx.scope],
                                         .call = read_value(only, src_, s_),
                                         .line = node_line(node),
-                                        .loop = ctx.loop});
+                                        .loop = ctx.loop,
+                                        .conditional = ctx.under_if});
         }
       }
     } else if (kind == s_.assignment || kind == s_.augmented_assignment) {
@@ -131,6 +133,7 @@ class Walker {
     } else if (kind == s_.try_statement) {
       child.try_body_catches_import_error = catches_import_error(node);
     } else if (kind == s_.if_statement) {
+      child.under_if = true;
       const std::string_view condition =
           node_text(ts_node_child_by_field_id(node, s_.field_condition), src_);
       child.if_condition_is_type_checking =
@@ -261,6 +264,7 @@ class Walker {
     out_.assignments.push_back(AssignmentFact{.target = std::move(target),
                                               .scope = scopes_[ctx.scope],
                                               .augmented = augmented,
+                                              .conditional = ctx.under_if,
                                               .value = read_value(right, src_, s_),
                                               .line = node_line(node)});
   }

@@ -5,6 +5,7 @@
 
 #include "discover/source_discovery.h"
 #include "graph/module_graph.h"
+#include "link/django_urls.h"
 #include "link/flask_routes.h"
 #include "link/import_resolver.h"
 #include "link/module_index.h"
@@ -63,6 +64,9 @@ Inventory link_summaries(std::string root_label, std::vector<FileSummary> summar
   FlaskExtraction flask = extract_flask_routes(names, inv.diagnostics);
   inv.routes = std::move(flask.routes);
   inv.hooks = std::move(flask.hooks);
+  for (Route& r : extract_django_routes(names, DjangoOptions{}, inv.diagnostics)) {
+    inv.routes.push_back(std::move(r));
+  }
   inv.cycles = analyse_module_graph(inv.modules, inv.imports).cycles;
   sort_outputs(inv);
   return inv;

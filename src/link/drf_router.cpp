@@ -1,0 +1,261 @@
+#include "link/drf_router.h"
+
+#include <algorithm>
+
+#include "link/class_hierarchy.h"
+#include "link/django_views.h"
+#include "link/static_eval.h"
+
+namespace cutover {
+namespace {
+
+const PythonValue* argument(const PythonValue& call, std::size_t index, std::string_view kw) {
+  const PythonValue* v = call.keyword(kw);
+  return v ? v : call.positional(index);
+}
+
+std::string lower(std::string s) {
+  for (char& c : s)
+    c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return s;
+}
+
+std::string upper(std::string s) {
+  for (char& c : s)
+    c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  return s;
+}
+
+// A class attribute through the tree's inheritance (lookup_field, queryset...).
+const AssignmentFact* class_attribute(const NameResolver& names, std::size_t file,
+                                      std::string_view scope, std::string_view cls,
+                                      std::string_view attribute, std::size_t* found_in) {
+  const AssignmentFact* found = nullptr;
+  walk_class_hierarchy(
+      names, file, scope, cls,
+      [&](std::size_t f, const DefinitionFact& def) {
+        if (found) return;
+        for (const AssignmentFact& a : names.files()[f].assignments) {
+          if (a.scope == def.qualified_name && a.target == attribute) {
+            found = &a;
+            *found_in = f;
+          }
+        }
+      },
+      [](const std::string&) {});
+  return found;
+}
+
+struct ExtraAction {
+  bool detail = false;
+  std::string url_path, url_name;
+  std::vector<std::string> methods;
+};
+
+// Methods decorated with @action(detail=..., methods=[...], url_path=, url_name=)
+// (or DRF < 3.9's @detail_route / @list_route) on the viewset and its bases.
+std::vector<ExtraAction> extra_actions(const NameResolver& names, std::size_t file,
+                                       std::string_view scope, std::string_view cls) {
+  std::vector<ExtraAction> out;
+  std::vector<std::string> seen;
+  walk_class_hierarchy(
+      names, file, scope, cls,
+      [&](std::size_t f, const DefinitionFact& def) {
+        for (const DefinitionFact& m : names.files()[f].definitions) {
+          if (m.scope != def.qualified_name) continue;
+          for (const PythonValue& d : m.decorators) {
+            const std::string_view callee = d.text;
+            const bool action = callee == "action" || callee.ends_with(".action");
+            const bool legacy = callee.ends_with("detail_route") || callee.ends_with("list_route");
+            if (!action && !legacy) continue;
+            if (std::find(seen.begin(), seen.end(), m.name) != seen.end()) break;  // overridden
+            seen.push_back(m.name);
+            const EvalScope at{.names = &names, .file = f, .scope = m.scope};
+            ExtraAction a{.detail = callee.ends_with("detail_route"),
+                          .url_path = m.name,
+                          .url_name = m.name,
+                          .methods = {"GET"}};
+            std::replace(a.url_name.begin(), a.url_name.end(), '_', '-');
+            if (const PythonValue* detail = d.keyword("detail")) a.detail = detail->text == "True";
+            if (const PythonValue* p = d.keyword("url_path")) {
+              a.url_path = evaluate_string(*p, at).value_or(a.url_path);
+            }
+            if (const PythonValue* n = d.keyword("url_name")) {
+              a.url_name = evaluate_string(*n, at).value_or(a.url_name);
+            }
+            if (const PythonValue* ms = d.keyword("methods")) {
+              if (auto list = evaluate_string_list(*ms, at)) {
+                a.methods.clear();
+                for (std::string& method : *list)
+                  a.methods.push_back(upper(method));
+              }
+            }
+            out.push_back(std::move(a));
+          }
+        }
+      },
+      [](const std::string&) {});
+  return out;
+}
+
+// `self.routes[N].mapping.update({...})` in the methods of a router subclass.
+void read_mapping_updates(const NameResolver& names, std::size_t file, std::string_view scope,
+                          std::string_view cls,
+                          std::map<int, std::map<std::string, std::string>>& out) {
+  walk_class_hierarchy(
+      names, file, scope, cls,
+      [&](std::size_t f, const DefinitionFact& def) {
+        for (const CallFact& c : names.files()[f].calls) {
+          if (!c.scope.starts_with(def.qualified_name + ".")) continue;
+          const PythonValue& call = c.call;
+          if (call.kind != PythonValue::Kind::kMethodCall || call.text != "update" ||
+              call.items.size() < 2 || call.items[1].kind != PythonValue::Kind::kDict) {
+            continue;
+          }
+          const std::string& receiver = call.items[0].text;  // self.routes[0].mapping
+          constexpr std::string_view kRoutes = "self.routes[";
+          if (!receiver.starts_with(kRoutes) || !receiver.ends_with("].mapping")) continue;
+          const int index = std::atoi(receiver.c_str() + kRoutes.size());
+          const PythonValue& dict = call.items[1];
+          for (std::size_t i = 0; i + 1 < dict.items.size(); i += 2) {
+            if (dict.items[i].is_string() && dict.items[i + 1].is_string()) {
+              out[index][dict.items[i].text] = dict.items[i + 1].text;
+            }
+          }
+        }
+      },
+      [](const std::string&) {});
+}
+
+}  // namespace
+
+DrfRouters::DrfRouters(const NameResolver& names) : names_(names) {
+  const std::vector<FileSummary>& files = names.files();
+  for (std::size_t f = 0; f < files.size(); ++f) {
+    for (const AssignmentFact& a : files[f].assignments) {
+      if (a.value.kind != PythonValue::Kind::kCall) continue;
+      const bool is_default =
+          derives_from(names, f, a.scope, a.value.text, {"rest_framework.routers.DefaultRouter"});
+      if (!is_default &&
+          !derives_from(names, f, a.scope, a.value.text, {"rest_framework.routers.SimpleRouter"})) {
+        continue;
+      }
+      Router router{.file = f, .default_router = is_default};
+      read_mapping_updates(names, f, a.scope, a.value.text, router.extra_mappings);
+      if (const PythonValue* slash = a.value.keyword("trailing_slash")) {
+        router.trailing_slash = slash->text != "False";
+      }
+      routers_.emplace(&a, std::move(router));
+    }
+  }
+  if (routers_.empty()) return;
+  for (std::size_t f = 0; f < files.size(); ++f) {
+    for (const CallFact& c : files[f].calls) {
+      if (!c.call.text.ends_with(".register")) continue;
+      const NameTarget t = names.resolve(
+          f, c.scope, std::string_view(c.call.text).substr(0, c.call.text.size() - 9));
+      if (t.kind != NameTarget::Kind::kAssignment) continue;
+      auto router = routers_.find(t.assignment);
+      if (router == routers_.end()) continue;
+      router->second.registrations.push_back({f, c.scope, c.line, &c.call});
+    }
+  }
+}
+
+std::optional<std::vector<RouterPattern>> DrfRouters::patterns(std::size_t file,
+                                                               std::string_view scope,
+                                                               std::string_view dotted) const {
+  const NameTarget t = names_.resolve(file, scope, dotted);
+  if (t.kind != NameTarget::Kind::kAssignment) return std::nullopt;
+  const auto router = routers_.find(t.assignment);
+  if (router == routers_.end()) return std::nullopt;
+  return expand(router->second);
+}
+
+std::vector<RouterPattern> DrfRouters::expand(const Router& router) const {
+  std::vector<RouterPattern> out;
+  const std::string slash = router.trailing_slash ? "/" : "";
+  if (router.default_router) {
+    out.push_back(RouterPattern{.regex = "^$",
+                                .name = "api-root",
+                                .methods = {"GET"},
+                                .handler = "rest_framework.routers.APIRootView",
+                                .file = router.file,
+                                .api_root = true});
+  }
+  for (const Registration& r : router.registrations) {
+    const EvalScope at{.names = &names_, .file = r.file, .scope = r.scope};
+    const PythonValue* prefix_value = argument(*r.call, 0, "prefix");
+    const PythonValue* viewset = argument(*r.call, 1, "viewset");
+    if (!prefix_value || !viewset) continue;
+    const std::string prefix = evaluate_string(*prefix_value, at).value_or(render(*prefix_value));
+    const NameTarget cls = names_.resolve(r.file, r.scope, viewset->text);
+    const std::string handler =
+        cls.kind == NameTarget::Kind::kDefinition
+            ? names_.files()[cls.file].module + "." + cls.definition->qualified_name
+            : viewset->text;
+    // basename=, DRF < 3.9's base_name=, else the queryset's model name.
+    std::string basename;
+    const PythonValue* given = r.call->keyword("basename");
+    if (!given) given = r.call->keyword("base_name");
+    if (!given) given = r.call->positional(2);
+    std::size_t attr_file = r.file;
+    if (given) {
+      basename = evaluate_string(*given, at).value_or("");
+    } else if (const AssignmentFact* qs = class_attribute(names_, r.file, r.scope, viewset->text,
+                                                          "queryset", &attr_file)) {
+      basename = lower(qs->value.text.substr(0, qs->value.text.find('.')));
+    }
+    std::string lookup_field = "pk", lookup_value = "[^/.]+";
+    for (auto [attr, target] :
+         {std::pair{"lookup_field", &lookup_field}, std::pair{"lookup_url_kwarg", &lookup_field},
+          std::pair{"lookup_value_regex", &lookup_value}}) {
+      if (const AssignmentFact* a =
+              class_attribute(names_, r.file, r.scope, viewset->text, attr, &attr_file)) {
+        if (auto text = evaluate_string(
+                a->value, EvalScope{.names = &names_, .file = attr_file, .scope = a->scope})) {
+          *target = *text;
+        }
+      }
+    }
+    const std::string lookup = "(?P<" + lookup_field + ">" + lookup_value + ")";
+    const std::vector<std::string> actions =
+        viewset_actions(names_, r.file, r.scope, viewset->text);
+    auto has = [&](std::string_view a) {
+      return std::find(actions.begin(), actions.end(), a) != actions.end();
+    };
+    auto add = [&](std::string regex, std::string name, std::vector<std::string> methods) {
+      if (methods.empty()) return;
+      if (prefix.empty() && regex.starts_with("^/")) regex = "^" + regex.substr(2);
+      std::sort(methods.begin(), methods.end());
+      out.push_back(RouterPattern{.regex = std::move(regex),
+                                  .name = std::move(name),
+                                  .methods = std::move(methods),
+                                  .handler = handler,
+                                  .file = r.file,
+                                  .line = r.line});
+    };
+    std::vector<std::string> list_methods, detail_methods;
+    if (has("list")) list_methods.push_back("GET");
+    if (has("create")) list_methods.push_back("POST");
+    if (has("retrieve")) detail_methods.push_back("GET");
+    if (has("update")) detail_methods.push_back("PUT");
+    if (has("partial_update")) detail_methods.push_back("PATCH");
+    if (has("destroy")) detail_methods.push_back("DELETE");
+    for (auto [index, methods] : {std::pair{0, &list_methods}, std::pair{2, &detail_methods}}) {
+      if (!router.extra_mappings.contains(index)) continue;
+      for (const auto& [method, action] : router.extra_mappings.at(index)) {
+        if (has(action)) methods->push_back(upper(method));
+      }
+    }
+    add("^" + prefix + slash + "$", basename + "-list", list_methods);
+    add("^" + prefix + "/" + lookup + slash + "$", basename + "-detail", detail_methods);
+    for (const ExtraAction& a : extra_actions(names_, r.file, r.scope, viewset->text)) {
+      add("^" + prefix + "/" + (a.detail ? lookup + "/" : "") + a.url_path + slash + "$",
+          basename + "-" + a.url_name, a.methods);
+    }
+  }
+  return out;
+}
+
+}  // namespace cutover

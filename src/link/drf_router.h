@@ -1,0 +1,57 @@
+#pragma once
+// Django REST Framework routers: `router = DefaultRouter()` and its
+// `router.register(prefix, ViewSet, basename=)` calls anywhere in the tree,
+// expanded into the URL patterns DRF's SimpleRouter.get_urls() generates
+// (list, detail and @action routes; DefaultRouter's API root).
+
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "link/name_resolver.h"
+
+namespace cutover {
+
+struct RouterPattern {
+  std::string regex;  // "^users/(?P<pk>[^/.]+)/$"
+  std::string name;   // "user-detail"
+  std::vector<std::string> methods;
+  std::string handler;  // the viewset class, dotted
+  std::size_t file = 0;
+  std::uint32_t line = 0;  // the register() call
+  bool api_root = false;
+};
+
+class DrfRouters {
+ public:
+  explicit DrfRouters(const NameResolver& names);
+
+  // The patterns of the router `dotted` names (as in `router.urls`), or nullopt
+  // when it is not a router of the tree.
+  std::optional<std::vector<RouterPattern>> patterns(std::size_t file, std::string_view scope,
+                                                     std::string_view dotted) const;
+
+ private:
+  struct Registration {
+    std::size_t file;
+    std::string scope;
+    std::uint32_t line;
+    const PythonValue* call;
+  };
+  struct Router {
+    std::size_t file;
+    bool default_router = false;
+    bool trailing_slash = true;
+    // method -> action added by a router subclass to the list (0) or detail (2)
+    // route: `self.routes[0].mapping.update({'delete': 'bulk_destroy'})`.
+    std::map<int, std::map<std::string, std::string>> extra_mappings;
+    std::vector<Registration> registrations;
+  };
+  std::vector<RouterPattern> expand(const Router& router) const;
+
+  const NameResolver& names_;
+  std::map<const AssignmentFact*, Router> routers_;
+};
+
+}  // namespace cutover
