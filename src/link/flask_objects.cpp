@@ -42,7 +42,7 @@ bool FlaskObjects::derives_from(std::size_t file, std::string_view scope, std::s
 }
 void FlaskObjects::note_unresolved_prefix(FlaskObject& object, const PythonValue* given) {
   if (!object.url_prefix && given && given->kind != PythonValue::Kind::kNone) {
-    object.unresolved_prefix = given->text;
+    object.unresolved_prefix = "url_prefix " + render(*given);
   }
 }
 
@@ -79,6 +79,9 @@ void FlaskObjects::find_objects() {
         } else if (is(kBlueprint)) {
           object.kind = FlaskObjectKind::kBlueprint;
           object.name = text_arg(0, "name").value_or("");
+          if (const PythonValue* name = argument(call, 0, "name"); name && object.name.empty()) {
+            object.unresolved_name = "blueprint name " + render(*name);  // endpoints depend on it
+          }
           object.url_prefix = text_arg(99, "url_prefix");
           note_unresolved_prefix(object, argument(call, 99, "url_prefix"));
         } else if (is(kRestfulApi) || is(kRestxApi)) {
@@ -133,7 +136,8 @@ void FlaskObjects::find_attachments() {
         continue;
       }
       for (const Bindings& bindings :
-           loop_iterations(files_[f].loops[static_cast<std::size_t>(c.loop)])) {
+           loop_iterations(files_[f].loops[static_cast<std::size_t>(c.loop)],
+                           EvalScope{.names = &names_, .file = f, .scope = c.scope})) {
         attach_by_call(f, c, &bindings);
       }
     }
@@ -178,7 +182,9 @@ void FlaskObjects::attach_by_call(std::size_t f, const CallFact& c, const Bindin
   Attachment how{.parent = target};
   if (const PythonValue* p = c.call.keyword(method == "add_namespace" ? "path" : "url_prefix")) {
     how.url_prefix = evaluate_string(*p, where);
-    if (!how.url_prefix && p->kind != PythonValue::Kind::kNone) how.unresolved_prefix = p->text;
+    if (!how.url_prefix && p->kind != PythonValue::Kind::kNone) {
+      how.unresolved = "url_prefix " + render(*p);
+    }
   } else if (method == "add_namespace" && c.call.positional(1)) {
     how.url_prefix = evaluate_string(*c.call.positional(1), where);
   }
@@ -279,10 +285,9 @@ const std::vector<std::pair<std::size_t, const CallFact*>>& FlaskObjects::call_s
   return call_sites_[function];
 }
 
-void FlaskObjects::add_unresolved(Mount& mount, const FlaskObject& object) {
-  if (object.unresolved_prefix.empty()) return;
-  mount.unresolved_prefix +=
-      (mount.unresolved_prefix.empty() ? "" : "; ") + object.unresolved_prefix;
+void FlaskObjects::add_unresolved(Mount& mount, const std::string& what) {
+  if (what.empty()) return;
+  mount.unresolved += (mount.unresolved.empty() ? "" : "; ") + what;
 }
 
 std::vector<Mount> FlaskObjects::mounts(FlaskObjectId id) {
@@ -295,7 +300,9 @@ std::vector<Mount> FlaskObjects::mounts(FlaskObjectId id, int depth) {
   if (depth > 16) return {};  // attached to itself through a cycle
   const auto found = attachments_.find(id);
   if (found == attachments_.end()) {
-    Mount lone{.attached = false, .unresolved_prefix = self.unresolved_prefix};
+    Mount lone{.attached = false};
+    add_unresolved(lone, self.unresolved_prefix);
+    add_unresolved(lone, self.unresolved_name);
     if (self.kind == FlaskObjectKind::kBlueprint) {
       lone.url_prefix = self.url_prefix;
       lone.blueprint = self.name;
@@ -307,15 +314,14 @@ std::vector<Mount> FlaskObjects::mounts(FlaskObjectId id, int depth) {
   std::vector<Mount> out;
   for (const Attachment& how : found->second) {
     for (Mount m : mounts(how.parent, depth + 1)) {
-      if (!how.unresolved_prefix.empty()) {
-        m.unresolved_prefix += (m.unresolved_prefix.empty() ? "" : "; ") + how.unresolved_prefix;
-      }
+      add_unresolved(m, how.unresolved);
       switch (self.kind) {
         case FlaskObjectKind::kBlueprint: {
           // Flask's Blueprint.register: the registration's prefix wins over the
           // constructor's; nested prefixes join with one '/'.
           const std::optional<std::string> own = how.url_prefix ? how.url_prefix : self.url_prefix;
-          if (!how.url_prefix && how.unresolved_prefix.empty()) add_unresolved(m, self);
+          if (!how.url_prefix && how.unresolved.empty()) add_unresolved(m, self.unresolved_prefix);
+          if (!how.name) add_unresolved(m, self.unresolved_name);
           if (m.url_prefix && own) {
             std::string_view outer = *m.url_prefix, inner = *own;
             while (!outer.empty() && outer.back() == '/')
@@ -333,7 +339,7 @@ std::vector<Mount> FlaskObjects::mounts(FlaskObjectId id, int depth) {
         case FlaskObjectKind::kRestfulApi:
         case FlaskObjectKind::kRestxApi:
           m.api_prefix += self.url_prefix.value_or("");
-          add_unresolved(m, self);
+          add_unresolved(m, self.unresolved_prefix);
           break;
         case FlaskObjectKind::kNamespace: {
           // Flask-RESTX: api.ns_paths.get(ns) or ns.path, where ns.path is
@@ -342,7 +348,7 @@ std::vector<Mount> FlaskObjects::mounts(FlaskObjectId id, int depth) {
           while (!path.empty() && path.back() == '/')
             path.pop_back();
           if (how.url_prefix && !how.url_prefix->empty()) path = *how.url_prefix;
-          if (!how.url_prefix) add_unresolved(m, self);
+          if (!how.url_prefix) add_unresolved(m, self.unresolved_prefix);
           m.api_prefix += path;
           m.in_restx_namespace = true;
           m.namespace_name = self.name;

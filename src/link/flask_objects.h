@@ -24,7 +24,8 @@ struct FlaskObject {
   FlaskObjectKind kind = FlaskObjectKind::kApp;
   std::string name;                       // blueprint or namespace name
   std::optional<std::string> url_prefix;  // blueprint url_prefix, Api prefix, Namespace path
-  std::string unresolved_prefix;          // that prefix's expression when it is not static
+  std::string unresolved_prefix;          // "url_prefix <expr>" when the prefix is not static
+  std::string unresolved_name;            // "blueprint name <expr>" when the name is not static
   std::size_t file = 0;
   std::uint32_t line = 0;
 };
@@ -37,8 +38,8 @@ struct Mount {
   std::string blueprint;                  // dotted blueprint name ("parent.child"), "" on the app
   bool attached = true;                   // false: never registered on an app we found
   bool in_restx_namespace = false;
-  std::string namespace_name;     // set when the object is a non-default namespace
-  std::string unresolved_prefix;  // a url_prefix / path that is not static, as written
+  std::string namespace_name;  // set when the object is a non-default namespace
+  std::string unresolved;      // what about the mount is not static ("url_prefix <expr>", ...)
 };
 
 using FlaskObjectId = const AssignmentFact*;  // the assignment that creates the object
@@ -72,13 +73,13 @@ class FlaskObjects {
     std::optional<std::string>
         url_prefix;                   // register_blueprint(url_prefix=) / add_namespace(path=)
     std::optional<std::string> name;  // register_blueprint(name=)
-    std::string unresolved_prefix;    // the prefix expression, when it is not static
+    std::string unresolved;           // "url_prefix <expr>" when the given prefix is not static
   };
 
   FlaskObjectId only_app() const;  // the app, when the tree creates exactly one
   void find_objects();
   static void note_unresolved_prefix(FlaskObject& object, const PythonValue* given);
-  static void add_unresolved(Mount& mount, const FlaskObject& object);
+  static void add_unresolved(Mount& mount, const std::string& what);
   void find_attachments();
   void attach_by_call(std::size_t file, const CallFact& call, const Bindings* bindings);
   void attach(FlaskObjectId child, Attachment how) {

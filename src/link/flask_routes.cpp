@@ -113,6 +113,7 @@ struct DeclaredRoute {
   std::size_t file = 0;
   std::uint32_t line = 0;
   std::vector<std::string> unresolved;
+  std::vector<std::string> guards;
   bool api_style = false;  // Flask-RESTful/RESTX: prefixes concatenate
 };
 
@@ -192,6 +193,19 @@ class FlaskRouteExtractor {
     }
   }
 
+  // Auth and CSRF decorators on a view: login_required, roles_required(...),
+  // any *_required, csrf.exempt.
+  static std::vector<std::string> guards_of(const DefinitionFact& def) {
+    std::vector<std::string> guards;
+    for (const PythonValue& d : def.decorators) {
+      const std::string_view name = split_method(d.text).second;
+      if (name.ends_with("_required") || name == "exempt" || name == "csrf_exempt") {
+        guards.emplace_back(d.text);
+      }
+    }
+    return guards;
+  }
+
   void on_decorator(std::size_t f, const DefinitionFact& def, const PythonValue& decorator) {
     const bool is_call = decorator.kind == PythonValue::Kind::kCall;
     if (!is_call && decorator.kind != PythonValue::Kind::kName) return;
@@ -235,6 +249,7 @@ class FlaskRouteExtractor {
       read_methods(r, decorator, at, {"GET"});
     }
     if (!r.endpoint_given) r.endpoint = def.name;
+    r.guards = guards_of(def);
     emit(r);
   }
 
@@ -313,8 +328,8 @@ class FlaskRouteExtractor {
     if (method == "add_url_rule" || method == "add_resource") {
       if (helpers_.read_at_call_sites(call)) return;
       if (call.loop >= 0) {  // once per element of the literal list the loop walks
-        for (const Bindings& bindings :
-             loop_iterations(files_[f].loops[static_cast<std::size_t>(call.loop)])) {
+        for (const Bindings& bindings : loop_iterations(
+                 files_[f].loops[static_cast<std::size_t>(call.loop)], where(f, call.scope))) {
           on_registration(f, call.scope, call.line, call.call, receiver, method, &bindings);
         }
         return;
@@ -322,7 +337,12 @@ class FlaskRouteExtractor {
       on_registration(f, call.scope, call.line, call.call, receiver, method, nullptr);
     } else if (std::find(std::begin(kHooks), std::end(kHooks), method) != std::end(kHooks)) {
       const PythonValue* fn = call.call.positional(method == "register_error_handler" ? 1 : 0);
-      if (fn) add_hook(f, call.scope, receiver, method, &call.call, fn->text, call.line);
+      if (!fn) return;
+      const NameTarget target = names_.resolve(f, call.scope, fn->text);
+      const std::string handler = target.kind == NameTarget::Kind::kDefinition
+                                      ? qualified(target.file, *target.definition)
+                                      : render(*fn);
+      add_hook(f, call.scope, receiver, method, &call.call, handler, call.line);
     }
   }
 
@@ -427,8 +447,8 @@ class FlaskRouteExtractor {
       std::string why = unresolved;
       if (!m.attached && r.owner)
         why += (why.empty() ? "" : "; ") + std::string("not registered on any app found");
-      if (!m.unresolved_prefix.empty()) {
-        why += (why.empty() ? "" : "; ") + std::string("url_prefix ") + m.unresolved_prefix;
+      if (!m.unresolved.empty()) {
+        why += (why.empty() ? "" : "; ") + m.unresolved;
       }
       const std::string endpoint = endpoint_in(r, m);
       for (const DeclaredRoute::Rule& rule : r.rules) {
@@ -448,6 +468,7 @@ class FlaskRouteExtractor {
         route.methods.erase(std::unique(route.methods.begin(), route.methods.end()),
                             route.methods.end());
         route.handler = r.handler;
+        route.guards = r.guards;
         route.file = files_[r.file].path;
         route.line = r.line;
         ConvertedRule converted = convert_flask_rule(route.path);

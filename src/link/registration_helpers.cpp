@@ -58,8 +58,15 @@ RegistrationHelpers::RegistrationHelpers(const NameResolver& names, FlaskObjects
         inlined_.insert(registration);
         for (const auto& [caller_file, site] : sites) {
           std::vector<KeywordArgument> extra;
-          const Bindings params = bind_arguments(helper, site->call, &extra);
-          PythonValue call = registration->call;
+          Bindings bound = bind_arguments(helper, site->call, &extra);
+          // The helper's locals (`view_func = view.as_view(endpoint)`), in terms
+          // of the caller's arguments, in the order the helper computes them.
+          for (const AssignmentFact& local : files[f].assignments) {
+            if (local.scope == helper.qualified_name && !local.augmented) {
+              bound.insert_or_assign(local.target, substitute_names(local.value, bound));
+            }
+          }
+          PythonValue call = substitute_names(registration->call, bound);
           // Forward the caller's extra keywords where the helper passes **kwargs on.
           const auto splat = std::find_if(call.keywords.begin(), call.keywords.end(),
                                           [](const KeywordArgument& k) { return k.name == "**"; });
@@ -67,10 +74,14 @@ RegistrationHelpers::RegistrationHelpers(const NameResolver& names, FlaskObjects
             call.keywords.erase(splat);
             call.keywords.insert(call.keywords.end(), extra.begin(), extra.end());
           }
-          std::vector<Bindings> iterations = {params};
+          std::vector<Bindings> iterations = {bound};
           if (registration->loop >= 0) {
-            iterations = loop_iterations(
-                files[f].loops[static_cast<std::size_t>(registration->loop)], &params);
+            iterations =
+                loop_iterations(files[f].loops[static_cast<std::size_t>(registration->loop)],
+                                EvalScope{.names = &names,
+                                          .file = caller_file,
+                                          .scope = site->scope,
+                                          .bindings = &bound});
           }
           for (Bindings& bindings : iterations) {
             registrations_.push_back(InlinedRegistration{.file = caller_file,

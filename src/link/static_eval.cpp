@@ -53,11 +53,12 @@ std::optional<std::string> percent_format(const std::string& format,
   return out;
 }
 
-// str.format with {} / {0} / {name} fields and {{ }} escapes.
+// str.format with {} / {0} / {name} fields and {{ }} escapes; the call's
+// positional arguments start at `first` (1 when items[0] is the receiver).
 std::optional<std::string> brace_format(const std::string& format, const PythonValue& call,
-                                        const EvalScope& where, int depth) {
+                                        std::size_t first, const EvalScope& where, int depth) {
   std::string out;
-  std::size_t auto_index = 1;  // items[0] is the receiver
+  std::size_t auto_index = first;
   for (std::size_t i = 0; i < format.size(); ++i) {
     const char c = format[i];
     if ((c == '{' || c == '}') && i + 1 < format.size() && format[i + 1] == c) {
@@ -76,7 +77,7 @@ std::optional<std::string> brace_format(const std::string& format, const PythonV
     if (field.empty()) {
       arg = call.positional(auto_index++);
     } else if (field.find_first_not_of("0123456789") == std::string::npos) {
-      arg = call.positional(1 + std::stoul(field));
+      arg = call.positional(first + std::stoul(field));
     } else {
       arg = call.keyword(field);
     }
@@ -87,6 +88,29 @@ std::optional<std::string> brace_format(const std::string& format, const PythonV
     i = close;
   }
   return out;
+}
+
+// The str methods URL rules are built with, applied to a static receiver.
+std::optional<std::string> string_method(std::string receiver, std::string_view method,
+                                         const PythonValue& call, std::size_t first,
+                                         const EvalScope& where, int depth) {
+  if (method == "format") return brace_format(receiver, call, first, where, depth);
+  if (method == "lower" || method == "upper") {
+    for (char& c : receiver) {
+      c = static_cast<char>(method == "lower" ? std::tolower(static_cast<unsigned char>(c))
+                                              : std::toupper(static_cast<unsigned char>(c)));
+    }
+    return receiver;
+  }
+  if (method == "strip" || method == "rstrip" || method == "lstrip") {
+    if (call.items.size() > first || !call.keywords.empty()) return std::nullopt;
+    const std::size_t begin = method == "rstrip" ? 0 : receiver.find_first_not_of(" \t\n");
+    const std::size_t end =
+        method == "lstrip" ? receiver.size() - 1 : receiver.find_last_not_of(" \t\n");
+    if (begin == std::string::npos) return std::string();
+    return receiver.substr(begin, end - begin + 1);
+  }
+  return std::nullopt;
 }
 
 // A configuration key: the value every config/settings definition of it in
@@ -221,11 +245,12 @@ std::optional<std::string> eval(const PythonValue& v, const EvalScope& where, in
         return right ? std::optional<std::string>(*left + *right) : std::nullopt;
       }
       if (v.text != "%") return std::nullopt;
-      const PythonValue& rhs = dereference(v.items[1], where);
+      EvalScope rhs_scope;
+      const PythonValue& rhs = dereference(v.items[1], where, &rhs_scope);
       std::vector<std::string> args;
       if (rhs.kind == PythonValue::Kind::kTuple) {
         for (const PythonValue& item : rhs.items) {
-          std::optional<std::string> text = eval(item, where, depth + 1);
+          std::optional<std::string> text = eval(item, rhs_scope, depth + 1);
           if (!text) return std::nullopt;
           args.push_back(std::move(*text));
         }
@@ -239,18 +264,18 @@ std::optional<std::string> eval(const PythonValue& v, const EvalScope& where, in
     case PythonValue::Kind::kMethodCall: {
       if (v.items.empty()) return std::nullopt;
       std::optional<std::string> receiver = eval(v.items[0], where, depth + 1);
-      if (!receiver) return std::nullopt;
-      if (v.text == "format") return brace_format(*receiver, v, where, depth);
-      if (v.text == "lower" || v.text == "upper") {
-        for (char& c : *receiver)
-          c = static_cast<char>(v.text == "lower" ? std::tolower(c) : std::toupper(c));
-        return receiver;
-      }
-      return std::nullopt;
+      return receiver ? string_method(*receiver, v.text, v, 1, where, depth) : std::nullopt;
     }
-    case PythonValue::Kind::kCall:
+    case PythonValue::Kind::kCall: {
       if (v.text == "getattr") return eval_getattr(v, where, depth);
-      return inline_call(v, where, depth);
+      if (std::optional<std::string> inlined = inline_call(v, where, depth)) return inlined;
+      // NAME.lower(), TEMPLATE.format(...): a str method on a constant.
+      const std::size_t dot = v.text.rfind('.');
+      if (dot == std::string::npos) return std::nullopt;
+      const PythonValue receiver{.kind = PythonValue::Kind::kName, .text = v.text.substr(0, dot)};
+      std::optional<std::string> text = eval(receiver, where, depth + 1);
+      return text ? string_method(*text, v.text.substr(dot + 1), v, 0, where, depth) : std::nullopt;
+    }
     case PythonValue::Kind::kSubscript: {  // app.config["KEY"]
       if (!v.text.ends_with("config") || v.items.empty()) return std::nullopt;
       std::optional<std::string> key = eval(v.items[0], where, depth + 1);
@@ -283,11 +308,9 @@ std::optional<std::vector<std::string>> evaluate_string_list(const PythonValue& 
   return out;
 }
 
-std::vector<Bindings> loop_iterations(const LoopFact& loop, const Bindings* outer) {
-  const PythonValue* iterable = &loop.iterable;
-  if (iterable->kind == PythonValue::Kind::kName && outer) {
-    if (auto it = outer->find(iterable->text); it != outer->end()) iterable = &it->second;
-  }
+std::vector<Bindings> loop_iterations(const LoopFact& loop, const EvalScope& where) {
+  const Bindings* outer = where.bindings;
+  const PythonValue* iterable = &dereference(loop.iterable, where);
   const bool literal =
       iterable->kind == PythonValue::Kind::kList || iterable->kind == PythonValue::Kind::kTuple;
   if (!literal || iterable->items.empty()) return {outer ? *outer : Bindings{}};
@@ -302,6 +325,31 @@ std::vector<Bindings> loop_iterations(const LoopFact& loop, const Bindings* oute
       }
     }
     out.push_back(std::move(bindings));
+  }
+  return out;
+}
+
+PythonValue substitute_names(const PythonValue& value, const Bindings& bindings, int depth) {
+  if (depth > kMaxDepth) return value;
+  PythonValue out = value;
+  const bool named = value.kind == PythonValue::Kind::kName ||
+                     value.kind == PythonValue::Kind::kCall ||
+                     value.kind == PythonValue::Kind::kSubscript;
+  if (named) {
+    const std::size_t dot = value.text.find('.');
+    const auto bound = bindings.find(value.text.substr(0, dot));
+    if (bound != bindings.end()) {
+      if (value.kind == PythonValue::Kind::kName && dot == std::string::npos) return bound->second;
+      if (bound->second.kind == PythonValue::Kind::kName) {  // rebase the dotted chain
+        out.text = bound->second.text + (dot == std::string::npos ? "" : value.text.substr(dot));
+      }
+    }
+  }
+  for (PythonValue& item : out.items)
+    item = substitute_names(item, bindings, depth + 1);
+  for (KeywordArgument& k : out.keywords) {
+    for (PythonValue& v : k.value)
+      v = substitute_names(v, bindings, depth + 1);
   }
   return out;
 }

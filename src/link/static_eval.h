@@ -41,11 +41,18 @@ std::optional<std::vector<std::string>> evaluate_string_list(const PythonValue& 
 // it is not a name or the name has no static value.
 using Bindings = std::map<std::string, PythonValue>;
 
-// One set of bindings per element of a literal loop (`for rule, view in [...]`);
-// elements that do not unpack into the targets bind nothing. Always at least
-// one iteration: a loop over something not literal (or bound through
-// `outer`) runs once with its targets unbound, so nothing in it is dropped.
-std::vector<Bindings> loop_iterations(const LoopFact& loop, const Bindings* outer = nullptr);
+// One set of bindings per element of a literal loop (`for rule, view in [...]`,
+// or over a name bound to such a list: a constant, or a caller's argument in
+// `where.bindings`, which every iteration keeps); elements that do not unpack
+// into the targets bind nothing. Always at least one iteration: a loop over
+// something not literal runs once with its targets unbound, so nothing in it
+// is dropped.
+std::vector<Bindings> loop_iterations(const LoopFact& loop, const EvalScope& where);
+
+// `value` with every name rooted at a key of `bindings` replaced by the bound
+// expression: `view.as_view(endpoint)` with {view: ItemAPI, endpoint: "item"}
+// becomes `ItemAPI.as_view("item")`.
+PythonValue substitute_names(const PythonValue& value, const Bindings& bindings, int depth = 0);
 
 // `found_in`, when given, receives the scope the returned value lives in.
 const PythonValue& dereference(const PythonValue& value, const EvalScope& where,
