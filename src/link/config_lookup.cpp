@@ -1,15 +1,8 @@
 #include "link/config_lookup.h"
+#include "link/ascii_case.h"
 
 namespace cutover {
-namespace {
-
-std::string lower(std::string s) {
-  for (char& c : s)
-    c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return s;
-}
-
-}  // namespace
+namespace {}  // namespace
 
 std::vector<ConfigCandidate> config_candidates(const NameResolver& names, const std::string& key) {
   std::vector<ConfigCandidate> found;
@@ -17,7 +10,7 @@ std::vector<ConfigCandidate> config_candidates(const NameResolver& names, const 
   for (std::size_t f = 0; f < files.size(); ++f) {
     for (const AssignmentFact& a : files[f].assignments) {
       if (a.target != key || a.augmented) continue;
-      const std::string where = lower(files[f].module + "." + a.scope);
+      const std::string where = ascii_lower(files[f].module + "." + a.scope);
       if (where.find("config") == std::string::npos &&
           where.find("settings") == std::string::npos) {
         continue;

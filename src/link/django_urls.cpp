@@ -1,4 +1,5 @@
 #include "link/django_urls.h"
+#include "link/ascii_case.h"
 
 #include <algorithm>
 #include <set>
@@ -11,16 +12,6 @@
 
 namespace cutover {
 namespace {
-
-std::string_view last_name(std::string_view dotted) {
-  const std::size_t dot = dotted.rfind('.');
-  return dot == std::string_view::npos ? dotted : dotted.substr(dot + 1);
-}
-
-const PythonValue* argument(const PythonValue& call, std::size_t index, std::string_view kw) {
-  const PythonValue* v = call.keyword(kw);
-  return v ? v : call.positional(index);
-}
 
 // Where an entry sits: the joined pattern so far, namespaces, Django 1.x view
 // prefix, and whether an `if` guards it.
@@ -98,8 +89,8 @@ class DjangoUrlResolver {
   }
 
   void collect_include_strings(const PythonValue& v, std::set<std::string>& out) const {
-    if (v.kind == PythonValue::Kind::kCall && last_name(v.text) == "include" && !v.items.empty() &&
-        v.items[0].is_string()) {
+    if (v.kind == PythonValue::Kind::kCall && last_component(v.text) == "include" &&
+        !v.items.empty() && v.items[0].is_string()) {
       out.insert(v.items[0].text);
     }
     for (const PythonValue& item : v.items)
@@ -177,7 +168,7 @@ class DjangoUrlResolver {
       }
     }
     if (v.kind == Kind::kCall) {
-      const std::string_view callee = last_name(v.text);
+      const std::string_view callee = last_component(v.text);
       if (callee == "patterns" && !v.items.empty()) {  // Django 1.x patterns('prefix', ...)
         UrlContext inner = ctx;
         inner.view_prefix = evaluate_string(v.items[0], where).value_or("");
@@ -211,29 +202,29 @@ class DjangoUrlResolver {
       walk_list(v, where, ctx, line);
       return;
     }
-    const std::string_view callee = last_name(v.text);
+    const std::string_view callee = last_component(v.text);
     const bool is_route = callee == "path";
     if (!is_route && callee != "re_path" && callee != "url") {
       walk_list(v, where, ctx, line);
       return;
     }
     const PatternKind kind = is_route ? PatternKind::kRoute : PatternKind::kRegex;
-    const PythonValue* pattern_value = argument(v, 0, is_route ? "route" : "regex");
-    const PythonValue* view = argument(v, 1, "view");
+    const PythonValue* pattern_value = call_argument(v, 0, is_route ? "route" : "regex");
+    const PythonValue* view = call_argument(v, 1, "view");
     std::optional<std::string> pattern =
         pattern_value ? evaluate_string(*pattern_value, where) : std::nullopt;
     const std::string joined = join_django_pattern(
         ctx.prefix, pattern.value_or(pattern_value ? render(*pattern_value) : ""), kind);
     if (!view) return;
-    if (view->kind == PythonValue::Kind::kCall && last_name(view->text) == "include") {
+    if (view->kind == PythonValue::Kind::kCall && last_component(view->text) == "include") {
       UrlContext inner = ctx;
       inner.prefix = joined;
       inner.depth = ctx.depth + 1;
       walk_include(*view, where, inner, line, !pattern.has_value());
       return;
     }
-    const PythonValue* name = argument(v, 3, "name");
-    if (!is_route && !name) name = argument(v, 3, "name");
+    const PythonValue* name = call_argument(v, 3, "name");
+    if (!is_route && !name) name = call_argument(v, 3, "name");
     DjangoView described = describe_django_view(names_, *view, where, ctx.view_prefix);
     Route r;
     r.framework = "django";

@@ -1,4 +1,5 @@
 #include "link/django_views.h"
+#include "link/ascii_case.h"
 
 #include <algorithm>
 #include <map>
@@ -61,18 +62,6 @@ const std::map<std::string_view, std::vector<std::string_view>>& known_viewset_a
   return table;
 }
 
-std::string_view last_name(std::string_view dotted) {
-  const std::size_t dot = dotted.rfind('.');
-  return dot == std::string_view::npos ? dotted : dotted.substr(dot + 1);
-}
-
-std::string upper(std::string_view s) {
-  std::string out(s);
-  for (char& c : out)
-    c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-  return out;
-}
-
 bool is_guard_mixin(std::string_view name) {
   return name.ends_with("Mixin") && (name.find("Required") != std::string_view::npos ||
                                      name.find("Permission") != std::string_view::npos ||
@@ -82,7 +71,7 @@ bool is_guard_mixin(std::string_view name) {
 
 // login_required, permission_required('x'), csrf_exempt, method_decorator(login_required)...
 std::optional<std::string> guard_of(const PythonValue& decorator) {
-  std::string_view name = last_name(decorator.text);
+  std::string_view name = last_component(decorator.text);
   if (name == "method_decorator" && !decorator.items.empty()) return guard_of(decorator.items[0]);
   static constexpr std::string_view kGuards[] = {
       "login_required",        "permission_required",    "user_passes_test",
@@ -93,11 +82,6 @@ std::optional<std::string> guard_of(const PythonValue& decorator) {
     return std::nullopt;
   }
   return std::string(name);
-}
-
-const PythonValue* argument(const PythonValue& call, std::size_t index, std::string_view kw) {
-  const PythonValue* v = call.keyword(kw);
-  return v ? v : call.positional(index);
 }
 
 std::optional<std::vector<std::string>> string_list(const PythonValue* v, const EvalScope& where) {
@@ -152,7 +136,7 @@ std::vector<std::string> class_view_methods(const NameResolver& names, std::size
         }
       },
       [&](const std::string& external) {
-        const std::string_view name = last_name(external);
+        const std::string_view name = last_component(external);
         if (auto it = known_view_handlers().find(name); it != known_view_handlers().end()) {
           handlers.insert(it->second.begin(), it->second.end());
         }
@@ -161,7 +145,7 @@ std::vector<std::string> class_view_methods(const NameResolver& names, std::size
   std::vector<std::string> out;
   for (const std::string& h : handlers) {
     if (allowed && std::find(allowed->begin(), allowed->end(), h) == allowed->end()) continue;
-    out.push_back(upper(h));
+    out.push_back(ascii_upper(h));
   }
   std::sort(out.begin(), out.end());
   return out;
@@ -177,7 +161,7 @@ std::vector<std::string> viewset_actions(const NameResolver& names, std::size_t 
       },
       [&](const std::string& external) {
         const auto& table = known_viewset_actions();
-        if (auto it = table.find(last_name(external)); it != table.end()) {
+        if (auto it = table.find(last_component(external)); it != table.end()) {
           actions.insert(it->second.begin(), it->second.end());
         }
       });
@@ -220,7 +204,8 @@ DjangoView describe_django_view(const NameResolver& names, const PythonValue& gi
     const PythonValue* actions = view.positional(0);
     if (actions && actions->kind == PythonValue::Kind::kDict) {  // ViewSet.as_view({'get': 'list'})
       for (std::size_t i = 0; i + 1 < actions->items.size(); i += 2) {
-        if (actions->items[i].is_string()) out.methods.push_back(upper(actions->items[i].text));
+        if (actions->items[i].is_string())
+          out.methods.push_back(ascii_upper(actions->items[i].text));
       }
       std::sort(out.methods.begin(), out.methods.end());
       return out;
@@ -230,7 +215,7 @@ DjangoView describe_django_view(const NameResolver& names, const PythonValue& gi
       if (auto list = string_list(allowed, where)) {
         std::erase_if(out.methods, [&](const std::string& m) {
           return std::none_of(list->begin(), list->end(),
-                              [&](const std::string& a) { return upper(a) == m; });
+                              [&](const std::string& a) { return ascii_upper(a) == m; });
         });
       }
     }
@@ -251,14 +236,14 @@ DjangoView describe_django_view(const NameResolver& names, const PythonValue& gi
   out.line = fn.line;
   const EvalScope def_scope{.names = &names, .file = t.file, .scope = fn.scope};
   for (const PythonValue& d : fn.decorators) {
-    const std::string_view name = last_name(d.text);
+    const std::string_view name = last_component(d.text);
     if (name == "require_http_methods" || name == "api_view") {
       if (auto list = string_list(
-              argument(d, 0, name == "api_view" ? "http_method_names" : "request_method_list"),
+              call_argument(d, 0, name == "api_view" ? "http_method_names" : "request_method_list"),
               def_scope)) {
         out.methods.clear();
         for (const std::string& m : *list)
-          out.methods.push_back(upper(m));
+          out.methods.push_back(ascii_upper(m));
       } else if (name == "api_view" && d.kind == PythonValue::Kind::kName) {
         out.methods = {"GET"};  // bare @api_view
       } else if (name == "api_view" && d.items.empty() && d.keywords.empty()) {

@@ -1,4 +1,5 @@
 #include "link/drf_router.h"
+#include "link/ascii_case.h"
 
 #include <algorithm>
 
@@ -8,23 +9,6 @@
 
 namespace cutover {
 namespace {
-
-const PythonValue* argument(const PythonValue& call, std::size_t index, std::string_view kw) {
-  const PythonValue* v = call.keyword(kw);
-  return v ? v : call.positional(index);
-}
-
-std::string lower(std::string s) {
-  for (char& c : s)
-    c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return s;
-}
-
-std::string upper(std::string s) {
-  for (char& c : s)
-    c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-  return s;
-}
 
 // A class attribute through the tree's inheritance (lookup_field, queryset...).
 const AssignmentFact* class_attribute(const NameResolver& names, std::size_t file,
@@ -87,7 +71,7 @@ std::vector<ExtraAction> extra_actions(const NameResolver& names, std::size_t fi
               if (auto list = evaluate_string_list(*ms, at)) {
                 a.methods.clear();
                 for (std::string& method : *list)
-                  a.methods.push_back(upper(method));
+                  a.methods.push_back(ascii_upper(method));
               }
             }
             out.push_back(std::move(a));
@@ -185,8 +169,8 @@ std::vector<RouterPattern> DrfRouters::expand(const Router& router) const {
   }
   for (const Registration& r : router.registrations) {
     const EvalScope at{.names = &names_, .file = r.file, .scope = r.scope};
-    const PythonValue* prefix_value = argument(*r.call, 0, "prefix");
-    const PythonValue* viewset = argument(*r.call, 1, "viewset");
+    const PythonValue* prefix_value = call_argument(*r.call, 0, "prefix");
+    const PythonValue* viewset = call_argument(*r.call, 1, "viewset");
     if (!prefix_value || !viewset) continue;
     const std::string prefix = evaluate_string(*prefix_value, at).value_or(render(*prefix_value));
     const NameTarget cls = names_.resolve(r.file, r.scope, viewset->text);
@@ -204,7 +188,7 @@ std::vector<RouterPattern> DrfRouters::expand(const Router& router) const {
       basename = evaluate_string(*given, at).value_or("");
     } else if (const AssignmentFact* qs = class_attribute(names_, r.file, r.scope, viewset->text,
                                                           "queryset", &attr_file)) {
-      basename = lower(qs->value.text.substr(0, qs->value.text.find('.')));
+      basename = ascii_lower(qs->value.text.substr(0, qs->value.text.find('.')));
     }
     std::string lookup_field = "pk", lookup_value = "[^/.]+";
     for (auto [attr, target] :
@@ -245,7 +229,7 @@ std::vector<RouterPattern> DrfRouters::expand(const Router& router) const {
     for (auto [index, methods] : {std::pair{0, &list_methods}, std::pair{2, &detail_methods}}) {
       if (!router.extra_mappings.contains(index)) continue;
       for (const auto& [method, action] : router.extra_mappings.at(index)) {
-        if (has(action)) methods->push_back(upper(method));
+        if (has(action)) methods->push_back(ascii_upper(method));
       }
     }
     add("^" + prefix + slash + "$", basename + "-list", list_methods);

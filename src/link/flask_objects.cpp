@@ -22,11 +22,6 @@ std::string_view receiver_of(std::string_view callee, std::string_view method) {
   return callee.substr(0, callee.size() - method.size() - 1);
 }
 
-const PythonValue* argument(const PythonValue& call, std::size_t index, std::string_view keyword) {
-  const PythonValue* v = call.keyword(keyword);
-  return v ? v : call.positional(index);
-}
-
 }  // namespace
 
 FlaskObjects::FlaskObjects(const NameResolver& names, std::vector<Diagnostic>& diagnostics)
@@ -56,7 +51,7 @@ void FlaskObjects::find_objects() {
         const EvalScope where{
             .names = &names_, .file = f, .scope = a.scope, .notes = &diagnostics_};
         auto text_arg = [&](std::size_t index, std::string_view kw) -> std::optional<std::string> {
-          const PythonValue* v = argument(call, index, kw);
+          const PythonValue* v = call_argument(call, index, kw);
           return v ? evaluate_string(*v, where) : std::nullopt;
         };
         FlaskObject object{.file = f, .line = a.line};
@@ -79,23 +74,24 @@ void FlaskObjects::find_objects() {
         } else if (is(kBlueprint)) {
           object.kind = FlaskObjectKind::kBlueprint;
           object.name = text_arg(0, "name").value_or("");
-          if (const PythonValue* name = argument(call, 0, "name"); name && object.name.empty()) {
+          if (const PythonValue* name = call_argument(call, 0, "name");
+              name && object.name.empty()) {
             object.unresolved_name = "blueprint name " + render(*name);  // endpoints depend on it
           }
           object.url_prefix = text_arg(99, "url_prefix");
-          note_unresolved_prefix(object, argument(call, 99, "url_prefix"));
+          note_unresolved_prefix(object, call_argument(call, 99, "url_prefix"));
         } else if (is(kRestfulApi) || is(kRestxApi)) {
           object.kind = is(kRestxApi) ? FlaskObjectKind::kRestxApi : FlaskObjectKind::kRestfulApi;
           object.url_prefix =
               text_arg(object.kind == FlaskObjectKind::kRestfulApi ? 1 : 99, "prefix");
           note_unresolved_prefix(
               object,
-              argument(call, object.kind == FlaskObjectKind::kRestfulApi ? 1 : 99, "prefix"));
+              call_argument(call, object.kind == FlaskObjectKind::kRestfulApi ? 1 : 99, "prefix"));
         } else if (is(kNamespace)) {
           object.kind = FlaskObjectKind::kNamespace;
           object.name = text_arg(0, "name").value_or("");
           object.url_prefix = text_arg(2, "path");
-          note_unresolved_prefix(object, argument(call, 2, "path"));
+          note_unresolved_prefix(object, call_argument(call, 2, "path"));
         } else {
           continue;
         }
@@ -117,7 +113,7 @@ void FlaskObjects::find_attachments() {
     if (object.kind != FlaskObjectKind::kRestfulApi && object.kind != FlaskObjectKind::kRestxApi) {
       continue;
     }
-    const PythonValue* app = argument(id->value, 0, "app");
+    const PythonValue* app = call_argument(id->value, 0, "app");
     if (!app || app->kind == PythonValue::Kind::kNone) continue;
     const FlaskObjectId parent = app->kind == PythonValue::Kind::kName
                                      ? object_at(object.file, id->scope, app->text)
@@ -156,8 +152,8 @@ void FlaskObjects::attach_by_call(std::size_t f, const CallFact& c, const Bindin
   }
   if (receiver.empty()) return;
   const FlaskObjectId target = object_at(f, c.scope, receiver);
-  const PythonValue* arg = argument(c.call, 0, method == "init_app" ? "app" : "blueprint");
-  if (method == "add_namespace") arg = argument(c.call, 0, "ns");
+  const PythonValue* arg = call_argument(c.call, 0, method == "init_app" ? "app" : "blueprint");
+  if (method == "add_namespace") arg = call_argument(c.call, 0, "ns");
   const FlaskObjectId other = arg ? object_of(f, c.scope, *arg, bindings) : nullptr;
   const EvalScope where{
       .names = &names_, .file = f, .scope = c.scope, .bindings = bindings, .notes = &diagnostics_};
@@ -260,7 +256,7 @@ FlaskObjectId FlaskObjects::object_at(std::size_t file, std::string_view scope,
       }
     }
     for (const auto& [caller_file, call] : call_sites(t.definition)) {
-      const PythonValue* arg = argument(call->call, position, t.name);
+      const PythonValue* arg = call_argument(call->call, position, t.name);
       if (arg && arg->kind == PythonValue::Kind::kName) {
         pending.push_back({caller_file, call->scope, arg->text});
       }

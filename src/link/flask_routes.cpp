@@ -1,4 +1,5 @@
 #include "link/flask_routes.h"
+#include "link/ascii_case.h"
 
 #include <algorithm>
 #include <map>
@@ -34,18 +35,6 @@ constexpr std::string_view kHooks[] = {"before_request",
                                        "before_first_request",
                                        "before_app_first_request",
                                        "register_error_handler"};
-
-std::string upper(std::string s) {
-  for (char& c : s)
-    c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-  return s;
-}
-
-std::string lower(std::string s) {
-  for (char& c : s)
-    c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return s;
-}
 
 // Flask-RESTX's camel_to_dash: "UserList" -> "user_list". Two regex passes
 // there, (.)([A-Z][a-z]+) then ([a-z0-9])([A-Z]), each inserting '_'; the
@@ -83,18 +72,13 @@ std::string camel_to_dash(const std::string& name) {
       out += first[i++];
     }
   }
-  return lower(out);
+  return ascii_lower(out);
 }
 // Splits "a.b.method" into receiver "a.b" and method; empty receiver if no dot.
 std::pair<std::string_view, std::string_view> split_method(std::string_view callee) {
   const std::size_t dot = callee.rfind('.');
   if (dot == std::string_view::npos) return {{}, callee};
   return {callee.substr(0, dot), callee.substr(dot + 1)};
-}
-
-const PythonValue* argument(const PythonValue& call, std::size_t index, std::string_view keyword) {
-  const PythonValue* v = call.keyword(keyword);
-  return v ? v : call.positional(index);
 }
 
 // One route as declared, before it is mounted into apps.
@@ -177,7 +161,7 @@ class FlaskRouteExtractor {
     if (auto list = evaluate_string_list(*m, at)) {
       r.methods.clear();
       for (std::string& method : *list)
-        r.methods.push_back(upper(std::move(method)));
+        r.methods.push_back(ascii_upper(std::move(method)));
     } else {
       r.unresolved.push_back("methods " + render(*m));
     }
@@ -226,7 +210,7 @@ class FlaskRouteExtractor {
     DeclaredRoute r{
         .owner = owner, .handler = qualified(f, def), .file = f, .line = decorator.line};
     if (!owner) r.unresolved.push_back("receiver " + std::string(receiver));
-    read_rule(r, argument(decorator, 0, "rule"), at);
+    read_rule(r, call_argument(decorator, 0, "rule"), at);
     read_endpoint(r, decorator.keyword("endpoint"), at);
     const bool restx_resource = owner && def.kind == DefinitionFact::Kind::kClass &&
                                 (objects_.object(owner).kind == FlaskObjectKind::kNamespace ||
@@ -244,7 +228,7 @@ class FlaskRouteExtractor {
       return;
     }
     if (is_shortcut) {
-      r.methods = {upper(std::string(method))};
+      r.methods = {ascii_upper(std::string(method))};
     } else {
       read_methods(r, decorator, at, {"GET"});
     }
@@ -360,10 +344,10 @@ class FlaskRouteExtractor {
       return;
     }
     // add_url_rule(rule, endpoint=None, view_func=None, **options)
-    read_rule(r, argument(call, 0, "rule"), at);
-    read_endpoint(r, argument(call, 1, "endpoint"), at);
+    read_rule(r, call_argument(call, 0, "rule"), at);
+    read_endpoint(r, call_argument(call, 1, "endpoint"), at);
     std::vector<std::string> view_methods = {"GET"};
-    if (const PythonValue* view = argument(call, 2, "view_func")) {
+    if (const PythonValue* view = call_argument(call, 2, "view_func")) {
       describe_view(r, *view, at, &view_methods);
     } else {
       // Legal in Flask: the rule exists (url_for can build it) but no view
@@ -383,7 +367,7 @@ class FlaskRouteExtractor {
     if (value.kind == PythonValue::Kind::kCall && value.text.ends_with(".as_view")) {
       const std::string cls_name = value.text.substr(0, value.text.size() - 8);
       if (!r.endpoint_given) {
-        const PythonValue* name = argument(value, 0, "name");
+        const PythonValue* name = call_argument(value, 0, "name");
         if (auto text = name ? evaluate_string(*name, there) : std::nullopt) r.endpoint = *text;
       }
       if (auto cls = resolve_class(names_, there.file, there.scope, cls_name)) {
@@ -430,7 +414,7 @@ class FlaskRouteExtractor {
     r.methods = std::move(methods);
     read_endpoint(r, call.keyword("endpoint"), at);
     const bool restx = r.owner && objects_.object(r.owner).kind != FlaskObjectKind::kRestfulApi;
-    if (!r.endpoint_given && !restx) r.endpoint = lower(r.view_class);
+    if (!r.endpoint_given && !restx) r.endpoint = ascii_lower(r.view_class);
     if (call.items.size() < 2) read_rule(r, nullptr, at);
     for (std::size_t i = 1; i < call.items.size(); ++i)
       read_rule(r, &call.items[i], at);

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "link/ascii_case.h"
 #include "link/config_lookup.h"
 
 namespace cutover {
@@ -95,13 +96,8 @@ std::optional<std::string> string_method(std::string receiver, std::string_view 
                                          const PythonValue& call, std::size_t first,
                                          const EvalScope& where, int depth) {
   if (method == "format") return brace_format(receiver, call, first, where, depth);
-  if (method == "lower" || method == "upper") {
-    for (char& c : receiver) {
-      c = static_cast<char>(method == "lower" ? std::tolower(static_cast<unsigned char>(c))
-                                              : std::toupper(static_cast<unsigned char>(c)));
-    }
-    return receiver;
-  }
+  if (method == "lower") return ascii_lower(receiver);
+  if (method == "upper") return ascii_upper(receiver);
   if (method == "strip" || method == "rstrip" || method == "lstrip") {
     if (call.items.size() > first || !call.keywords.empty()) return std::nullopt;
     const std::size_t begin = method == "rstrip" ? 0 : receiver.find_first_not_of(" \t\n");

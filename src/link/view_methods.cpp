@@ -1,4 +1,5 @@
 #include "link/view_methods.h"
+#include "link/ascii_case.h"
 
 #include <algorithm>
 #include <set>
@@ -55,7 +56,7 @@ class MethodsOfClass {
         if (b.methods) methods.insert(b.methods->begin(), b.methods->end());
       }
       for (const std::string& h : out.handlers)
-        methods.insert(upper(h));
+        methods.insert(ascii_upper(h));
       if (!methods.empty()) out.methods = std::move(methods);
       return out;
     }
@@ -69,12 +70,6 @@ class MethodsOfClass {
   }
 
  private:
-  static std::string upper(std::string s) {
-    for (char& c : s)
-      c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-    return s;
-  }
-
   std::optional<std::set<std::string>> explicit_methods(const ViewClass& view) const {
     const FileSummary& file = names_.files()[view.file];
     for (const AssignmentFact& a : file.assignments) {
@@ -83,7 +78,7 @@ class MethodsOfClass {
       if (auto list = evaluate_string_list(a.value, where)) {
         std::set<std::string> methods;
         for (std::string& m : *list)
-          methods.insert(upper(std::move(m)));
+          methods.insert(ascii_upper(std::move(m)));
         return methods;
       }
     }

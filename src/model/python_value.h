@@ -49,6 +49,14 @@ struct PythonValue {
   const PythonValue* positional(std::size_t index) const;
 };
 
+// `keyword=` if the call gives it, else positional argument `index`: how
+// Python binds one parameter of the called function.
+inline const PythonValue* call_argument(const PythonValue& call, std::size_t index,
+                                        std::string_view keyword) {
+  const PythonValue* v = call.keyword(keyword);
+  return v ? v : call.positional(index);
+}
+
 // Python-like source text for a value, for messages and partial route paths:
 // `org_scoped_rule("/x")`, `PREFIX + "/items"`.
 std::string render(const PythonValue& value);

@@ -16,6 +16,7 @@
 #include "model/inventory.h"
 #include "parse/file_summarizer.h"
 #include "scan/scan_pipeline.h"
+#include "testing/scratch_tree.h"
 
 namespace cutover::testing {
 
@@ -67,32 +68,6 @@ inline Inventory link_python(const std::vector<PythonFile>& files) {
 }
 
 // A scratch folder under the system temp folder, removed with its contents.
-class TempFolder {
- public:
-  TempFolder() {
-    std::string templ = (std::filesystem::temp_directory_path() / "cutover-unit-XXXXXX").string();
-    if (!::mkdtemp(templ.data())) throw std::runtime_error("mkdtemp failed");
-    root_ = templ;
-  }
-  ~TempFolder() {
-    std::error_code ec;
-    std::filesystem::remove_all(root_, ec);
-  }
-  TempFolder(const TempFolder&) = delete;
-  TempFolder& operator=(const TempFolder&) = delete;
-
-  const std::filesystem::path& root() const { return root_; }
-
-  // Writes `bytes` to root()/rel, creating folders; returns the full path.
-  std::filesystem::path write(const std::string& rel, const std::string& bytes) const {
-    const std::filesystem::path path = root_ / rel;
-    std::filesystem::create_directories(path.parent_path());
-    std::ofstream(path, std::ios::binary) << bytes;
-    return path;
-  }
-
- private:
-  std::filesystem::path root_;
-};
+using TempFolder = ScratchTree;
 
 }  // namespace cutover::testing
