@@ -28,6 +28,9 @@ int main(int argc, char** argv) {
       ->add_option("--max-file-size", scan.max_file_bytes,
                    "Skip source files larger than this many bytes")
       ->capture_default_str();
+  scan_cmd->add_option("--settings", scan.django_settings,
+                       "Django settings module (default: DJANGO_SETTINGS_MODULE from manage.py, "
+                       "wsgi.py or asgi.py)");
   scan_cmd->add_flag("-q,--quiet", scan.quiet, "Print nothing on success");
 
   try {

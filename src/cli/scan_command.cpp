@@ -20,7 +20,8 @@ int run_scan_command(const ScanCommandOptions& options) {
       .root_label = options.path,
       .jobs = options.jobs ? options.jobs : std::max(1u, std::thread::hardware_concurrency()),
       .exclude_globs = options.excludes,
-      .max_file_bytes = options.max_file_bytes};
+      .max_file_bytes = options.max_file_bytes,
+      .django_settings = options.django_settings};
   Inventory inventory;
   try {
     inventory = run_scan(scan);

@@ -13,6 +13,7 @@ struct ScanCommandOptions {
   unsigned jobs = 0;  // 0: all cores
   std::vector<std::string> excludes;
   std::uint64_t max_file_bytes = 20ull << 20;
+  std::string django_settings;  // overrides DJANGO_SETTINGS_MODULE found in manage.py etc.
   bool quiet = false;
 };
 

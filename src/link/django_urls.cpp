@@ -189,7 +189,11 @@ class DjangoUrlResolver {
         }
         return;
       }
-      if (callee == "static" || callee == "staticfiles_urlpatterns") return;  // file serving
+      if (callee == "static") {  // file serving, only when DEBUG: conditional
+        add_static_route(v, where, ctx, line);
+        return;
+      }
+      if (callee == "staticfiles_urlpatterns") return;  // django.contrib.staticfiles' own
     }
     unresolved_entry(where, line, "urlpatterns part " + render(v), ctx);
   }
@@ -301,6 +305,27 @@ class DjangoUrlResolver {
     r.handler = p.handler;
     r.endpoint = ctx.namespaces + p.name;
     finish(std::move(r), p.file, p.line, ctx, {});
+  }
+
+  // django.conf.urls.static.static(prefix, ...): re_path(r'^<prefix>(?P<path>.*)$', serve)
+  // when DEBUG is on and the prefix is a local path.
+  void add_static_route(const PythonValue& call, const EvalScope& where, const UrlContext& ctx,
+                        std::uint32_t line) {
+    const PythonValue* prefix = call_argument(call, 0, "prefix");
+    std::optional<std::string> text = prefix ? evaluate_string(*prefix, where) : std::nullopt;
+    UrlContext debug_only = ctx;
+    debug_only.conditional = true;
+    Route r;
+    r.framework = "django";
+    r.methods = {"ANY"};
+    r.handler = "django.views.static.serve";
+    std::string path = text.value_or(prefix ? render(*prefix) : "");
+    while (!path.empty() && path.front() == '/')
+      path.erase(path.begin());
+    r.path = join_django_pattern(ctx.prefix, "^" + path + "(?P<path>.*)$", PatternKind::kRegex);
+    std::vector<std::string> unresolved;
+    if (!text) unresolved.push_back("static() prefix " + (prefix ? render(*prefix) : ""));
+    finish(std::move(r), where.file, line, debug_only, unresolved);
   }
 
   void unresolved_entry(const EvalScope& where, std::uint32_t line, const std::string& what,

@@ -36,7 +36,7 @@ void sort_outputs(Inventory& inv) {
 }  // namespace
 
 Inventory link_summaries(std::string root_label, std::vector<FileSummary> summaries,
-                         std::vector<Diagnostic> diagnostics) {
+                         std::vector<Diagnostic> diagnostics, std::string django_settings) {
   std::sort(summaries.begin(), summaries.end(),
             [](const FileSummary& a, const FileSummary& b) { return a.path < b.path; });
   Inventory inv;
@@ -64,7 +64,8 @@ Inventory link_summaries(std::string root_label, std::vector<FileSummary> summar
   FlaskExtraction flask = extract_flask_routes(names, inv.diagnostics);
   inv.routes = std::move(flask.routes);
   inv.hooks = std::move(flask.hooks);
-  for (Route& r : extract_django_routes(names, DjangoOptions{}, inv.diagnostics)) {
+  for (Route& r : extract_django_routes(
+           names, DjangoOptions{.settings_module = std::move(django_settings)}, inv.diagnostics)) {
     inv.routes.push_back(std::move(r));
   }
   inv.cycles = analyse_module_graph(inv.modules, inv.imports).cycles;
@@ -87,7 +88,8 @@ Inventory run_scan(const ScanOptions& options) {
       [&](SummarizerTools& tools, std::size_t i) {
         summaries[i] = summarize_file(discovery.files[i], tools, limits);
       });
-  return link_summaries(options.root_label, std::move(summaries), std::move(discovery.diagnostics));
+  return link_summaries(options.root_label, std::move(summaries), std::move(discovery.diagnostics),
+                        options.django_settings);
 }
 
 }  // namespace cutover

@@ -18,6 +18,7 @@ struct ScanOptions {
   unsigned jobs = 1;
   std::vector<std::string> exclude_globs;
   std::uint64_t max_file_bytes = 20ull << 20;
+  std::string django_settings;  // settings module; found in manage.py/wsgi.py when empty
 };
 
 // The scan could not run at all (the root is missing, say). Problems with
@@ -30,6 +31,6 @@ Inventory run_scan(const ScanOptions& options);
 
 // The link stage alone, for tests that build summaries by hand.
 Inventory link_summaries(std::string root_label, std::vector<FileSummary> summaries,
-                         std::vector<Diagnostic> diagnostics);
+                         std::vector<Diagnostic> diagnostics, std::string django_settings = {});
 
 }  // namespace cutover
