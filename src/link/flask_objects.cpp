@@ -189,9 +189,15 @@ void FlaskObjects::attach_by_call(std::size_t f, const CallFact& c, const Bindin
 }
 
 FlaskObjectId FlaskObjects::only_app() const {
+  // Test suites build throwaway apps; the application is the one app that
+  // lives outside test modules.
+  auto in_tests = [&](const FlaskObject& object) {
+    const std::string& path = files_[object.file].path;
+    return path.starts_with("test") || path.find("/test") != std::string::npos;
+  };
   FlaskObjectId found = nullptr;
   for (const auto& [id, object] : objects_) {
-    if (object.kind != FlaskObjectKind::kApp) continue;
+    if (object.kind != FlaskObjectKind::kApp || in_tests(object)) continue;
     if (found) return nullptr;
     found = id;
   }

@@ -76,7 +76,7 @@ class FlaskObjects {
     std::string unresolved;           // "url_prefix <expr>" when the given prefix is not static
   };
 
-  FlaskObjectId only_app() const;  // the app, when the tree creates exactly one
+  FlaskObjectId only_app() const;  // the app, when the tree creates exactly one outside tests
   void find_objects();
   static void note_unresolved_prefix(FlaskObject& object, const PythonValue* given);
   static void add_unresolved(Mount& mount, const std::string& what);

@@ -115,7 +115,7 @@ class FlaskRouteExtractor {
     find_converters();
     for (const InlinedRegistration& r : helpers_.registrations()) {
       const auto [receiver, method] = split_method(r.call.text);
-      on_registration(r.file, r.scope, r.line, r.call, receiver, method, &r.bindings);
+      on_registration(r.file, r.scope, r.line, r.call, receiver, method, &r.bindings, &r);
     }
     for (std::size_t f = 0; f < files_.size(); ++f) {
       for (const DefinitionFact& def : files_[f].definitions) {
@@ -332,7 +332,7 @@ class FlaskRouteExtractor {
 
   void on_registration(std::size_t f, std::string_view scope, std::uint32_t line,
                        const PythonValue& call, std::string_view receiver, std::string_view method,
-                       const Bindings* bindings) {
+                       const Bindings* bindings, const InlinedRegistration* inlined = nullptr) {
     const PythonValue receiver_name{.kind = PythonValue::Kind::kName,
                                     .text = std::string(receiver)};
     const FlaskObjectId owner = objects_.object_of(f, scope, receiver_name, bindings);
@@ -348,7 +348,7 @@ class FlaskRouteExtractor {
     read_endpoint(r, call_argument(call, 1, "endpoint"), at);
     std::vector<std::string> view_methods = {"GET"};
     if (const PythonValue* view = call_argument(call, 2, "view_func")) {
-      describe_view(r, *view, at, &view_methods);
+      describe_view(r, *view, at, &view_methods, inlined);
     } else {
       // Legal in Flask: the rule exists (url_for can build it) but no view
       // serves it until one is attached to the endpoint elsewhere.
@@ -361,7 +361,7 @@ class FlaskRouteExtractor {
 
   // view_func=function, =SomeView.as_view('name'), or a name bound to either.
   void describe_view(DeclaredRoute& r, const PythonValue& view, const EvalScope& at,
-                     std::vector<std::string>* methods) {
+                     std::vector<std::string>* methods, const InlinedRegistration* inlined) {
     EvalScope there;
     const PythonValue& value = dereference(view, at, &there);
     if (value.kind == PythonValue::Kind::kCall && value.text.ends_with(".as_view")) {
@@ -379,9 +379,12 @@ class FlaskRouteExtractor {
       }
       return;
     }
-    const NameTarget t = value.kind == PythonValue::Kind::kName
-                             ? names_.resolve(there.file, there.scope, value.text)
-                             : NameTarget{};
+    NameTarget t = value.kind == PythonValue::Kind::kName
+                       ? names_.resolve(there.file, there.scope, value.text)
+                       : NameTarget{};
+    if (t.kind == NameTarget::Kind::kUnknown && inlined && value.kind == PythonValue::Kind::kName) {
+      t = names_.resolve(inlined->helper_file, inlined->helper_scope, value.text);
+    }
     if (t.kind == NameTarget::Kind::kDefinition) {
       r.handler = qualified(t.file, *t.definition);
       if (!r.endpoint_given) r.endpoint = t.definition->name;

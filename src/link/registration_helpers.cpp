@@ -88,7 +88,9 @@ RegistrationHelpers::RegistrationHelpers(const NameResolver& names, FlaskObjects
                                                          .scope = site->scope,
                                                          .line = site->line,
                                                          .call = call,
-                                                         .bindings = std::move(bindings)});
+                                                         .bindings = std::move(bindings),
+                                                         .helper_file = f,
+                                                         .helper_scope = helper.qualified_name});
           }
         }
       }

@@ -25,6 +25,10 @@ struct InlinedRegistration {
   std::uint32_t line = 0;
   PythonValue call;   // the helper's registration call, **kwargs forwarded
   Bindings bindings;  // helper parameters and loop targets -> caller values
+  // The helper itself: names the caller does not bind are the helper's own
+  // (a view function defined inside it).
+  std::size_t helper_file = 0;
+  std::string helper_scope;
 };
 
 class RegistrationHelpers {

@@ -99,12 +99,32 @@ std::optional<std::string> string_method(std::string receiver, std::string_view 
   if (method == "lower") return ascii_lower(receiver);
   if (method == "upper") return ascii_upper(receiver);
   if (method == "strip" || method == "rstrip" || method == "lstrip") {
-    if (call.items.size() > first || !call.keywords.empty()) return std::nullopt;
-    const std::size_t begin = method == "rstrip" ? 0 : receiver.find_first_not_of(" \t\n");
-    const std::size_t end =
-        method == "lstrip" ? receiver.size() - 1 : receiver.find_last_not_of(" \t\n");
+    if (call.items.size() > first + 1 || !call.keywords.empty()) return std::nullopt;
+    std::string chars = " \t\n";
+    if (call.items.size() == first + 1) {
+      std::optional<std::string> given = eval(call.items[first], where, depth + 1);
+      if (!given) return std::nullopt;
+      chars = *given;
+    }
+    const std::size_t begin = method == "rstrip" ? 0 : receiver.find_first_not_of(chars);
     if (begin == std::string::npos) return std::string();
+    const std::size_t end =
+        method == "lstrip" ? receiver.size() - 1 : receiver.find_last_not_of(chars);
     return receiver.substr(begin, end - begin + 1);
+  }
+  if (method == "replace" && call.items.size() == first + 2) {
+    std::optional<std::string> old_text = eval(call.items[first], where, depth + 1);
+    std::optional<std::string> new_text = eval(call.items[first + 1], where, depth + 1);
+    if (!old_text || !new_text || old_text->empty()) return std::nullopt;
+    std::string out;
+    for (std::size_t at = 0;;) {
+      const std::size_t hit = receiver.find(*old_text, at);
+      out += receiver.substr(at, hit == std::string::npos ? std::string::npos : hit - at);
+      if (hit == std::string::npos) break;
+      out += *new_text;
+      at = hit + old_text->size();
+    }
+    return out;
   }
   return std::nullopt;
 }
@@ -338,6 +358,20 @@ PythonValue substitute_names(const PythonValue& value, const Bindings& bindings,
       if (value.kind == PythonValue::Kind::kName && dot == std::string::npos) return bound->second;
       if (bound->second.kind == PythonValue::Kind::kName) {  // rebase the dotted chain
         out.text = bound->second.text + (dot == std::string::npos ? "" : value.text.substr(dot));
+      } else if (value.kind == PythonValue::Kind::kCall && dot != std::string::npos &&
+                 value.text.find('.', dot + 1) == std::string::npos) {
+        // `base_path.strip("/")` with base_path bound to a value: a method call on it.
+        out.kind = PythonValue::Kind::kMethodCall;
+        out.text = value.text.substr(dot + 1);
+        out.items.insert(out.items.begin(), bound->second);
+        for (std::size_t i = 1; i < out.items.size(); ++i) {
+          out.items[i] = substitute_names(out.items[i], bindings, depth + 1);
+        }
+        for (KeywordArgument& k : out.keywords) {
+          for (PythonValue& v : k.value)
+            v = substitute_names(v, bindings, depth + 1);
+        }
+        return out;
       }
     }
   }

@@ -254,10 +254,8 @@ class Walker {
       }
     }
     if (target.empty()) return;
-    // Inside functions only calls and registrations matter (an app built in a
-    // factory, a converter registered there); local arithmetic costs memory.
-    const bool registration = target.ends_with("]");
-    if (ctx.in_function && !registration && ts_node_symbol(right) != s_.call) return;
+    // Function locals are kept too: registration helpers build rules in them
+    // (`rule = "/" + base_path + "/<path:path>"`) and factories build apps.
     if (augmented && node_text(ts_node_child_by_field_id(node, s_.field_operator), src_) != "+=") {
       return;
     }

@@ -252,7 +252,7 @@ TEST_CASE("function parameter names: defaults, typed, splats", "[unit][fact_coll
         std::vector<std::string>{"a", "b", "*args", "c", "d", "**kw"});
 }
 
-TEST_CASE("assignments: module and class level kept, inside functions only calls",
+TEST_CASE("assignments at module, class and function level are kept; tuple targets and -= not",
           "[unit][fact_collector]") {
   const FileSummary s = summarize_python(R"(PREFIX = '/api'
 app.config = {}
@@ -267,7 +267,7 @@ counter = 0
 counter += 1
 counter -= 1
 )");
-  REQUIRE(s.assignments.size() == 6);
+  REQUIRE(s.assignments.size() == 7);
   CHECK(s.assignments[0].target == "PREFIX");
   CHECK(s.assignments[0].scope.empty());
   CHECK(s.assignments[0].value.text == "/api");
@@ -279,11 +279,15 @@ counter -= 1
   CHECK(s.assignments[3].scope == "create_app");
   CHECK(s.assignments[3].value.kind == PythonValue::Kind::kCall);
   CHECK(s.assignments[3].line == 7);
-  CHECK(s.assignments[4].target == "counter");
-  CHECK_FALSE(s.assignments[4].augmented);
+  // Locals are kept: registration helpers build rules in them.
+  CHECK(s.assignments[4].target == "local");
+  CHECK(s.assignments[4].scope == "create_app");
+  CHECK(s.assignments[4].value.text == "3");
   CHECK(s.assignments[5].target == "counter");
-  CHECK(s.assignments[5].augmented);  // `+=` kept, `-=` not
-  CHECK(s.assignments[5].line == 11);
+  CHECK_FALSE(s.assignments[5].augmented);
+  CHECK(s.assignments[6].target == "counter");
+  CHECK(s.assignments[6].augmented);  // `+=` kept, `-=` not
+  CHECK(s.assignments[6].line == 11);
 }
 
 TEST_CASE("statement calls are kept with their scope and line", "[unit][fact_collector]") {
