@@ -34,7 +34,18 @@ const std::map<std::string_view, std::vector<std::string_view>>& known_view_hand
       {"UpdateView", {"get", "post", "put"}},
       {"DeleteView", {"get", "post", "delete"}},
       {"LoginView", {"get", "post", "put"}},
-      {"LogoutView", {"get", "post", "put"}},
+      {"LogoutView", {"get", "post"}},  // Django 3.2: TemplateView + post
+      {"PasswordChangeView", {"get", "post", "put"}},
+      {"PasswordChangeDoneView", {"get"}},
+      {"PasswordResetView", {"get", "post", "put"}},
+      {"PasswordResetDoneView", {"get"}},
+      {"PasswordResetConfirmView", {"get", "post", "put"}},
+      {"PasswordResetCompleteView", {"get"}},
+      {"FilterView", {"get"}},          // django-filter
+      {"SpectacularAPIView", {"get"}},  // drf-spectacular
+      {"SpectacularSwaggerView", {"get"}},
+      {"SpectacularRedocView", {"get"}},
+      {"ObtainAuthToken", {"post"}},  // DRF authtoken
       {"ListAPIView", {"get"}},
       {"CreateAPIView", {"post"}},
       {"RetrieveAPIView", {"get"}},
@@ -112,7 +123,8 @@ std::optional<std::vector<std::string>> method_literals(const PythonValue& decor
 
 std::vector<std::string> class_view_methods(const NameResolver& names, std::size_t file,
                                             std::string_view scope, std::string_view dotted,
-                                            std::vector<std::string>* guards) {
+                                            std::vector<std::string>* guards,
+                                            std::string* unknown_base) {
   std::set<std::string> handlers;
   std::optional<std::vector<std::string>> allowed;  // http_method_names, nearest class wins
   walk_class_hierarchy(
@@ -139,8 +151,13 @@ std::vector<std::string> class_view_methods(const NameResolver& names, std::size
         const std::string_view name = last_component(external);
         if (auto it = known_view_handlers().find(name); it != known_view_handlers().end()) {
           handlers.insert(it->second.begin(), it->second.end());
+        } else if (guards && is_guard_mixin(name)) {
+          guards->emplace_back(name);
+        } else if (unknown_base && unknown_base->empty() && !name.ends_with("Mixin") &&
+                   name != "View" && name != "APIView" && name != "GenericAPIView" &&
+                   name != "object") {
+          *unknown_base = external;  // a view class we have no table for
         }
-        if (guards && is_guard_mixin(name)) guards->emplace_back(name);
       });
   std::vector<std::string> out;
   for (const std::string& h : handlers) {
@@ -189,6 +206,16 @@ DjangoView describe_django_view(const NameResolver& names, const PythonValue& gi
                                .text = out.handler.substr(dot + 1)};
     return describe_django_view(names, function, EvalScope{.names = &names, .file = *module}, "");
   }
+  if (view.kind == PythonValue::Kind::kCall) {
+    // Schema and docs views built by a factory: DRF's get_schema_view(...),
+    // drf-yasg's schema_view.with_ui(...) / .without_ui(...) serve GET.
+    const std::string_view factory = last_component(view.text);
+    if (factory == "get_schema_view" || factory == "with_ui" || factory == "without_ui") {
+      out.handler = view.text;
+      out.methods = {"GET"};
+      return out;
+    }
+  }
   if (view.kind == PythonValue::Kind::kCall && view.text.ends_with(".as_view")) {
     const std::string cls = view.text.substr(0, view.text.size() - 8);
     const NameTarget t = names.resolve(where.file, where.scope, cls);
@@ -210,7 +237,14 @@ DjangoView describe_django_view(const NameResolver& names, const PythonValue& gi
       std::sort(out.methods.begin(), out.methods.end());
       return out;
     }
-    out.methods = class_view_methods(names, where.file, where.scope, cls, &out.guards);
+    std::string unknown_base;
+    out.methods =
+        class_view_methods(names, where.file, where.scope, cls, &out.guards, &unknown_base);
+    if (out.methods.empty() && !unknown_base.empty()) {
+      // Most views of other packages are read-only pages; say it is a guess.
+      out.methods = {"GET"};
+      out.unresolved = "methods of " + unknown_base + " (GET assumed)";
+    }
     if (const PythonValue* allowed = view.keyword("http_method_names")) {
       if (auto list = string_list(allowed, where)) {
         std::erase_if(out.methods, [&](const std::string& m) {

@@ -30,9 +30,12 @@ DjangoView describe_django_view(const NameResolver& names, const PythonValue& vi
 // HTTP methods a class serves: its handlers through inheritance (Django's
 // and DRF's generic views known by name), filtered by http_method_names.
 // Also collects guards (LoginRequiredMixin, method_decorator(login_required)).
+// `unknown_base`, when given, receives a base class from another package that
+// has no entry in the known-views table (its handlers are unknown).
 std::vector<std::string> class_view_methods(const NameResolver& names, std::size_t file,
                                             std::string_view scope, std::string_view dotted,
-                                            std::vector<std::string>* guards);
+                                            std::vector<std::string>* guards,
+                                            std::string* unknown_base = nullptr);
 
 // Viewset actions (list, create, ..., bulk_destroy) a ViewSet class has: the
 // methods of its classes in the tree and those of DRF's known viewsets/mixins.

@@ -111,6 +111,34 @@ void read_mapping_updates(const NameResolver& names, std::size_t file, std::stri
       [](const std::string&) {});
 }
 
+// Whether `callee` builds a DRF router (true: a DefaultRouter, with an API
+// root), nullopt if it does not. Projects that forked DRF's router into their
+// own tree (taiga.base.routers) are recognised by shape: a class with both
+// register() and get_urls().
+std::optional<bool> router_kind(const NameResolver& names, std::size_t file, std::string_view scope,
+                                std::string_view callee) {
+  if (derives_from(names, file, scope, callee, {"rest_framework.routers.DefaultRouter"})) {
+    return true;
+  }
+  if (derives_from(names, file, scope, callee, {"rest_framework.routers.SimpleRouter"})) {
+    return false;
+  }
+  bool registers = false, builds_urls = false, is_default = false, is_class = false;
+  walk_class_hierarchy(
+      names, file, scope, callee,
+      [&](std::size_t, const DefinitionFact& cls) {
+        is_class = true;
+        is_default = is_default || cls.name.find("DefaultRouter") != std::string::npos;
+        for (const std::string& m : cls.methods) {
+          registers = registers || m == "register";
+          builds_urls = builds_urls || m == "get_urls";
+        }
+      },
+      [](const std::string&) {});
+  if (!is_class || !registers || !builds_urls) return std::nullopt;
+  return is_default;
+}
+
 }  // namespace
 
 DrfRouters::DrfRouters(const NameResolver& names) : names_(names) {
@@ -118,13 +146,9 @@ DrfRouters::DrfRouters(const NameResolver& names) : names_(names) {
   for (std::size_t f = 0; f < files.size(); ++f) {
     for (const AssignmentFact& a : files[f].assignments) {
       if (a.value.kind != PythonValue::Kind::kCall) continue;
-      const bool is_default =
-          derives_from(names, f, a.scope, a.value.text, {"rest_framework.routers.DefaultRouter"});
-      if (!is_default &&
-          !derives_from(names, f, a.scope, a.value.text, {"rest_framework.routers.SimpleRouter"})) {
-        continue;
-      }
-      Router router{.file = f, .default_router = is_default};
+      const std::optional<bool> is_default = router_kind(names, f, a.scope, a.value.text);
+      if (!is_default) continue;
+      Router router{.file = f, .default_router = *is_default};
       read_mapping_updates(names, f, a.scope, a.value.text, router.extra_mappings);
       if (const PythonValue* slash = a.value.keyword("trailing_slash")) {
         router.trailing_slash = slash->text != "False";
@@ -135,13 +159,41 @@ DrfRouters::DrfRouters(const NameResolver& names) : names_(names) {
   if (routers_.empty()) return;
   for (std::size_t f = 0; f < files.size(); ++f) {
     for (const CallFact& c : files[f].calls) {
-      if (!c.call.text.ends_with(".register")) continue;
-      const NameTarget t = names.resolve(
-          f, c.scope, std::string_view(c.call.text).substr(0, c.call.text.size() - 9));
+      // Unwind `router.register(a).register(b).register(c)` to the router call.
+      std::vector<const PythonValue*> chain{&c.call};
+      while (chain.back()->kind == PythonValue::Kind::kMethodCall &&
+             chain.back()->text == "register" && !chain.back()->items.empty()) {
+        chain.push_back(&chain.back()->items[0]);
+      }
+      const PythonValue& first = *chain.back();
+      if (first.kind != PythonValue::Kind::kCall || !first.text.ends_with(".register")) continue;
+      const NameTarget t =
+          names.resolve(f, c.scope, std::string_view(first.text).substr(0, first.text.size() - 9));
       if (t.kind != NameTarget::Kind::kAssignment) continue;
       auto router = routers_.find(t.assignment);
       if (router == routers_.end()) continue;
-      router->second.registrations.push_back({f, c.scope, c.line, &c.call});
+      const EvalScope at{.names = &names, .file = f, .scope = c.scope};
+      std::optional<std::string> parent;  // full prefix of the previous link
+      for (auto link = chain.rbegin(); link != chain.rend(); ++link) {
+        const PythonValue& call = **link;
+        const std::size_t shift = call.kind == PythonValue::Kind::kMethodCall ? 1 : 0;
+        const PythonValue* prefix = call_argument(call, shift, "prefix");
+        const std::string own =
+            prefix ? evaluate_string(*prefix, at).value_or(render(*prefix)) : std::string();
+        std::optional<std::string> full;
+        if (parent) {
+          std::string lookup = "pk";
+          if (const PythonValue* lookups =
+                  call_argument(call, shift + 3, "parents_query_lookups")) {
+            if (auto list = evaluate_string_list(*lookups, at); list && !list->empty()) {
+              lookup = list->back();
+            }
+          }
+          full = *parent + "/(?P<parent_lookup_" + lookup + ">[^/.]+)/" + own;
+        }
+        router->second.registrations.push_back({f, c.scope, c.line, &call, shift, full});
+        parent = full ? *full : own;
+      }
     }
   }
 }
@@ -169,10 +221,12 @@ std::vector<RouterPattern> DrfRouters::expand(const Router& router) const {
   }
   for (const Registration& r : router.registrations) {
     const EvalScope at{.names = &names_, .file = r.file, .scope = r.scope};
-    const PythonValue* prefix_value = call_argument(*r.call, 0, "prefix");
-    const PythonValue* viewset = call_argument(*r.call, 1, "viewset");
+    const PythonValue* prefix_value = call_argument(*r.call, r.first_argument, "prefix");
+    const PythonValue* viewset = call_argument(*r.call, r.first_argument + 1, "viewset");
     if (!prefix_value || !viewset) continue;
-    const std::string prefix = evaluate_string(*prefix_value, at).value_or(render(*prefix_value));
+    const std::string prefix =
+        r.nested_prefix ? *r.nested_prefix
+                        : evaluate_string(*prefix_value, at).value_or(render(*prefix_value));
     const NameTarget cls = names_.resolve(r.file, r.scope, viewset->text);
     const std::string handler =
         cls.kind == NameTarget::Kind::kDefinition
@@ -182,13 +236,17 @@ std::vector<RouterPattern> DrfRouters::expand(const Router& router) const {
     std::string basename;
     const PythonValue* given = r.call->keyword("basename");
     if (!given) given = r.call->keyword("base_name");
-    if (!given) given = r.call->positional(2);
+    if (!given) given = r.call->positional(r.first_argument + 2);
     std::size_t attr_file = r.file;
     if (given) {
       basename = evaluate_string(*given, at).value_or("");
     } else if (const AssignmentFact* qs = class_attribute(names_, r.file, r.scope, viewset->text,
                                                           "queryset", &attr_file)) {
-      basename = ascii_lower(qs->value.text.substr(0, qs->value.text.find('.')));
+      // `models.Article.objects.filter(...)`: the model is the name before .objects
+      const std::string& text = qs->value.text;
+      const std::size_t objects = text.find(".objects");
+      const std::string model = text.substr(0, objects);
+      basename = ascii_lower(last_component(model));
     }
     std::string lookup_field = "pk", lookup_value = "[^/.]+";
     for (auto [attr, target] :

@@ -38,6 +38,12 @@ class DrfRouters {
     std::string scope;
     std::uint32_t line;
     const PythonValue* call;
+    std::size_t first_argument = 0;  // 1 for a chained `.register(...)`: items[0] is its receiver
+    // drf-extensions nesting: `router.register(parent...).register(child...,
+    // parents_query_lookups=["epic"])` puts the child under the parent's
+    // detail URL: "<parent prefix>/(?P<parent_lookup_epic>[^/.]+)/<child prefix>".
+    // Empty for a plain registration, whose prefix is its first argument.
+    std::optional<std::string> nested_prefix;
   };
   struct Router {
     std::size_t file;

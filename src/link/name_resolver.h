@@ -38,6 +38,8 @@ class NameResolver {
   NameTarget resolve(std::size_t file, std::string_view scope, std::string_view dotted) const;
 
   const std::vector<FileSummary>& files() const { return files_; }
+  // Whether the tree has modules under this top-level package name.
+  bool has_top_level(std::string_view top) const { return index_.has_top_level(top); }
   // The file defining an internal module.
   std::optional<std::size_t> module_file(std::string_view module) const {
     return index_.find(module);
