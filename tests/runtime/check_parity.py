@@ -6,7 +6,8 @@ usage: check_parity.py --cutover BIN [--only NAME]
 For each row of SAMPLES.tsv beside this file: dump the sample's url_map live
 with Debian's Flask (flask_url_map.py), check the dump still equals the
 committed expected file, scan the sample with cutover and compare
-(methods, path, endpoint) exactly. Rows of EXPECTED.tsv (hand-written
+(methods, path, endpoint) exactly. DJANGO_SAMPLES.tsv does the same with
+Django's resolver (django_urls.py) on (methods, pattern, URL name). Rows of EXPECTED.tsv (hand-written
 expectations for frameworks Debian does not ship) are compared the same way,
 without a live dump. Routes with "origin": "external" (framework-generated,
 e.g. Flask-RESTX's swagger.json) are not expected from cutover.
@@ -38,8 +39,27 @@ def keyset(routes):
     return out
 
 
+def django_keyset(routes):
+    """(methods, pattern, name) with regex anchors dropped: Django keeps an
+    included regex's '^' inside the joined string, cutover drops it as the
+    resolver does when reversing; admin and DRF format-suffix twins are the
+    frameworks' own routes."""
+    out = set()
+    for r in routes:
+        if r.get('origin') == 'external' or r.get('format_suffix') or r.get('generated_by'):
+            continue
+        methods = tuple(sorted(m.upper() for m in r['methods']))
+        path = r['path'].replace('^', '').replace('$', '')
+        name = r.get('endpoint', r.get('name')) or ''
+        out.add((methods, path, name))
+    return out
+
+
 def rows(name):
-    with open(os.path.join(HERE, name), encoding='utf-8') as f:
+    path = os.path.join(HERE, name)
+    if not os.path.exists(path):
+        return
+    with open(path, encoding='utf-8') as f:
         for line in f:
             if line.strip() and not line.startswith('#'):
                 yield line.rstrip('\n').split('\t')
@@ -81,6 +101,20 @@ def main():
             print(f'{name}: the live dump differs from {expected_file}; regenerate and review it')
             ok = False
         ok &= compare(name, keyset(scan(args.cutover, app_dir)), keyset(json.loads(dump)))
+    for name, app_dir, settings, flags, expected_file in rows('DJANGO_SAMPLES.tsv'):
+        if args.only and name != args.only:
+            continue
+        command = ['/usr/bin/python3', os.path.join(HERE, 'django_urls.py'),
+                   os.path.join(REPO, app_dir), '--settings', settings] + (
+                       [] if flags == '-' else flags.split())
+        dump = subprocess.run(command, check=True, capture_output=True, text=True).stdout
+        with open(os.path.join(REPO, expected_file), encoding='utf-8') as f:
+            committed = json.load(f)
+        if json.loads(dump) != committed:
+            print(f'{name}: the live dump differs from {expected_file}; regenerate and review it')
+            ok = False
+        routes = [r for r in scan(args.cutover, app_dir) if r['framework'] == 'django']
+        ok &= compare(name, django_keyset(routes), django_keyset(json.loads(dump)))
     for name, app_dir, expected_file in rows('EXPECTED.tsv'):
         if args.only and name != args.only:
             continue

@@ -37,6 +37,11 @@ import warnings
 # Optional speed-ups that code imports inside ``try: ... except ImportError``
 # with a stdlib fallback: stubbing them would replace the working fallback.
 NEVER_STUB = frozenset(['simplejson', 'ujson', 'cjson', 'cdecimal', 'lxml'])
+# What routing needs for real; with --stub-installed everything else the app
+# imports is stubbed even when installed, so a dump does not depend on which
+# extension versions a machine happens to have.
+ROUTING_STACK = frozenset(['flask', 'werkzeug', 'jinja2', 'markupsafe', 'itsdangerous', 'click',
+                           'blinker', 'flask_restful', 'aniso8601', 'pytz', 'six'])
 
 
 def listed_methods(rule):
@@ -220,10 +225,11 @@ class MissingModuleStubber(importlib.abc.MetaPathFinder):
     application's code (or is a submodule of a stubbed module), except for
     the application's own packages, whose missing modules stay errors."""
 
-    def __init__(self, app_dir, own_names, never=NEVER_STUB):
+    def __init__(self, app_dir, own_names, never=NEVER_STUB, stub_installed=False):
         self.app_dir = os.path.realpath(app_dir) + os.sep
         self.own_names = set(own_names)
         self.never = set(never)
+        self.stub_installed = stub_installed
         self.stubbed = []
 
     def _imported_from_app(self):
@@ -238,6 +244,8 @@ class MissingModuleStubber(importlib.abc.MetaPathFinder):
     def find_spec(self, fullname, path=None, target=None):
         top = fullname.partition('.')[0]
         if top in self.own_names or top in self.never:
+            return None
+        if self.stub_installed and (top in ROUTING_STACK or top in sys.stdlib_module_names):
             return None
         parent = sys.modules.get(fullname.rpartition('.')[0]) if '.' in fullname else None
         if '.' in fullname and not getattr(parent, '__stub__', False):
@@ -345,6 +353,9 @@ def main(argv=None):
                         help='convert a copy of APP_DIR with lib2to3 first')
     parser.add_argument('--no-stub', action='append', default=[], metavar='MODULE',
                         help='never stub this missing top-level module (repeatable)')
+    parser.add_argument('--stub-installed', action='store_true',
+                        help='stub every third-party module the app imports except the '
+                             'routing stack, installed or not (machine-independent dumps)')
     args = parser.parse_args(argv)
 
     if not os.path.isdir(args.app_dir):
@@ -357,8 +368,11 @@ def main(argv=None):
             if args.two_to_three:
                 temp_root, app_dir = convert_2to3(app_dir)
             stubber = MissingModuleStubber(app_dir, _own_top_level_names(app_dir),
-                                           NEVER_STUB.union(args.no_stub))
-            sys.meta_path.append(stubber)
+                                           NEVER_STUB.union(args.no_stub), args.stub_installed)
+            if args.stub_installed:
+                sys.meta_path.insert(0, stubber)  # asked before the real finders
+            else:
+                sys.meta_path.append(stubber)
             sys.path.insert(0, app_dir)
             old_cwd = os.getcwd()
             os.chdir(app_dir)
