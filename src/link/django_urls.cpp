@@ -215,7 +215,17 @@ class DjangoUrlResolver {
       }
       if (callee == "i18n_patterns" || callee == "format_suffix_patterns") {
         UrlContext inner = ctx;
-        inner.conditional = inner.conditional || callee == "i18n_patterns";
+        if (callee == "i18n_patterns") {
+          // LocalePrefixPattern: "<language>/" in front, the active language
+          // at request time; the default LANGUAGE_CODE stands for it here.
+          inner.conditional = true;
+          const std::string code =
+              ascii_lower(config_value_of("LANGUAGE_CODE", where).value_or("en-us"));
+          const PythonValue* with_default = v.keyword("prefix_default_language");
+          if (!with_default || with_default->text != "False") {
+            inner.prefix = join_django_pattern(ctx.prefix, code + "/", PatternKind::kRoute);
+          }
+        }
         for (const PythonValue& item : v.items) {
           if (callee == "format_suffix_patterns") {
             walk_list(item, where, inner, line);

@@ -345,6 +345,10 @@ std::vector<Bindings> loop_iterations(const LoopFact& loop, const EvalScope& whe
   return out;
 }
 
+std::optional<std::string> config_value_of(const std::string& key, const EvalScope& where) {
+  return config_value(key, where, 0);
+}
+
 PythonValue substitute_names(const PythonValue& value, const Bindings& bindings, int depth) {
   if (depth > kMaxDepth) return value;
   PythonValue out = value;

@@ -54,6 +54,10 @@ std::vector<Bindings> loop_iterations(const LoopFact& loop, const EvalScope& whe
 // becomes `ItemAPI.as_view("item")`.
 PythonValue substitute_names(const PythonValue& value, const Bindings& bindings, int depth = 0);
 
+// A configuration key (`settings.KEY`, `app.config["KEY"]`) read from the
+// tree's config and settings modules, when they agree on a static value.
+std::optional<std::string> config_value_of(const std::string& key, const EvalScope& where);
+
 // `found_in`, when given, receives the scope the returned value lives in.
 const PythonValue& dereference(const PythonValue& value, const EvalScope& where,
                                EvalScope* found_in = nullptr);
