@@ -40,16 +40,18 @@ TEST_CASE("every bad-input case yields a diagnostic and the scan completes", "[e
   testing::ScratchTree tree;
   tree.write("app.py", kGoodApp);
   tree.write("latin1.py", "# no coding line\nNAME = '\xe9t\xe9'\n");
-  tree.write("binary.py", std::string("\x7f" "ELF\0\0\0\x01", 8));
+  tree.write("binary.py", std::string("\x7f"
+                                      "ELF\0\0\0\x01",
+                                      8));
   tree.write("broken.py", "import os\n\ndef f(:\n    pass\n\nimport json\n");
-  tree.write("legacy.py", "import urllib2\n\ntry:\n    x = 1\nexcept ValueError, e:\n"
-                          "    print \"failed\", e\n");
+  tree.write("legacy.py",
+             "import urllib2\n\ntry:\n    x = 1\nexcept ValueError, e:\n"
+             "    print \"failed\", e\n");
   tree.write("pkg/__init__.py", "");
   std::filesystem::create_directory_symlink("..", tree.root() / "pkg" / "loop");
   REQUIRE(::mkfifo((tree.root() / "fifo.py").c_str(), 0644) == 0);
 
-  const Inventory inv =
-      run_scan(ScanOptions{.root = tree.root(), .root_label = "tree", .jobs = 2});
+  const Inventory inv = run_scan(ScanOptions{.root = tree.root(), .root_label = "tree", .jobs = 2});
 
   REQUIRE(inv.routes.size() == 1);  // the good file is unaffected
   CHECK(inv.routes[0].path == "/ping");
@@ -66,8 +68,9 @@ TEST_CASE("every bad-input case yields a diagnostic and the scan completes", "[e
   REQUIRE(syntax);
   CHECK(syntax->line == 3);
   CHECK(find_file(inv, "broken.py")->status == FileStatus::kParsedWithErrors);
-  const auto imports_of_broken = std::count_if(inv.imports.begin(), inv.imports.end(),
-                                               [](const ImportEdge& e) { return e.from == "broken"; });
+  const auto imports_of_broken =
+      std::count_if(inv.imports.begin(), inv.imports.end(),
+                    [](const ImportEdge& e) { return e.from == "broken"; });
   CHECK(imports_of_broken == 2);  // `import os` before and `import json` after the error
 
   const Diagnostic* py2 = find_diag(inv, "legacy.py", "python2-syntax");

@@ -41,13 +41,14 @@ TEST_CASE("a scan that cannot run exits 1 with a message", "[cli]") {
 
 TEST_CASE("a completed scan exits 0, writes both outputs and leaves no temp files", "[cli]") {
   testing::ScratchTree tree;
-  tree.write("src/app.py", "from flask import Flask\napp = Flask(__name__)\n"
-                           "@app.route('/x')\ndef x():\n    return ''\n");
+  tree.write("src/app.py",
+             "from flask import Flask\napp = Flask(__name__)\n"
+             "@app.route('/x')\ndef x():\n    return ''\n");
   tree.write("src/broken.py", "def (:\n");
   const std::filesystem::path out = tree.root() / "out";
   std::string printed;
-  REQUIRE(run_cutover("scan " + (tree.root() / "src").string() + " -o " + out.string(),
-                      &printed) == 0);
+  REQUIRE(run_cutover("scan " + (tree.root() / "src").string() + " -o " + out.string(), &printed) ==
+          0);
   CHECK(printed.find("report.html") != std::string::npos);
   CHECK(std::filesystem::file_size(out / "inventory.json") > 0);
   CHECK(std::filesystem::file_size(out / "report.html") > 0);

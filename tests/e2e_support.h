@@ -31,7 +31,6 @@ inline Inventory scan_repo_path(const std::string& rel, unsigned jobs = 2) {
   return run_scan(ScanOptions{.root = source_dir() / rel, .root_label = rel, .jobs = jobs});
 }
 
-
 // Runs the cutover binary with `args` (shell words); returns its exit code.
 inline int run_cutover(const std::string& args, std::string* output = nullptr) {
   const std::string command = std::string(CUTOVER_BINARY) + " " + args + " 2>&1";

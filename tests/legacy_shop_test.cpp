@@ -54,12 +54,12 @@ TEST_CASE("legacy_shop routes equal the running app's url_map", "[e2e][parity]")
   const Inventory inv = scan_repo_path("samples/legacy_shop");
   using Key = std::tuple<std::vector<std::string>, std::string, std::string>;
   std::set<Key> found;
-  for (const Route& r : inv.routes) found.emplace(r.methods, r.path, r.endpoint);
+  for (const Route& r : inv.routes)
+    found.emplace(r.methods, r.path, r.endpoint);
   std::set<Key> served;
-  for (const json& r : json::parse(
-           read_text(source_dir() / "tests/expected/legacy_shop.runtime_routes.json"))) {
-    served.emplace(r.at("methods").get<std::vector<std::string>>(), r.at("path"),
-                   r.at("endpoint"));
+  for (const json& r :
+       json::parse(read_text(source_dir() / "tests/expected/legacy_shop.runtime_routes.json"))) {
+    served.emplace(r.at("methods").get<std::vector<std::string>>(), r.at("path"), r.at("endpoint"));
   }
   REQUIRE(served.size() == 53);
   CHECK(found == served);

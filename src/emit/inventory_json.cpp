@@ -85,14 +85,10 @@ std::string inventory_to_json(const Inventory& inv) {
                            {"code", d.code},
                            {"message", d.message}});
   }
-  const Json summary = {{"files", inv.files.size()},
-                        {"modules", inv.modules.size()},
-                        {"imports", inv.imports.size()},
-                        {"routes", inv.routes.size()},
-                        {"partial_routes", partial},
-                        {"hooks", inv.hooks.size()},
-                        {"cycles", inv.cycles.size()},
-                        {"diagnostics", inv.diagnostics.size()}};
+  const Json summary = {{"files", inv.files.size()},     {"modules", inv.modules.size()},
+                        {"imports", inv.imports.size()}, {"routes", inv.routes.size()},
+                        {"partial_routes", partial},     {"hooks", inv.hooks.size()},
+                        {"cycles", inv.cycles.size()},   {"diagnostics", inv.diagnostics.size()}};
   const Json doc = {{"schema_version", kSchemaVersion},
                     {"tool", {{"name", "cutover"}, {"version", kCutoverVersion}}},
                     {"root", inv.root},

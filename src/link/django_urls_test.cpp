@@ -26,10 +26,6 @@ using testing::route_paths;
 using testing::route_with_path;
 using Strings = std::vector<std::string>;
 
-constexpr const char* kManage = R"(import os
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "proj.settings")
-)";
-
 constexpr const char* kViews = R"(def index(request):
     pass
 
@@ -40,14 +36,12 @@ def other(request):
     pass
 )";
 
-// manage.py, proj/settings.py, proj/urls.py, app/views.py (index, detail, other) and `more`.
+// The project of django_project_files, with app/views.py (index, detail, other), plus `more`.
 std::vector<PythonFile> project_files(const char* urls, std::vector<PythonFile> more = {},
                                       const char* settings = "ROOT_URLCONF = 'proj.urls'\n") {
-  std::vector<PythonFile> files{{"manage.py", kManage},         {"proj/__init__.py", ""},
-                                {"proj/settings.py", settings}, {"proj/urls.py", urls},
-                                {"app/__init__.py", ""},        {"app/views.py", kViews}};
-  files.insert(files.end(), more.begin(), more.end());
-  return files;
+  more.insert(more.begin(),
+              {PythonFile{"app/__init__.py", ""}, PythonFile{"app/views.py", kViews}});
+  return testing::django_project_files(urls, std::move(more), settings);
 }
 
 Inventory django_project(const char* urls, std::vector<PythonFile> more = {},
@@ -93,7 +87,7 @@ urlpatterns = [path('old/', views.other)]
 }
 
 TEST_CASE("ROOT_URLCONF from a settings package with a star import", "[unit][django]") {
-  const Inventory inv = link_python({{"manage.py", kManage},
+  const Inventory inv = link_python({{"manage.py", testing::kDjangoManage},
                                      {"proj/__init__.py", ""},
                                      {"proj/settings/__init__.py", "from .base import *\n"},
                                      {"proj/settings/base.py", "ROOT_URLCONF = 'proj.routes'\n"},

@@ -19,18 +19,8 @@ using testing::PythonFile;
 using testing::route_with_path;
 using Strings = std::vector<std::string>;
 
-constexpr const char* kManage = R"(import os
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "proj.settings")
-)";
-
-// manage.py, proj/settings.py (ROOT_URLCONF = 'proj.urls'), proj/urls.py and `more`.
 Inventory django_project(const char* urls, std::vector<PythonFile> more) {
-  std::vector<PythonFile> files{{"manage.py", kManage},
-                                {"proj/__init__.py", ""},
-                                {"proj/settings.py", "ROOT_URLCONF = 'proj.urls'\n"},
-                                {"proj/urls.py", urls}};
-  files.insert(files.end(), more.begin(), more.end());
-  return link_python(files);
+  return link_python(testing::django_project_files(urls, std::move(more)));
 }
 
 TEST_CASE("function views: ANY unless a decorator restricts them", "[unit][django]") {

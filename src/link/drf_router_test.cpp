@@ -20,19 +20,10 @@ using testing::route_paths;
 using testing::route_with_path;
 using Strings = std::vector<std::string>;
 
-constexpr const char* kManage = R"(import os
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "proj.settings")
-)";
-
-// manage.py, proj/settings.py (ROOT_URLCONF = 'proj.urls'), proj/urls.py, app/ and `more`.
+// The project of django_project_files, with an app/ package, plus `more`.
 Inventory django_project(const char* urls, std::vector<PythonFile> more) {
-  std::vector<PythonFile> files{{"manage.py", kManage},
-                                {"proj/__init__.py", ""},
-                                {"proj/settings.py", "ROOT_URLCONF = 'proj.urls'\n"},
-                                {"proj/urls.py", urls},
-                                {"app/__init__.py", ""}};
-  files.insert(files.end(), more.begin(), more.end());
-  return link_python(files);
+  more.insert(more.begin(), PythonFile{"app/__init__.py", ""});
+  return link_python(testing::django_project_files(urls, std::move(more)));
 }
 
 constexpr const char* kUserViewSet = R"(from django.contrib.auth.models import User

@@ -6,6 +6,7 @@
 #include <optional>
 #include <set>
 
+#include "link/flask_conventions.h"
 #include "link/flask_objects.h"
 #include "link/flask_rule.h"
 #include "link/registration_helpers.h"
@@ -36,44 +37,6 @@ constexpr std::string_view kHooks[] = {"before_request",
                                        "before_app_first_request",
                                        "register_error_handler"};
 
-// Flask-RESTX's camel_to_dash: "UserList" -> "user_list". Two regex passes
-// there, (.)([A-Z][a-z]+) then ([a-z0-9])([A-Z]), each inserting '_'; the
-// loops below make the same non-overlapping left-to-right matches.
-std::string camel_to_dash(const std::string& name) {
-  auto upper_at = [](const std::string& s, std::size_t i) {
-    return i < s.size() && std::isupper(static_cast<unsigned char>(s[i]));
-  };
-  auto lower_at = [](const std::string& s, std::size_t i) {
-    return i < s.size() && std::islower(static_cast<unsigned char>(s[i]));
-  };
-  std::string first;
-  for (std::size_t i = 0; i < name.size();) {
-    if (upper_at(name, i + 1) && lower_at(name, i + 2)) {
-      std::size_t end = i + 3;
-      while (lower_at(name, end))
-        ++end;
-      first += name[i];
-      first += '_';
-      first.append(name, i + 1, end - i - 1);
-      i = end;
-    } else {
-      first += name[i++];
-    }
-  }
-  std::string out;
-  for (std::size_t i = 0; i < first.size();) {
-    const bool word_end = lower_at(first, i) || std::isdigit(static_cast<unsigned char>(first[i]));
-    if (word_end && upper_at(first, i + 1)) {
-      out += first[i];
-      out += '_';
-      out += first[i + 1];
-      i += 2;
-    } else {
-      out += first[i++];
-    }
-  }
-  return ascii_lower(out);
-}
 // Splits "a.b.method" into receiver "a.b" and method; empty receiver if no dot.
 std::pair<std::string_view, std::string_view> split_method(std::string_view callee) {
   const std::size_t dot = callee.rfind('.');
@@ -111,8 +74,8 @@ class FlaskRouteExtractor {
         helpers_(names, objects_, diagnostics) {}
 
   FlaskExtraction run() {
-    find_wrappers();
-    find_converters();
+    wrappers_ = find_registration_wrappers(names_, diagnostics_);
+    converters_ = registered_converters(files_);
     for (const InlinedRegistration& r : helpers_.registrations()) {
       const auto [receiver, method] = split_method(r.call.text);
       on_registration(r.file, r.scope, r.line, r.call, receiver, method, &r.bindings, &r);
@@ -235,72 +198,6 @@ class FlaskRouteExtractor {
     if (!r.endpoint_given) r.endpoint = def.name;
     r.guards = guards_of(def);
     emit(r);
-  }
-
-  // Methods of Flask-family subclasses in the tree that forward to
-  // self.add_resource / self.add_url_rule (redash's ApiExt.add_org_resource):
-  // method name -> the registration it performs.
-  void find_wrappers() {
-    for (std::size_t f = 0; f < files_.size(); ++f) {
-      const FileSummary& file = files_[f];
-      for (const DefinitionFact& cls : file.definitions) {
-        if (cls.kind != DefinitionFact::Kind::kClass) continue;
-        const bool flask_family =
-            std::any_of(cls.bases.begin(), cls.bases.end(), [&](const PythonValue& base) {
-              return base.kind == PythonValue::Kind::kName &&
-                     objects_.derives_from(f, cls.scope, base.text,
-                                           {"flask.Flask", "flask.Blueprint", "flask_restful.Api",
-                                            "flask_restx.Api", "flask_restx.Namespace"});
-            });
-        if (!flask_family) continue;
-        for (const std::string& method : cls.methods) {
-          const std::string scope = cls.qualified_name + "." + method;
-          auto forwards = [&](const PythonValue& call) -> std::string_view {
-            for (std::string_view target : {"add_resource", "add_url_rule"}) {
-              if (call.kind == PythonValue::Kind::kCall &&
-                  call.text == "self." + std::string(target)) {
-                return target;
-              }
-            }
-            return {};
-          };
-          for (const CallFact& c : file.calls) {
-            if (c.scope == scope && !forwards(c.call).empty()) wrappers_[method] = forwards(c.call);
-          }
-          for (const ReturnFact& r : file.returns) {
-            if (r.scope == scope && !forwards(r.value).empty())
-              wrappers_[method] = forwards(r.value);
-          }
-          if (wrappers_.contains(method)) {
-            diagnostics_.push_back(
-                {file.path, cls.line, Severity::kInfo, "registration-wrapper",
-                 "calls of " + cls.name + "." + method + "() are read as " +
-                     std::string(wrappers_[method]) +
-                     "() with the same arguments; what the wrapper changes is not applied"});
-          }
-        }
-      }
-    }
-  }
-
-  // Converter names registered on any url_map of the tree, by assignment
-  // (`url_map.converters['slug'] = C`) or `url_map.converters.update({...})`.
-  void find_converters() {
-    for (const FileSummary& file : files_) {
-      for (const AssignmentFact& a : file.assignments) {
-        const std::size_t at = a.target.find("url_map.converters[");
-        if (at == std::string::npos || !a.target.ends_with("]")) continue;
-        const std::size_t open = a.target.find('[', at);
-        converters_.insert(a.target.substr(open + 1, a.target.size() - open - 2));
-      }
-      for (const CallFact& c : file.calls) {
-        if (!c.call.text.ends_with("url_map.converters.update") || c.call.items.empty()) continue;
-        const PythonValue& dict = c.call.items[0];
-        for (std::size_t i = 0; i + 1 < dict.items.size(); i += 2) {
-          if (dict.items[i].is_string()) converters_.insert(dict.items[i].text);
-        }
-      }
-    }
   }
 
   void on_call(std::size_t f, const CallFact& call) {

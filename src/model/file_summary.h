@@ -75,7 +75,7 @@ struct CallFact {
   std::string scope;
   PythonValue call;  // kind kCall
   std::uint32_t line = 0;
-  std::int32_t loop = -1;  // index into FileSummary::loops of the innermost literal loop
+  std::int32_t loop = -1;    // index into FileSummary::loops of the innermost literal loop
   bool conditional = false;  // under an `if`
 };
 

@@ -55,8 +55,8 @@ struct Route {
   std::uint32_t line = 0;
   std::vector<std::string> guards;  // auth / CSRF decorators and mixins: login_required, ...
   bool conditional = false;         // declared under an `if` (settings.DEBUG, feature flags)
-  bool partial = false;    // something about it could not be resolved statically
-  std::string unresolved;  // what could not be resolved, when partial
+  bool partial = false;             // something about it could not be resolved statically
+  std::string unresolved;           // what could not be resolved, when partial
 };
 
 // A request hook or error handler: code that runs around routes it is not

@@ -30,11 +30,11 @@ struct PythonValue {
     kBool,     // `text` = "True" / "False"
     kList,
     kTuple,
-    kDict,    // `items` alternate key, value
-    kCall,    // `text` = callee (dotted when the callee is a name chain), `items` = positional
+    kDict,        // `items` alternate key, value
+    kCall,        // `text` = callee (dotted when the callee is a name chain), `items` = positional
     kMethodCall,  // `expr.method(...)` on a non-name: `text` = method, `items` = receiver, args
-    kBinary,  // `text` = operator, `items` = {left, right}
-    kSubscript,  // `a.b[key]`: `text` = "a.b" (a name chain), `items` = {key}
+    kBinary,      // `text` = operator, `items` = {left, right}
+    kSubscript,   // `a.b[key]`: `text` = "a.b" (a name chain), `items` = {key}
   };
   Kind kind = Kind::kOther;
   std::string text;

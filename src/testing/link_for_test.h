@@ -149,4 +149,23 @@ inline bool has_diagnostic(const std::vector<Diagnostic>& all, std::string_view 
   return false;
 }
 
+// manage.py of a Django project whose settings module is proj.settings.
+inline constexpr const char* kDjangoManage =
+    "import os\nos.environ.setdefault(\"DJANGO_SETTINGS_MODULE\", \"proj.settings\")\n";
+
+// A Django project in memory: manage.py naming proj.settings, proj/settings.py
+// (ROOT_URLCONF = 'proj.urls' unless `settings` says otherwise), proj/urls.py
+// holding `urls`, plus `more`.
+inline std::vector<PythonFile> django_project_files(
+    const char* urls, std::vector<PythonFile> more = {},
+    const char* settings = "ROOT_URLCONF = 'proj.urls'\n") {
+  std::vector<PythonFile> files{{"manage.py", kDjangoManage},
+                                {"proj/__init__.py", ""},
+                                {"proj/settings.py", settings},
+                                {"proj/urls.py", urls}};
+  files.insert(files.end(), std::make_move_iterator(more.begin()),
+               std::make_move_iterator(more.end()));
+  return files;
+}
+
 }  // namespace cutover::testing
