@@ -47,8 +47,14 @@ std::string inventory_to_json(const Inventory& inv) {
   }
   Json modules = Json::array();
   for (const Module& m : inv.modules) {
-    modules.push_back(
-        {{"name", m.name}, {"path", m.path}, {"fan_in", m.fan_in}, {"fan_out", m.fan_out}});
+    modules.push_back({{"name", m.name},
+                       {"path", m.path},
+                       {"fan_in", m.fan_in},
+                       {"fan_out", m.fan_out},
+                       {"instability", m.instability},
+                       {"layer", m.layer},
+                       {"blast_radius", m.blast_radius},
+                       {"betweenness", m.betweenness}});
   }
   Json imports = Json::array();
   for (const ImportEdge& e : inv.imports) {
@@ -75,8 +81,13 @@ std::string inventory_to_json(const Inventory& inv) {
                      {"line", h.line}});
   }
   Json cycles = Json::array();
-  for (const ImportCycle& c : inv.cycles)
-    cycles.push_back({{"modules", c.modules}});
+  for (const ImportCycle& c : inv.cycles) {
+    Json path = Json::array();
+    for (const CycleStep& s : c.path) {
+      path.push_back({{"from", s.from}, {"to", s.to}, {"file", s.file}, {"line", s.line}});
+    }
+    cycles.push_back({{"modules", c.modules}, {"path", std::move(path)}});
+  }
   Json diagnostics = Json::array();
   for (const Diagnostic& d : inv.diagnostics) {
     diagnostics.push_back({{"file", d.file},

@@ -2,54 +2,183 @@
 
 #include <algorithm>
 #include <boost/graph/adjacency_list.hpp>
+#include <boost/graph/betweenness_centrality.hpp>
 #include <boost/graph/strong_components.hpp>
+#include <boost/graph/topological_sort.hpp>
+#include <cmath>
+#include <deque>
+#include <map>
 #include <set>
 #include <unordered_map>
 
 namespace cutover {
+namespace {
+
+using Graph = boost::adjacency_list<boost::vecS, boost::vecS, boost::directedS>;
+using Vertex = std::size_t;
+
+struct Site {
+  std::string file;
+  std::uint32_t line = 0;
+};
+
+// Rounded so the JSON is the same on every machine and build.
+double rounded(double value) {
+  return std::round(value * 1e6) / 1e6;
+}
+
+// A shortest cycle from `start` back to it inside its component (BFS over
+// successors in vertex order, so the choice is deterministic).
+std::vector<Vertex> shortest_cycle(Vertex start, const std::vector<std::vector<Vertex>>& out,
+                                   const std::vector<std::size_t>& component) {
+  std::unordered_map<Vertex, Vertex> parent;
+  std::deque<Vertex> queue{start};
+  parent.emplace(start, start);
+  while (!queue.empty()) {
+    const Vertex u = queue.front();
+    queue.pop_front();
+    for (Vertex v : out[u]) {
+      if (component[v] != component[start]) continue;
+      if (v == start) {
+        std::vector<Vertex> path{start};
+        for (Vertex at = u; at != start; at = parent.at(at))
+          path.push_back(at);
+        path.push_back(start);
+        std::reverse(path.begin() + 1, path.end() - 1);
+        return path;
+      }
+      if (parent.emplace(v, u).second) queue.push_back(v);
+    }
+  }
+  return {start, start};  // unreachable for a real component; a self-loop lands above
+}
+
+}  // namespace
 
 ModuleGraphFacts analyse_module_graph(std::vector<Module>& modules,
                                       const std::vector<ImportEdge>& imports) {
-  using Graph = boost::adjacency_list<boost::vecS, boost::vecS, boost::directedS>;
-  std::unordered_map<std::string, std::size_t> vertex_of;
-  for (std::size_t i = 0; i < modules.size(); ++i)
+  const std::size_t n = modules.size();
+  std::unordered_map<std::string, Vertex> vertex_of;
+  for (Vertex i = 0; i < n; ++i)
     vertex_of.emplace(modules[i].name, i);
 
-  std::set<std::pair<std::size_t, std::size_t>> edges;  // distinct, ordered: deterministic graph
+  // Distinct edges, each with its first import site: ordered, so the graph and
+  // every result built from it are deterministic.
+  std::map<std::pair<Vertex, Vertex>, Site> edges;
   for (const ImportEdge& e : imports) {
     if (e.kind != ImportKind::kInternal) continue;
     const auto from = vertex_of.find(e.from);
     const auto to = vertex_of.find(e.to);
     if (from == vertex_of.end() || to == vertex_of.end()) continue;
-    edges.emplace(from->second, to->second);
+    auto [it, inserted] = edges.try_emplace({from->second, to->second}, Site{e.file, e.line});
+    if (!inserted && std::tie(e.file, e.line) < std::tie(it->second.file, it->second.line)) {
+      it->second = Site{e.file, e.line};
+    }
   }
-  Graph graph(modules.size());
-  for (const auto& [from, to] : edges) {
+  Graph graph(n);
+  Graph acyclic_free(n);  // without self-loops, for the centrality
+  std::vector<std::vector<Vertex>> out(n);
+  for (const auto& [edge, site] : edges) {
+    const auto [from, to] = edge;
     boost::add_edge(from, to, graph);
+    out[from].push_back(to);
     if (from == to) continue;
+    boost::add_edge(from, to, acyclic_free);
     ++modules[from].fan_out;
     ++modules[to].fan_in;
   }
+  for (Module& m : modules) {
+    const double coupling = m.fan_in + m.fan_out;
+    m.instability = coupling == 0 ? 0 : rounded(m.fan_out / coupling);
+  }
 
-  std::vector<std::size_t> component(modules.size());
+  // Cycles: strongly connected components with more than one member, or a self-import.
+  std::vector<std::size_t> component(n);
   const std::size_t count = boost::strong_components(
       graph,
       boost::make_iterator_property_map(component.begin(), boost::get(boost::vertex_index, graph)));
-  std::vector<std::vector<std::string>> members(count);
-  for (std::size_t v = 0; v < modules.size(); ++v)
-    members[component[v]].push_back(modules[v].name);
+  std::vector<std::vector<Vertex>> members(count);
+  for (Vertex v = 0; v < n; ++v)
+    members[component[v]].push_back(v);
+  for (std::vector<Vertex>& group : members) {  // by name: the cycle starts at the first
+    std::sort(group.begin(), group.end(),
+              [&](Vertex a, Vertex b) { return modules[a].name < modules[b].name; });
+  }
   ModuleGraphFacts facts;
-  for (std::vector<std::string>& group : members) {
-    const bool self_loop =
-        group.size() == 1 && edges.contains({vertex_of[group[0]], vertex_of[group[0]]});
+  for (const std::vector<Vertex>& group : members) {
+    const bool self_loop = group.size() == 1 && edges.contains({group[0], group[0]});
     if (group.size() < 2 && !self_loop) continue;
-    std::sort(group.begin(), group.end());
-    facts.cycles.push_back(ImportCycle{.modules = std::move(group)});
+    ImportCycle cycle;
+    for (Vertex v : group)
+      cycle.modules.push_back(modules[v].name);
+    const std::vector<Vertex> path = shortest_cycle(group[0], out, component);
+    for (std::size_t i = 0; i + 1 < path.size(); ++i) {
+      const Site& site = edges.at({path[i], path[i + 1]});
+      cycle.path.push_back(CycleStep{.from = modules[path[i]].name,
+                                     .to = modules[path[i + 1]].name,
+                                     .file = site.file,
+                                     .line = site.line});
+    }
+    facts.cycles.push_back(std::move(cycle));
   }
   std::sort(facts.cycles.begin(), facts.cycles.end(), [](const auto& a, const auto& b) {
     if (a.modules.size() != b.modules.size()) return a.modules.size() > b.modules.size();
     return a.modules < b.modules;
   });
+
+  // Condensation DAG: layers (dependencies first) and transitive dependents.
+  Graph condensation(count);
+  std::vector<std::vector<std::size_t>> dependents(count);
+  std::set<std::pair<std::size_t, std::size_t>> component_edges;
+  for (const auto& [edge, site] : edges) {
+    const std::size_t cu = component[edge.first], cv = component[edge.second];
+    if (cu != cv && component_edges.emplace(cu, cv).second) {
+      boost::add_edge(cu, cv, condensation);
+      dependents[cv].push_back(cu);
+    }
+  }
+  std::vector<std::size_t> order;  // every component after the ones it depends on
+  boost::topological_sort(condensation, std::back_inserter(order));
+  std::vector<std::uint32_t> layer(count, 0);
+  for (std::size_t c : order) {
+    for (auto [e, end] = boost::out_edges(c, condensation); e != end; ++e) {
+      layer[c] = std::max(layer[c], layer[boost::target(*e, condensation)] + 1);
+    }
+  }
+  std::vector<std::uint32_t> radius(count, 0);
+  std::vector<std::size_t> seen(count, SIZE_MAX);
+  for (std::size_t c = 0; c < count; ++c) {
+    std::uint32_t reached = static_cast<std::uint32_t>(members[c].size() - 1);
+    std::vector<std::size_t> stack{c};
+    seen[c] = c;
+    while (!stack.empty()) {
+      const std::size_t at = stack.back();
+      stack.pop_back();
+      for (std::size_t d : dependents[at]) {
+        if (seen[d] == c) continue;
+        seen[d] = c;
+        reached += static_cast<std::uint32_t>(members[d].size());
+        stack.push_back(d);
+      }
+    }
+    radius[c] = reached;
+  }
+  for (Vertex v = 0; v < n; ++v) {
+    modules[v].layer = layer[component[v]];
+    modules[v].blast_radius = radius[component[v]];
+  }
+
+  if (n > kMaxBetweennessModules) {
+    facts.betweenness_computed = false;
+    return facts;
+  }
+  std::vector<double> centrality(n, 0.0);
+  boost::brandes_betweenness_centrality(
+      acyclic_free, boost::centrality_map(boost::make_iterator_property_map(
+                        centrality.begin(), boost::get(boost::vertex_index, acyclic_free))));
+  const double pairs = n > 2 ? static_cast<double>(n - 1) * static_cast<double>(n - 2) : 1.0;
+  for (Vertex v = 0; v < n; ++v)
+    modules[v].betweenness = rounded(centrality[v] / pairs);
   return facts;
 }
 

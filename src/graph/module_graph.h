@@ -1,7 +1,11 @@
 #pragma once
 // The internal import graph in Boost.Graph, and what a migration asks of it:
-// cycles (strongly connected components) and fan-in / fan-out per module.
+// import cycles (strongly connected components, each with one concrete
+// shortest cycle and the file:line of its imports), fan-in / fan-out,
+// instability, topological layers of the condensation DAG, blast radius
+// (transitive dependents) and betweenness centrality to name hub modules.
 
+#include <cstddef>
 #include <vector>
 
 #include "model/inventory.h"
@@ -9,10 +13,15 @@
 namespace cutover {
 
 struct ModuleGraphFacts {
-  std::vector<ImportCycle> cycles;  // sorted by size (largest first), then by first member
+  std::vector<ImportCycle> cycles;   // sorted by size (largest first), then by first member
+  bool betweenness_computed = true;  // false above kMaxBetweennessModules
 };
 
-// Fills modules[].fan_in / fan_out and returns the cycles. Only internal edges count.
+// Brandes is O(V·E): above this many modules it is skipped (and said so).
+inline constexpr std::size_t kMaxBetweennessModules = 20000;
+
+// Fills the per-module metrics of `modules` and returns the cycles. Only
+// internal edges count.
 ModuleGraphFacts analyse_module_graph(std::vector<Module>& modules,
                                       const std::vector<ImportEdge>& imports);
 

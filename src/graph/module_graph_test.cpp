@@ -89,5 +89,63 @@ TEST_CASE("an empty graph has no cycles", "[unit][module_graph]") {
   CHECK(analyse_module_graph(modules, {}).cycles.empty());
 }
 
+ImportEdge edge_at(const char* from, const char* to, const char* file, std::uint32_t line) {
+  return ImportEdge{.from = from, .to = to, .file = file, .line = line};
+}
+
+TEST_CASE("each cycle has a shortest concrete path with the file:line of its imports",
+          "[unit][module_graph]") {
+  // a -> b -> c -> a and a shortcut c -> a; also b -> a (the 2-cycle a, b is shorter).
+  std::vector<Module> modules = modules_named({"a", "b", "c"});
+  const ModuleGraphFacts facts = analyse_module_graph(
+      modules, {edge_at("a", "b", "a.py", 3), edge_at("b", "c", "b.py", 5),
+                edge_at("c", "a", "c.py", 7), edge_at("b", "a", "b.py", 9),
+                edge_at("a", "b", "a.py", 1)});  // the first import of a -> b is the one shown
+  REQUIRE(facts.cycles.size() == 1);
+  const std::vector<CycleStep>& path = facts.cycles[0].path;
+  REQUIRE(path.size() == 2);
+  CHECK(path[0].from == "a");
+  CHECK(path[0].to == "b");
+  CHECK(path[0].file == "a.py");
+  CHECK(path[0].line == 1);
+  CHECK(path[1].from == "b");
+  CHECK(path[1].to == "a");
+  CHECK(path[1].line == 9);
+}
+
+TEST_CASE("layers, instability and blast radius follow the condensation DAG",
+          "[unit][module_graph]") {
+  // views -> services -> models; views -> utils; cli -> services; models <-> signals (a cycle)
+  std::vector<Module> modules =
+      modules_named({"cli", "models", "services", "signals", "utils", "views"});
+  analyse_module_graph(
+      modules, {edge("views", "services"), edge("services", "models"), edge("views", "utils"),
+                edge("cli", "services"), edge("models", "signals"), edge("signals", "models")});
+  CHECK(module(modules, "utils").layer == 0);
+  CHECK(module(modules, "models").layer == 0);  // its cycle depends on nothing else
+  CHECK(module(modules, "signals").layer == 0);
+  CHECK(module(modules, "services").layer == 1);
+  CHECK(module(modules, "views").layer == 2);
+  CHECK(module(modules, "cli").layer == 2);
+  CHECK(module(modules, "views").instability == 1.0);  // imports only
+  CHECK(module(modules, "utils").instability == 0.0);  // imported only
+  CHECK(module(modules, "services").instability == Approx(1.0 / 3));
+  // Everything that reaches models: signals (same cycle), services, views, cli.
+  CHECK(module(modules, "models").blast_radius == 4);
+  CHECK(module(modules, "services").blast_radius == 2);
+  CHECK(module(modules, "utils").blast_radius == 1);
+  CHECK(module(modules, "views").blast_radius == 0);
+}
+
+TEST_CASE("betweenness names the hub every path goes through", "[unit][module_graph]") {
+  std::vector<Module> modules = modules_named({"a", "b", "core", "x", "y"});
+  analyse_module_graph(
+      modules, {edge("a", "core"), edge("b", "core"), edge("core", "x"), edge("core", "y")});
+  // 4 of the (5-1)(5-2) = 12 ordered pairs have a shortest path through core.
+  CHECK(module(modules, "core").betweenness == Approx(4.0 / 12));
+  CHECK(module(modules, "a").betweenness == 0.0);
+  CHECK(module(modules, "x").betweenness == 0.0);
+}
+
 }  // namespace
 }  // namespace cutover

@@ -20,8 +20,12 @@ struct FileEntry {
 struct Module {
   std::string name;
   std::string path;
-  std::uint32_t fan_in = 0;   // distinct internal modules importing this one
-  std::uint32_t fan_out = 0;  // distinct internal modules this one imports
+  std::uint32_t fan_in = 0;   // distinct internal modules importing this one (Ca)
+  std::uint32_t fan_out = 0;  // distinct internal modules this one imports (Ce)
+  double instability = 0;     // Ce / (Ca + Ce); 0 for an isolated module
+  std::uint32_t layer = 0;    // 0: depends on no internal module; else 1 + its deepest dependency
+  std::uint32_t blast_radius = 0;  // modules that import it, directly or transitively
+  double betweenness = 0;  // Brandes betweenness, normalised to [0, 1]: hub modules score high
 };
 
 enum class ImportKind : std::uint8_t { kInternal, kStdlib, kThirdParty, kUnresolved };
@@ -70,8 +74,17 @@ struct Hook {
   std::uint32_t line = 0;
 };
 
+// One import of a concrete cycle path, where a person can break it.
+struct CycleStep {
+  std::string from;
+  std::string to;
+  std::string file;
+  std::uint32_t line = 0;
+};
+
 struct ImportCycle {
   std::vector<std::string> modules;  // sorted members of one strongly connected component
+  std::vector<CycleStep> path;       // a shortest cycle through the first member, back to it
 };
 
 struct Inventory {

@@ -68,7 +68,13 @@ Inventory link_summaries(std::string root_label, std::vector<FileSummary> summar
            names, DjangoOptions{.settings_module = std::move(django_settings)}, inv.diagnostics)) {
     inv.routes.push_back(std::move(r));
   }
-  inv.cycles = analyse_module_graph(inv.modules, inv.imports).cycles;
+  ModuleGraphFacts graph = analyse_module_graph(inv.modules, inv.imports);
+  inv.cycles = std::move(graph.cycles);
+  if (!graph.betweenness_computed) {
+    inv.diagnostics.push_back({"", 0, Severity::kInfo, "betweenness-skipped",
+                               "more than " + std::to_string(kMaxBetweennessModules) +
+                                   " modules: betweenness centrality not computed"});
+  }
   sort_outputs(inv);
   return inv;
 }
