@@ -115,6 +115,8 @@ class Walker {
                                         .conditional = ctx.under_if});
         }
       }
+    } else if (kind == s_.call) {
+      add_dynamic_import(node, ctx);
     } else if (kind == s_.assignment || kind == s_.augmented_assignment) {
       add_assignment(node, ctx, kind == s_.augmented_assignment);
     } else if (kind == s_.return_statement) {
@@ -265,6 +267,31 @@ class Walker {
                                               .conditional = ctx.under_if,
                                               .value = read_value(right, src_, s_),
                                               .line = node_line(node)});
+  }
+
+  // __import__('a.b') / importlib.import_module('a.b') with a literal name
+  // imports a.b as surely as a statement would, at the moment the call runs.
+  void add_dynamic_import(TSNode call, const WalkContext& ctx) {
+    const std::string_view function =
+        node_text(ts_node_child_by_field_id(call, s_.field_function), src_);
+    if (function != "__import__" && function != "import_module" &&
+        !function.ends_with(".import_module")) {
+      return;
+    }
+    TSNode arguments = ts_node_child_by_field_id(call, s_.field_arguments);
+    if (ts_node_is_null(arguments) || ts_node_named_child_count(arguments) == 0) return;
+    TSNode first = ts_node_named_child(arguments, 0);
+    if (ts_node_symbol(first) != s_.string) return;
+    bool plain = false;
+    std::string module = string_literal(first, src_, s_, &plain);
+    if (!plain || module.empty() || module.starts_with('.')) return;  // relative needs package=
+    ImportFact fact;
+    fact.module = module;
+    fact.names.push_back({.name = std::move(module), .alias = {}});
+    fact.scope = scopes_[ctx.scope];
+    fact.line = node_line(call);
+    fact.context = context_of(ctx);
+    out_.imports.push_back(std::move(fact));
   }
 
   // `for a, b in [...]` over a literal list or tuple, or over a name (which a

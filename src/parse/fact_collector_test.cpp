@@ -381,5 +381,24 @@ TEST_CASE("1,000-deep nested if blocks do not crash the walk", "[unit][fact_coll
   CHECK(s.imports[2].line == 1003);
 }
 
+TEST_CASE("__import__ and import_module with a literal name are imports",
+          "[unit][fact_collector]") {
+  const FileSummary s = summarize_python(R"(import importlib
+def load(name):
+    plugin = importlib.import_module('shop.plugins.mail')
+    other = __import__('shop.legacy')
+    dynamic = importlib.import_module(name)
+    relative = importlib.import_module('.sibling', package=__name__)
+)");
+  REQUIRE(s.imports.size() == 3);  // `import importlib`, then the two literal ones
+  CHECK(s.imports[1].module == "shop.plugins.mail");
+  CHECK_FALSE(s.imports[1].is_from);
+  CHECK(s.imports[1].line == 3);
+  CHECK(s.imports[1].context.in_function);
+  CHECK(s.imports[1].scope == "load");
+  CHECK(s.imports[2].module == "shop.legacy");
+  CHECK(s.imports[2].line == 4);
+}
+
 }  // namespace
 }  // namespace cutover
