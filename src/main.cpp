@@ -4,6 +4,7 @@
 #include <CLI/CLI.hpp>
 #include <iostream>
 
+#include "cli/graph_command.h"
 #include "cli/scan_command.h"
 #include "cutover_version.h"
 
@@ -33,6 +34,20 @@ int main(int argc, char** argv) {
                        "wsgi.py or asgi.py)");
   scan_cmd->add_flag("-q,--quiet", scan.quiet, "Print nothing on success");
 
+  cutover::GraphCommandOptions graph;
+  CLI::App* graph_cmd = app.add_subcommand(
+      "graph", "Scan PATH and print its module graph: metrics, imports and import cycles");
+  graph_cmd->add_option("PATH", graph.path, "Root folder of the legacy codebase")->required();
+  graph_cmd->add_option("--format", graph.format, "json or dot")
+      ->capture_default_str()
+      ->check(CLI::IsMember({"json", "dot"}));
+  graph_cmd->add_flag("--cycles", graph.cycles_only,
+                      "Only the modules and imports that take part in import cycles");
+  graph_cmd->add_option("-j,--jobs", graph.jobs, "Worker threads (0: one per core)")
+      ->check(CLI::Range(0u, 1024u));
+  graph_cmd->add_option("--exclude", graph.excludes, "Skip files and folders matching GLOB");
+  graph_cmd->add_option("--settings", graph.django_settings, "Django settings module");
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -40,5 +55,6 @@ int main(int argc, char** argv) {
     return code == 0 ? 0 : 2;  // --help and --version exit 0; every usage error exits 2
   }
   if (app.got_subcommand(scan_cmd)) return cutover::run_scan_command(scan);
+  if (app.got_subcommand(graph_cmd)) return cutover::run_graph_command(graph);
   return 2;
 }

@@ -57,5 +57,17 @@ TEST_CASE("a completed scan exits 0, writes both outputs and leaves no temp file
   }
 }
 
+TEST_CASE("cutover graph prints the module graph as JSON or DOT", "[cli]") {
+  const std::string sample = (testing::source_dir() / "samples/legacy_shop").string();
+  std::string out;
+  REQUIRE(run_cutover("graph " + sample + " --cycles", &out) == 0);
+  CHECK(out.find("\"shop.notifications.mailer\"") != std::string::npos);
+  CHECK(out.find("\"in_cycle\": true") != std::string::npos);
+  REQUIRE(run_cutover("graph " + sample + " --format dot", &out) == 0);
+  CHECK(out.starts_with("digraph modules {"));
+  CHECK(run_cutover("graph " + sample + " --format xml") == 2);
+  CHECK(run_cutover("graph /nonexistent/cutover/path") == 1);
+}
+
 }  // namespace
 }  // namespace cutover
