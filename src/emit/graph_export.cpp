@@ -1,5 +1,7 @@
 #include "emit/graph_export.h"
 
+#include "emit/json_fragments.h"
+
 #include <map>
 #include <nlohmann/json.hpp>
 #include <set>
@@ -56,16 +58,8 @@ std::string dot_quoted(const std::string& text) {
 std::string graph_to_json(const Inventory& inv, bool cycles_only) {
   const GraphView view = view_of(inv, cycles_only);
   Json modules = Json::array();
-  for (const Module* m : view.modules) {
-    modules.push_back({{"name", m->name},
-                       {"path", m->path},
-                       {"fan_in", m->fan_in},
-                       {"fan_out", m->fan_out},
-                       {"instability", m->instability},
-                       {"layer", m->layer},
-                       {"blast_radius", m->blast_radius},
-                       {"betweenness", m->betweenness}});
-  }
+  for (const Module* m : view.modules)
+    modules.push_back(module_json(*m));
   Json edges = Json::array();
   for (const auto& [key, e] : view.edges) {
     edges.push_back({{"from", key.first},
@@ -74,18 +68,10 @@ std::string graph_to_json(const Inventory& inv, bool cycles_only) {
                      {"line", e->line},
                      {"in_cycle", view.cycle_edges.contains(key)}});
   }
-  Json cycles = Json::array();
-  for (const ImportCycle& c : inv.cycles) {
-    Json path = Json::array();
-    for (const CycleStep& s : c.path) {
-      path.push_back({{"from", s.from}, {"to", s.to}, {"file", s.file}, {"line", s.line}});
-    }
-    cycles.push_back({{"modules", c.modules}, {"path", std::move(path)}});
-  }
   const Json doc = {{"root", inv.root},
                     {"modules", std::move(modules)},
                     {"edges", std::move(edges)},
-                    {"cycles", std::move(cycles)}};
+                    {"cycles", cycles_json(inv.cycles)}};
   return doc.dump(2, ' ', false, Json::error_handler_t::replace) + "\n";
 }
 

@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include "cutover_version.h"
+#include "emit/json_fragments.h"
 
 namespace cutover {
 namespace {
@@ -46,16 +47,8 @@ std::string inventory_to_json(const Inventory& inv) {
     files.push_back({{"path", f.path}, {"lines", f.lines}, {"status", file_status_name(f.status)}});
   }
   Json modules = Json::array();
-  for (const Module& m : inv.modules) {
-    modules.push_back({{"name", m.name},
-                       {"path", m.path},
-                       {"fan_in", m.fan_in},
-                       {"fan_out", m.fan_out},
-                       {"instability", m.instability},
-                       {"layer", m.layer},
-                       {"blast_radius", m.blast_radius},
-                       {"betweenness", m.betweenness}});
-  }
+  for (const Module& m : inv.modules)
+    modules.push_back(module_json(m));
   Json imports = Json::array();
   for (const ImportEdge& e : inv.imports) {
     imports.push_back({{"from", e.from},
@@ -80,14 +73,6 @@ std::string inventory_to_json(const Inventory& inv) {
                      {"file", h.file},
                      {"line", h.line}});
   }
-  Json cycles = Json::array();
-  for (const ImportCycle& c : inv.cycles) {
-    Json path = Json::array();
-    for (const CycleStep& s : c.path) {
-      path.push_back({{"from", s.from}, {"to", s.to}, {"file", s.file}, {"line", s.line}});
-    }
-    cycles.push_back({{"modules", c.modules}, {"path", std::move(path)}});
-  }
   Json diagnostics = Json::array();
   for (const Diagnostic& d : inv.diagnostics) {
     diagnostics.push_back({{"file", d.file},
@@ -109,7 +94,7 @@ std::string inventory_to_json(const Inventory& inv) {
                     {"imports", std::move(imports)},
                     {"routes", std::move(routes)},
                     {"hooks", std::move(hooks)},
-                    {"graph", {{"cycles", std::move(cycles)}}},
+                    {"graph", {{"cycles", cycles_json(inv.cycles)}}},
                     {"diagnostics", std::move(diagnostics)}};
   // Scanned text may hold invalid UTF-8 (file names, Latin-1 decoded as a
   // guess); replace rather than throw so one odd byte cannot lose the report.
