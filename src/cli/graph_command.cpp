@@ -1,8 +1,6 @@
 #include "cli/graph_command.h"
 
-#include <algorithm>
 #include <iostream>
-#include <thread>
 
 #include "emit/graph_export.h"
 #include "scan/scan_pipeline.h"
@@ -12,12 +10,11 @@ namespace cutover {
 int run_graph_command(const GraphCommandOptions& options) {
   Inventory inventory;
   try {
-    inventory = run_scan(ScanOptions{
-        .root = options.path,
-        .root_label = options.path,
-        .jobs = options.jobs ? options.jobs : std::max(1u, std::thread::hardware_concurrency()),
-        .exclude_globs = options.excludes,
-        .django_settings = options.django_settings});
+    inventory = run_scan(ScanOptions{.root = options.path,
+                                     .root_label = options.path,
+                                     .jobs = options.jobs,
+                                     .exclude_globs = options.excludes,
+                                     .django_settings = options.django_settings});
   } catch (const ScanError& e) {
     std::cerr << "cutover: " << e.what() << "\n";
     return 1;

@@ -3,7 +3,6 @@
 #include <chrono>
 #include <filesystem>
 #include <iostream>
-#include <thread>
 
 #include "emit/atomic_file.h"
 #include "emit/html_report.h"
@@ -15,13 +14,12 @@ namespace cutover {
 int run_scan_command(const ScanCommandOptions& options) {
   namespace fs = std::filesystem;
   const auto started = std::chrono::steady_clock::now();
-  ScanOptions scan{
-      .root = options.path,
-      .root_label = options.path,
-      .jobs = options.jobs ? options.jobs : std::max(1u, std::thread::hardware_concurrency()),
-      .exclude_globs = options.excludes,
-      .max_file_bytes = options.max_file_bytes,
-      .django_settings = options.django_settings};
+  ScanOptions scan{.root = options.path,
+                   .root_label = options.path,
+                   .jobs = options.jobs,
+                   .exclude_globs = options.excludes,
+                   .max_file_bytes = options.max_file_bytes,
+                   .django_settings = options.django_settings};
   Inventory inventory;
   try {
     inventory = run_scan(scan);

@@ -280,7 +280,6 @@ class DjangoUrlResolver {
       return;
     }
     const PythonValue* name = call_argument(v, 3, "name");
-    if (!is_route && !name) name = call_argument(v, 3, "name");
     DjangoView described = describe_django_view(names_, *view, where, ctx.view_prefix);
     Route r;
     r.framework = "django";

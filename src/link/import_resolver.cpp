@@ -87,14 +87,16 @@ std::optional<std::string> absolute_import_base(const FileSummary& file, const I
 std::optional<std::string> internal_module(const FileSummary& file, const ModuleIndex& index,
                                            const std::string& absolute, bool allow_sibling) {
   if (index.contains(absolute)) return absolute;
-  if (!allow_sibling || !uses_implicit_relative_imports(file)) return std::nullopt;
+  if (!allow_sibling) return std::nullopt;
   const std::string package = package_of(file);
   if (package.empty()) return std::nullopt;
-  // Python 3 would take a standard-library module of that name; a file that
-  // is visibly Python 2 takes the sibling, as its interpreter did.
-  if (file.python2.empty() && is_stdlib(top_level_name(absolute))) return std::nullopt;
   std::string sibling = join(package, absolute);
   if (!index.contains(sibling)) return std::nullopt;
+  // Python 3 would take a standard-library module of that name; a file that
+  // is visibly Python 2 takes the sibling, as its interpreter did. The
+  // __future__ scan comes last: it reads every import of the file.
+  if (file.python2.empty() && is_stdlib(top_level_name(absolute))) return std::nullopt;
+  if (!uses_implicit_relative_imports(file)) return std::nullopt;
   return sibling;
 }
 

@@ -1,6 +1,7 @@
 #include "scan/scan_pipeline.h"
 
 #include <algorithm>
+#include <thread>
 #include <tuple>
 
 #include "discover/source_discovery.h"
@@ -89,8 +90,10 @@ Inventory run_scan(const ScanOptions& options) {
 
   std::vector<FileSummary> summaries(discovery.files.size());
   const SummarizeLimits limits{.max_file_bytes = options.max_file_bytes};
+  const unsigned jobs =
+      options.jobs ? options.jobs : std::max(1u, std::thread::hardware_concurrency());
   parallel_for(
-      discovery.files.size(), options.jobs, [] { return SummarizerTools{}; },
+      discovery.files.size(), jobs, [] { return SummarizerTools{}; },
       [&](SummarizerTools& tools, std::size_t i) {
         summaries[i] = summarize_file(discovery.files[i], tools, limits);
       });

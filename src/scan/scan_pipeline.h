@@ -15,7 +15,7 @@ namespace cutover {
 struct ScanOptions {
   std::filesystem::path root;
   std::string root_label;  // how `root` is written in the outputs (as the user gave it)
-  unsigned jobs = 1;
+  unsigned jobs = 0;       // worker threads; 0: one per core
   std::vector<std::string> exclude_globs;
   std::uint64_t max_file_bytes = 20ull << 20;
   std::string django_settings;  // settings module; found in manage.py/wsgi.py when empty
