@@ -8,6 +8,31 @@
 #include "cli/scan_command.h"
 #include "cutover_version.h"
 
+namespace {
+
+// The options every command that scans a tree shares.
+void add_scan_inputs(CLI::App* command, cutover::ScanOptions& scan, std::string& path) {
+  command->add_option("PATH", path, "Root folder of the legacy codebase")->required();
+  command->add_option("-j,--jobs", scan.jobs, "Worker threads (0: one per core)")
+      ->capture_default_str()
+      ->check(CLI::Range(0u, 1024u));
+  command->add_option("--exclude", scan.exclude_globs,
+                      "Skip files and folders matching GLOB (relative path or name; repeatable)");
+  command
+      ->add_option("--max-file-size", scan.max_file_bytes,
+                   "Skip source files larger than this many bytes")
+      ->capture_default_str();
+  command->add_option("--root", scan.link.source_roots,
+                      "Folder on sys.path, relative to PATH (repeatable; '.' for PATH itself). "
+                      "Modules below it are named from it, namespace folders included. "
+                      "Default: inferred from packages and imports");
+  command->add_option("--settings", scan.link.django_settings,
+                      "Django settings module (default: DJANGO_SETTINGS_MODULE from manage.py, "
+                      "wsgi.py or asgi.py)");
+}
+
+}  // namespace
+
 int main(int argc, char** argv) {
   CLI::App app{
       "cutover: inventory, dependency graph and migration plan of a legacy Flask or "
@@ -16,37 +41,27 @@ int main(int argc, char** argv) {
   app.require_subcommand(1);
 
   cutover::ScanCommandOptions scan;
+  std::string scan_path;
   CLI::App* scan_cmd =
       app.add_subcommand("scan", "Scan PATH and write inventory.json and report.html to OUTDIR");
-  scan_cmd->add_option("PATH", scan.path, "Root folder of the legacy codebase")->required();
+  add_scan_inputs(scan_cmd, scan.scan, scan_path);
   scan_cmd->add_option("-o,--out", scan.out_dir, "Output folder")->capture_default_str();
-  scan_cmd->add_option("-j,--jobs", scan.jobs, "Worker threads (0: one per core)")
-      ->capture_default_str()
-      ->check(CLI::Range(0u, 1024u));
-  scan_cmd->add_option("--exclude", scan.excludes,
-                       "Skip files and folders matching GLOB (relative path or name; repeatable)");
-  scan_cmd
-      ->add_option("--max-file-size", scan.max_file_bytes,
-                   "Skip source files larger than this many bytes")
-      ->capture_default_str();
-  scan_cmd->add_option("--settings", scan.django_settings,
-                       "Django settings module (default: DJANGO_SETTINGS_MODULE from manage.py, "
-                       "wsgi.py or asgi.py)");
   scan_cmd->add_flag("-q,--quiet", scan.quiet, "Print nothing on success");
 
   cutover::GraphCommandOptions graph;
+  std::string graph_path;
   CLI::App* graph_cmd = app.add_subcommand(
-      "graph", "Scan PATH and print its module graph: metrics, imports and import cycles");
-  graph_cmd->add_option("PATH", graph.path, "Root folder of the legacy codebase")->required();
+      "graph",
+      "Scan PATH and print its module graph: metrics, imports, import cycles and endpoint "
+      "families");
+  add_scan_inputs(graph_cmd, graph.scan, graph_path);
   graph_cmd->add_option("--format", graph.format, "json or dot")
       ->capture_default_str()
       ->check(CLI::IsMember({"json", "dot"}));
   graph_cmd->add_flag("--cycles", graph.cycles_only,
                       "Only the modules and imports that take part in import cycles");
-  graph_cmd->add_option("-j,--jobs", graph.jobs, "Worker threads (0: one per core)")
-      ->check(CLI::Range(0u, 1024u));
-  graph_cmd->add_option("--exclude", graph.excludes, "Skip files and folders matching GLOB");
-  graph_cmd->add_option("--settings", graph.django_settings, "Django settings module");
+  graph_cmd->add_option("--family", graph.family,
+                        "Only the modules an endpoint family reaches, and the imports among them");
 
   try {
     app.parse(argc, argv);
@@ -54,7 +69,13 @@ int main(int argc, char** argv) {
     const int code = app.exit(e);
     return code == 0 ? 0 : 2;  // --help and --version exit 0; every usage error exits 2
   }
-  if (app.got_subcommand(scan_cmd)) return cutover::run_scan_command(scan);
-  if (app.got_subcommand(graph_cmd)) return cutover::run_graph_command(graph);
+  if (app.got_subcommand(scan_cmd)) {
+    scan.scan.root = scan.scan.root_label = scan_path;
+    return cutover::run_scan_command(scan);
+  }
+  if (app.got_subcommand(graph_cmd)) {
+    graph.scan.root = graph.scan.root_label = graph_path;
+    return cutover::run_graph_command(graph);
+  }
   return 2;
 }

@@ -69,5 +69,23 @@ TEST_CASE("cutover graph prints the module graph as JSON or DOT", "[cli]") {
   CHECK(run_cutover("graph /nonexistent/cutover/path") == 1);
 }
 
+TEST_CASE("--root names modules from a declared source root; a bad one exits 1", "[cli]") {
+  testing::ScratchTree tree;
+  tree.write("services/company/billing/__init__.py", "");
+  tree.write("services/company/billing/tax.py", "");
+  tree.write("services/run.py", "import os\n");
+  const std::string root = tree.root().string();
+  std::string out;
+  REQUIRE(run_cutover("graph " + root, &out) == 0);  // nothing says company/ is on the path
+  CHECK(out.find("\"billing.tax\"") != std::string::npos);
+  REQUIRE(run_cutover("graph " + root + " --root services", &out) == 0);
+  CHECK(out.find("\"company.billing.tax\"") != std::string::npos);
+  REQUIRE(run_cutover("graph " + root + " --root ./services/", &out) == 0);
+  CHECK(out.find("\"company.billing.tax\"") != std::string::npos);
+  CHECK(run_cutover("graph " + root + " --root missing", &out) == 1);
+  CHECK(out.find("--root missing") != std::string::npos);
+  CHECK(run_cutover("scan " + root + " --root ../elsewhere -q") == 1);
+}
+
 }  // namespace
 }  // namespace cutover

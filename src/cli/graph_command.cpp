@@ -10,11 +10,7 @@ namespace cutover {
 int run_graph_command(const GraphCommandOptions& options) {
   Inventory inventory;
   try {
-    inventory = run_scan(ScanOptions{.root = options.path,
-                                     .root_label = options.path,
-                                     .jobs = options.jobs,
-                                     .exclude_globs = options.excludes,
-                                     .django_settings = options.django_settings});
+    inventory = run_scan(options.scan);
   } catch (const ScanError& e) {
     std::cerr << "cutover: " << e.what() << "\n";
     return 1;

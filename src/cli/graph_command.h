@@ -2,20 +2,19 @@
 // `cutover graph`: scan PATH and print the module graph (JSON or DOT).
 
 #include <string>
-#include <vector>
+
+#include "scan/scan_pipeline.h"
 
 namespace cutover {
 
 struct GraphCommandOptions {
-  std::string path;
+  ScanOptions scan;
   std::string format = "json";  // json | dot
   bool cycles_only = false;
-  unsigned jobs = 0;  // 0: all cores
-  std::vector<std::string> excludes;
-  std::string django_settings;
+  std::string family;  // only this endpoint family's modules and imports
 };
 
-// Exit code: 0 printed, 1 the scan could not run.
+// Exit code: 0 printed, 1 the scan could not run, 2 no such family.
 int run_graph_command(const GraphCommandOptions& options);
 
 }  // namespace cutover

@@ -14,15 +14,9 @@ namespace cutover {
 int run_scan_command(const ScanCommandOptions& options) {
   namespace fs = std::filesystem;
   const auto started = std::chrono::steady_clock::now();
-  ScanOptions scan{.root = options.path,
-                   .root_label = options.path,
-                   .jobs = options.jobs,
-                   .exclude_globs = options.excludes,
-                   .max_file_bytes = options.max_file_bytes,
-                   .django_settings = options.django_settings};
   Inventory inventory;
   try {
-    inventory = run_scan(scan);
+    inventory = run_scan(options.scan);
   } catch (const ScanError& e) {
     std::cerr << "cutover: " << e.what() << "\n";
     return 1;

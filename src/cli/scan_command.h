@@ -1,19 +1,15 @@
 #pragma once
 // `cutover scan`: run the pipeline and write inventory.json and report.html.
 
-#include <cstdint>
 #include <string>
-#include <vector>
+
+#include "scan/scan_pipeline.h"
 
 namespace cutover {
 
 struct ScanCommandOptions {
-  std::string path;
+  ScanOptions scan;
   std::string out_dir = "cutover-report";
-  unsigned jobs = 0;  // 0: all cores
-  std::vector<std::string> excludes;
-  std::uint64_t max_file_bytes = 20ull << 20;
-  std::string django_settings;  // overrides DJANGO_SETTINGS_MODULE found in manage.py etc.
   bool quiet = false;
 };
 

@@ -39,8 +39,9 @@ std::string join_rel(const std::string& dir, const std::string& name) {
 
 }  // namespace
 
-std::string module_name_for(std::string_view rel_path, std::string_view root_name,
-                            const std::unordered_set<std::string>& package_dirs) {
+ModuleName module_name_for(std::string_view rel_path, std::string_view root_name,
+                           const std::unordered_set<std::string>& package_dirs,
+                           const std::vector<std::string>& source_roots) {
   std::vector<std::string_view> folders;
   std::vector<std::string> folder_paths;  // folder_paths[i] = folders[0..i] joined by '/'
   std::size_t start = 0;
@@ -52,21 +53,36 @@ std::string module_name_for(std::string_view rel_path, std::string_view root_nam
   std::string_view stem = rel_path.substr(start);
   if (stem.ends_with(".py")) stem.remove_suffix(3);
 
-  // The module path starts below the nearest ancestor that is not a package.
+  // The module path starts below the deepest declared source root, else
+  // below the nearest ancestor that is not a package.
   std::size_t first = folders.size();
-  while (first > 0 && package_dirs.contains(folder_paths[first - 1]))
-    --first;
+  bool declared = false;
+  for (std::size_t depth = folders.size(); depth > 0 && !declared; --depth) {
+    declared = std::find(source_roots.begin(), source_roots.end(), folder_paths[depth - 1]) !=
+               source_roots.end();
+    if (declared) first = depth;
+  }
+  if (!declared && std::find(source_roots.begin(), source_roots.end(), "") != source_roots.end()) {
+    declared = true;
+    first = 0;
+  }
+  if (!declared) {
+    while (first > 0 && package_dirs.contains(folder_paths[first - 1]))
+      --first;
+  }
 
+  ModuleName out;
+  if (first > 0) out.source_root = folder_paths[first - 1];
   std::vector<std::string_view> names;
-  if (first == 0 && package_dirs.contains("") && !root_name.empty()) names.push_back(root_name);
+  if (first == 0 && !declared && package_dirs.contains("") && !root_name.empty())
+    names.push_back(root_name);
   names.insert(names.end(), folders.begin() + static_cast<std::ptrdiff_t>(first), folders.end());
   if (stem != "__init__") names.push_back(stem);
-  std::string module;
   for (std::string_view name : names) {
-    if (!module.empty()) module += '.';
-    module += name;
+    if (!out.module.empty()) out.module += '.';
+    out.module += name;
   }
-  return module;
+  return out;
 }
 
 Discovery discover_sources(const fs::path& root, const DiscoveryOptions& options) {
@@ -143,7 +159,9 @@ Discovery discover_sources(const fs::path& root, const DiscoveryOptions& options
   out.files.reserve(found.size());
   for (FoundFile& f : found) {
     SourceFile file;
-    file.module = module_name_for(f.rel, root_name, package_dirs);
+    ModuleName name = module_name_for(f.rel, root_name, package_dirs, options.source_roots);
+    file.module = std::move(name.module);
+    file.source_root = std::move(name.source_root);
     file.is_package = f.rel == "__init__.py" || f.rel.ends_with("/__init__.py");
     file.rel_path = std::move(f.rel);
     file.abs_path = std::move(f.abs);

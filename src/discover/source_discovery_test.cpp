@@ -35,30 +35,57 @@ const Diagnostic* find_code(const Discovery& d, std::string_view code) {
 }
 
 TEST_CASE("module_name_for a plain file outside any package", "[unit][discover]") {
-  CHECK(module_name_for("app.py", "", {}) == "app");
-  CHECK(module_name_for("scripts/tool.py", "", {}) == "tool");
+  CHECK(module_name_for("app.py", "", {}).module == "app");
+  CHECK(module_name_for("scripts/tool.py", "", {}).module == "tool");
 }
 
 TEST_CASE("module_name_for files inside packages", "[unit][discover]") {
   const std::unordered_set<std::string> packages = {"shop", "shop/admin"};
-  CHECK(module_name_for("shop/views.py", "", packages) == "shop.views");
-  CHECK(module_name_for("shop/admin/forms.py", "", packages) == "shop.admin.forms");
-  CHECK(module_name_for("shop/__init__.py", "", packages) == "shop");
-  CHECK(module_name_for("shop/admin/__init__.py", "", packages) == "shop.admin");
+  CHECK(module_name_for("shop/views.py", "", packages).module == "shop.views");
+  CHECK(module_name_for("shop/admin/forms.py", "", packages).module == "shop.admin.forms");
+  CHECK(module_name_for("shop/__init__.py", "", packages).module == "shop");
+  CHECK(module_name_for("shop/admin/__init__.py", "", packages).module == "shop.admin");
 }
 
 TEST_CASE("module_name_for a root that is itself a package", "[unit][discover]") {
   const std::unordered_set<std::string> packages = {"", "sub"};
-  CHECK(module_name_for("views.py", "shop", packages) == "shop.views");
-  CHECK(module_name_for("__init__.py", "shop", packages) == "shop");
-  CHECK(module_name_for("sub/x.py", "shop", packages) == "shop.sub.x");
+  CHECK(module_name_for("views.py", "shop", packages).module == "shop.views");
+  CHECK(module_name_for("__init__.py", "shop", packages).module == "shop");
+  CHECK(module_name_for("sub/x.py", "shop", packages).module == "shop.sub.x");
 }
 
 TEST_CASE("module_name_for starts below the nearest non-package folder", "[unit][discover]") {
   // src/ holds no __init__.py: it is a source root, not part of the name.
-  CHECK(module_name_for("src/shop/views.py", "", {"src/shop"}) == "shop.views");
+  CHECK(module_name_for("src/shop/views.py", "", {"src/shop"}).module == "shop.views");
   // a/b is not a package, so a/b/c/d.py is c.d even though a is a package.
-  CHECK(module_name_for("a/b/c/d.py", "", {"a", "a/b/c"}) == "c.d");
+  CHECK(module_name_for("a/b/c/d.py", "", {"a", "a/b/c"}).module == "c.d");
+}
+
+TEST_CASE("module_name_for reports the source root each name starts from", "[unit][discover]") {
+  CHECK(module_name_for("app.py", "", {}).source_root == "");
+  CHECK(module_name_for("src/shop/views.py", "", {"src/shop"}).source_root == "src");
+  // Two projects side by side: each is its own source root.
+  const std::unordered_set<std::string> packages{"api/app", "worker/jobs"};
+  CHECK(module_name_for("api/app/views.py", "", packages).source_root == "api");
+  CHECK(module_name_for("worker/jobs/send.py", "", packages).source_root == "worker");
+  CHECK(module_name_for("worker/manage.py", "", packages).source_root == "worker");
+}
+
+TEST_CASE("module_name_for below a declared source root keeps namespace folders",
+          "[unit][discover]") {
+  // company/ has no __init__.py: a namespace package once repo/ is on sys.path.
+  const std::unordered_set<std::string> packages{"repo/company/billing"};
+  const std::vector<std::string> roots{"repo"};
+  const ModuleName name = module_name_for("repo/company/billing/invoice.py", "", packages, roots);
+  CHECK(name.module == "company.billing.invoice");
+  CHECK(name.source_root == "repo");
+  // Without the declaration the nearest non-package folder wins.
+  CHECK(module_name_for("repo/company/billing/invoice.py", "", packages).module ==
+        "billing.invoice");
+  // The deepest declared root holding the file wins; "" declares the scan root.
+  CHECK(module_name_for("repo/company/billing/invoice.py", "", packages, {"", "repo/company"})
+            .module == "billing.invoice");
+  CHECK(module_name_for("tools/x.py", "", {}, {""}).module == "tools.x");
 }
 
 TEST_CASE("discover_sources names modules and marks packages", "[unit][discover]") {

@@ -56,7 +56,8 @@ std::string inventory_to_json(const Inventory& inv) {
                        {"file", e.file},
                        {"line", e.line},
                        {"kind", import_kind_name(e.kind)},
-                       {"context", context_json(e.context)}});
+                       {"context", context_json(e.context)},
+                       {"via", e.via}});
   }
   Json routes = Json::array();
   std::size_t partial = 0;

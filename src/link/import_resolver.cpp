@@ -23,8 +23,11 @@ class FileImportResolver {
   FileImportResolver(const FileSummary& file, const ModuleIndex& index)
       : file_(file), index_(index) {}
 
+  // The output name of the internal module `absolute` names.
   std::optional<std::string> internal(const std::string& absolute, bool allow_sibling) const {
-    return internal_module(file_, index_, absolute, allow_sibling);
+    const std::optional<std::size_t> hit = internal_module(file_, index_, absolute, allow_sibling);
+    if (!hit) return std::nullopt;
+    return index_.id_of(*hit);
   }
 
   Target classify_external(const std::string& absolute) const {
@@ -84,14 +87,15 @@ std::optional<std::string> absolute_import_base(const FileSummary& file, const I
   return join(package, fact.module);
 }
 
-std::optional<std::string> internal_module(const FileSummary& file, const ModuleIndex& index,
+std::optional<std::size_t> internal_module(const FileSummary& file, const ModuleIndex& index,
                                            const std::string& absolute, bool allow_sibling) {
-  if (index.contains(absolute)) return absolute;
+  if (auto hit = index.find_from(absolute, file.source_root)) return hit;
   if (!allow_sibling) return std::nullopt;
   const std::string package = package_of(file);
   if (package.empty()) return std::nullopt;
-  std::string sibling = join(package, absolute);
-  if (!index.contains(sibling)) return std::nullopt;
+  const std::optional<std::size_t> sibling =
+      index.find_from(join(package, absolute), file.source_root);
+  if (!sibling) return std::nullopt;
   // Python 3 would take a standard-library module of that name; a file that
   // is visibly Python 2 takes the sibling, as its interpreter did. The
   // __future__ scan comes last: it reads every import of the file.
@@ -114,7 +118,8 @@ std::vector<ImportEdge> resolve_imports(const std::vector<FileSummary>& files,
                                         const ModuleIndex& index,
                                         std::vector<Diagnostic>& diagnostics) {
   std::vector<ImportEdge> edges;
-  for (const FileSummary& file : files) {
+  for (std::size_t f = 0; f < files.size(); ++f) {
+    const FileSummary& file = files[f];
     const FileImportResolver resolver(file, index);
     for (const ImportFact& fact : file.imports) {
       for (Target& target : resolver.targets(fact)) {
@@ -125,7 +130,7 @@ std::vector<ImportEdge> resolve_imports(const std::vector<FileSummary>& files,
                    ? "relative import " + target.name + " does not resolve inside the scanned tree"
                    : target.name + " is not a module of the scanned tree"});
         }
-        edges.push_back(ImportEdge{.from = file.module,
+        edges.push_back(ImportEdge{.from = index.id_of(f),
                                    .to = std::move(target.name),
                                    .file = file.path,
                                    .line = fact.line,

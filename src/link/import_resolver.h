@@ -22,9 +22,10 @@ std::optional<std::string> absolute_import_base(const FileSummary& file, const I
 // sibling module x (no `from __future__ import absolute_import`).
 bool uses_implicit_relative_imports(const FileSummary& file);
 
-// The internal module `absolute` names, seen from `file`: the module itself,
-// or (Python 2 semantics, `allow_sibling`) the sibling module of that name.
-std::optional<std::string> internal_module(const FileSummary& file, const ModuleIndex& index,
+// The file of the internal module `absolute` names, seen from `file`: the
+// module itself, or (Python 2 semantics, `allow_sibling`) the sibling module
+// of that name.
+std::optional<std::size_t> internal_module(const FileSummary& file, const ModuleIndex& index,
                                            const std::string& absolute, bool allow_sibling);
 
 // One edge per distinct target of each statement, in file order.

@@ -141,6 +141,45 @@ TEST_CASE("a Python 2 implicit sibling import resolves to the sibling", "[unit][
   CHECK(edges_at(r, "shop/py3.py", 1) == std::vector<std::string>{"email:stdlib"});
 }
 
+TEST_CASE("aliased, star and dynamic imports with literal names are edges",
+          "[unit][import_resolver]") {
+  std::vector<testing::PythonFile> tree = kShop;
+  tree.push_back({"shop/more.py", R"(import shop.admin.forms as f
+from shop.models import *
+import importlib
+views = importlib.import_module("shop.views")
+email = __import__("shop.email")
+)"});
+  const Resolved r = resolve(tree);
+  CHECK(edges_at(r, "shop/more.py", 1) == std::vector<std::string>{"shop.admin.forms:internal"});
+  CHECK(edges_at(r, "shop/more.py", 2) == std::vector<std::string>{"shop.models:internal"});
+  CHECK(edges_at(r, "shop/more.py", 4) == std::vector<std::string>{"shop.views:internal"});
+  CHECK(edges_at(r, "shop/more.py", 5) == std::vector<std::string>{"shop.email:internal"});
+}
+
+TEST_CASE("two projects defining one module name each import their own",
+          "[unit][import_resolver]") {
+  const Resolved r = resolve({
+      {"api/manage.py", "import settings\n"},
+      {"api/settings.py", ""},
+      {"worker/manage.py", "import settings\n"},
+      {"worker/settings.py", ""},
+      {"worker/jobs/__init__.py", "from settings import BROKER\n"},
+  });
+  CHECK(edges_at(r, "api/manage.py", 1) == std::vector<std::string>{"api:settings:internal"});
+  CHECK(edges_at(r, "worker/manage.py", 1) == std::vector<std::string>{"worker:settings:internal"});
+  // A package of the worker project shares its source root's folder.
+  CHECK(edges_at(r, "worker/jobs/__init__.py", 1) ==
+        std::vector<std::string>{"worker:settings:internal"});
+  for (const ImportEdge& e : r.edges) {
+    if (e.file == "worker/manage.py") CHECK(e.from == "worker:manage");
+  }
+  std::size_t duplicates = 0;
+  for (const Diagnostic& d : r.diagnostics)
+    duplicates += d.code == "duplicate-module";
+  CHECK(duplicates == 2);  // manage and settings, each named once
+}
+
 TEST_CASE("edges carry the import's context", "[unit][import_resolver]") {
   const Resolved r = resolve({{"a.py", "def f():\n    import b\n"}, {"b.py", ""}});
   REQUIRE(r.edges.size() == 1);

@@ -1,5 +1,8 @@
 #pragma once
-// Which dotted module names the scanned tree defines, and where.
+// Which dotted module names the scanned tree defines, and where. Several
+// projects scanned together may each define `manage` or `app.settings`: an
+// import resolves to the definition in the importer's own project, as its
+// interpreter (with its own sys.path) would.
 
 #include <cstddef>
 #include <optional>
@@ -16,18 +19,27 @@ namespace cutover {
 
 class ModuleIndex {
  public:
-  // Two files claiming one module name (two apps scanned together, say): the
-  // first by path keeps the name and a diagnostic names the other.
+  // A name defined under two source roots gets a diagnostic naming both files.
   ModuleIndex(const std::vector<FileSummary>& files, std::vector<Diagnostic>& diagnostics);
 
+  // The file defining `module`; with several, the first by path.
   std::optional<std::size_t> find(std::string_view module) const;
+  // The file defining `module` as seen from a file under `importer_root`: with
+  // several, the one whose source root shares the most folders with it.
+  std::optional<std::size_t> find_from(std::string_view module,
+                                       std::string_view importer_root) const;
   bool contains(std::string_view module) const { return find(module).has_value(); }
   // True when some internal module starts with this top-level name.
   bool has_top_level(std::string_view top) const { return tops_.contains(std::string(top)); }
+  // The module's name in outputs (graph nodes, import edges): its dotted
+  // name, or "source_root:name" when another source root defines the same name.
+  const std::string& id_of(std::size_t file) const { return ids_[file]; }
 
  private:
-  std::unordered_map<std::string, std::size_t> by_name_;
+  const std::vector<FileSummary>& files_;
+  std::unordered_map<std::string, std::vector<std::size_t>> by_name_;
   std::unordered_set<std::string> tops_;
+  std::vector<std::string> ids_;  // per file
 };
 
 // "a.b.c" -> "a"

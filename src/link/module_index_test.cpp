@@ -43,6 +43,25 @@ TEST_CASE("a duplicate module keeps the first file and warns about the other",
   CHECK(diagnostics[0].message.find("a/app.py") != std::string::npos);
 }
 
+TEST_CASE("find_from prefers the definition in the importer's project; ids tell them apart",
+          "[unit][module_index]") {
+  std::vector<Diagnostic> diagnostics;
+  std::vector<FileSummary> files = {file("a/app.py", "app"), file("b/app.py", "app"),
+                                    file("b/run.py", "run"), file("app.py", "app")};
+  files[0].source_root = "a";
+  files[1].source_root = "b";
+  files[2].source_root = "b";
+  const ModuleIndex index(files, diagnostics);
+  CHECK(index.find_from("app", "b") == std::optional<std::size_t>(1));
+  CHECK(index.find_from("app", "a") == std::optional<std::size_t>(0));
+  CHECK(index.find_from("app", "c") == std::optional<std::size_t>(0));  // none closer: first
+  CHECK(index.find_from("run", "a") == std::optional<std::size_t>(2));
+  CHECK(index.id_of(0) == "a:app");
+  CHECK(index.id_of(1) == "b:app");
+  CHECK(index.id_of(2) == "run");
+  CHECK(index.id_of(3) == ".:app");
+}
+
 TEST_CASE("top_level_name and package_of", "[unit][module_index]") {
   CHECK(top_level_name("a.b.c") == "a");
   CHECK(top_level_name("a") == "a");

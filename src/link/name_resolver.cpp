@@ -98,9 +98,8 @@ NameTarget NameResolver::lookup(std::size_t file, std::string_view scope, std::s
 NameTarget NameResolver::module_target(std::size_t file, const std::string& absolute,
                                        bool allow_sibling) const {
   if (auto internal = internal_module(files_[file], index_, absolute, allow_sibling)) {
-    NameTarget t{.kind = NameTarget::Kind::kModule, .name = *internal};
-    t.file = *index_.find(*internal);
-    return t;
+    return NameTarget{
+        .kind = NameTarget::Kind::kModule, .file = *internal, .name = files_[*internal].module};
   }
   return NameTarget{.kind = NameTarget::Kind::kExternal, .name = absolute};
 }
@@ -137,7 +136,7 @@ NameTarget NameResolver::from_binding(std::size_t file, const Binding& b, int ho
     return module_target(file, bound, allow_sibling);
   }
   const std::string submodule = base->empty() ? name.name : *base + "." + name.name;
-  if (index_.contains(submodule) ||
+  if (index_.find_from(submodule, files_[file].source_root) ||
       (!base->empty() && allow_sibling && internal_module(files_[file], index_, submodule, true))) {
     return module_target(file, submodule, allow_sibling);
   }
@@ -154,7 +153,7 @@ NameTarget NameResolver::member(const NameTarget& base, std::string_view attribu
   }
   if (base.kind != NameTarget::Kind::kModule) return {};
   const std::string submodule = base.name + "." + std::string(attribute);
-  if (auto sub = index_.find(submodule)) {
+  if (auto sub = index_.find_from(submodule, files_[base.file].source_root)) {
     return NameTarget{.kind = NameTarget::Kind::kModule, .file = *sub, .name = submodule};
   }
   return lookup(base.file, "", attribute, hops + 1);

@@ -107,6 +107,7 @@ std::string_view file_status_name(FileStatus status);
 struct FileSummary {
   std::string path;         // relative to the scan root, '/'-separated
   std::string module;       // dotted module name
+  std::string source_root;  // folder the module name starts from ("" for the scan root)
   bool is_package = false;  // an __init__.py
   FileStatus status = FileStatus::kParsed;
   std::uint32_t lines = 0;

@@ -38,6 +38,9 @@ struct ImportEdge {
   std::uint32_t line = 0;
   ImportKind kind = ImportKind::kInternal;
   StatementContext context;
+  // "import" for an import statement; for a module Django loads by its
+  // dotted name: "INSTALLED_APPS", "MIDDLEWARE", "ROOT_URLCONF", "include", "view".
+  std::string via = "import";
 };
 
 struct RouteParam {

@@ -12,6 +12,7 @@ FileSummary empty_summary(const SourceFile& file) {
   FileSummary summary;
   summary.path = file.rel_path;
   summary.module = file.module;
+  summary.source_root = file.source_root;
   summary.is_package = file.is_package;
   return summary;
 }

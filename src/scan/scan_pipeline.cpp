@@ -6,11 +6,13 @@
 
 #include "discover/source_discovery.h"
 #include "graph/module_graph.h"
+#include "link/django_references.h"
 #include "link/django_urls.h"
 #include "link/flask_routes.h"
 #include "link/import_resolver.h"
 #include "link/module_index.h"
 #include "link/name_resolver.h"
+#include "link/namespace_packages.h"
 #include "parse/file_summarizer.h"
 #include "scan/parallel_for.h"
 
@@ -37,9 +39,10 @@ void sort_outputs(Inventory& inv) {
 }  // namespace
 
 Inventory link_summaries(std::string root_label, std::vector<FileSummary> summaries,
-                         std::vector<Diagnostic> diagnostics, std::string django_settings) {
+                         std::vector<Diagnostic> diagnostics, const LinkOptions& options) {
   std::sort(summaries.begin(), summaries.end(),
             [](const FileSummary& a, const FileSummary& b) { return a.path < b.path; });
+  adopt_namespace_packages(summaries, options.source_roots);
   Inventory inv;
   inv.root = std::move(root_label);
   inv.diagnostics = std::move(diagnostics);
@@ -53,20 +56,20 @@ Inventory link_summaries(std::string root_label, std::vector<FileSummary> summar
   const ModuleIndex index(summaries, inv.diagnostics);
   for (std::size_t i = 0; i < summaries.size(); ++i) {
     const FileSummary& s = summaries[i];
-    if (!s.module.empty() && index.find(s.module) == i) {
-      inv.modules.push_back(Module{.name = s.module, .path = s.path});
-    }
+    if (!s.module.empty()) inv.modules.push_back(Module{.name = index.id_of(i), .path = s.path});
   }
   std::sort(inv.modules.begin(), inv.modules.end(),
             [](const Module& a, const Module& b) { return a.name < b.name; });
 
   inv.imports = resolve_imports(summaries, index, inv.diagnostics);
+  for (ImportEdge& e : django_string_references(summaries, index, inv.diagnostics))
+    inv.imports.push_back(std::move(e));
   const NameResolver names(summaries, index);
   FlaskExtraction flask = extract_flask_routes(names, inv.diagnostics);
   inv.routes = std::move(flask.routes);
   inv.hooks = std::move(flask.hooks);
   for (Route& r : extract_django_routes(
-           names, DjangoOptions{.settings_module = std::move(django_settings)}, inv.diagnostics)) {
+           names, DjangoOptions{.settings_module = options.django_settings}, inv.diagnostics)) {
     inv.routes.push_back(std::move(r));
   }
   ModuleGraphFacts graph = analyse_module_graph(inv.modules, inv.imports);
@@ -85,8 +88,12 @@ Inventory run_scan(const ScanOptions& options) {
   if (!std::filesystem::is_directory(options.root, ec)) {
     throw ScanError("not a folder: " + options.root.string());
   }
-  Discovery discovery =
-      discover_sources(options.root, DiscoveryOptions{.exclude_globs = options.exclude_globs});
+  LinkOptions link = options.link;
+  for (std::string& declared : link.source_roots)
+    declared = normalize_source_root(options.root, declared);
+  Discovery discovery = discover_sources(
+      options.root,
+      DiscoveryOptions{.exclude_globs = options.exclude_globs, .source_roots = link.source_roots});
 
   std::vector<FileSummary> summaries(discovery.files.size());
   const SummarizeLimits limits{.max_file_bytes = options.max_file_bytes};
@@ -98,7 +105,22 @@ Inventory run_scan(const ScanOptions& options) {
         summaries[i] = summarize_file(discovery.files[i], tools, limits);
       });
   return link_summaries(options.root_label, std::move(summaries), std::move(discovery.diagnostics),
-                        options.django_settings);
+                        link);
+}
+
+std::string normalize_source_root(const std::filesystem::path& scan_root, std::string_view root) {
+  const std::filesystem::path relative = std::filesystem::path(root).lexically_normal();
+  std::string out = relative.generic_string();
+  if (out == ".") out.clear();
+  while (out.ends_with('/'))
+    out.pop_back();
+  std::error_code ec;
+  if (relative.is_absolute() || out.starts_with("..") ||
+      !std::filesystem::is_directory(scan_root / out, ec)) {
+    throw ScanError("--root " + std::string(root) + ": not a folder under " + scan_root.string() +
+                    " (give it relative to the scanned folder)");
+  }
+  return out;
 }
 
 }  // namespace cutover

@@ -12,13 +12,21 @@
 
 namespace cutover {
 
+// What the cross-file stage needs besides the summaries.
+struct LinkOptions {
+  std::string django_settings;  // settings module; found in manage.py/wsgi.py when empty
+  // Folders on sys.path, relative to the scan root ('/'-separated, "" for
+  // the root itself); inferred when empty.
+  std::vector<std::string> source_roots;
+};
+
 struct ScanOptions {
   std::filesystem::path root;
   std::string root_label;  // how `root` is written in the outputs (as the user gave it)
   unsigned jobs = 0;       // worker threads; 0: one per core
   std::vector<std::string> exclude_globs;
   std::uint64_t max_file_bytes = 20ull << 20;
-  std::string django_settings;  // settings module; found in manage.py/wsgi.py when empty
+  LinkOptions link;
 };
 
 // The scan could not run at all (the root is missing, say). Problems with
@@ -31,6 +39,10 @@ Inventory run_scan(const ScanOptions& options);
 
 // The link stage alone, for tests that build summaries by hand.
 Inventory link_summaries(std::string root_label, std::vector<FileSummary> summaries,
-                         std::vector<Diagnostic> diagnostics, std::string django_settings = {});
+                         std::vector<Diagnostic> diagnostics, const LinkOptions& options = {});
+
+// `--root` as given ("src/", "./", "a/./b") → the form discovery compares
+// ("src", "", "a/b"); ScanError when it is not a folder under `scan_root`.
+std::string normalize_source_root(const std::filesystem::path& scan_root, std::string_view root);
 
 }  // namespace cutover

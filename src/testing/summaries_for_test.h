@@ -56,8 +56,9 @@ inline std::vector<FileSummary> summarize_tree(const std::vector<PythonFile>& fi
   std::vector<FileSummary> summaries;
   for (const PythonFile& f : files) {
     const bool is_package = f.path == "__init__.py" || f.path.ends_with("/__init__.py");
-    summaries.push_back(
-        summarize_python(f.text, f.path, module_name_for(f.path, "", package_dirs), is_package));
+    ModuleName name = module_name_for(f.path, "", package_dirs);
+    summaries.push_back(summarize_python(f.text, f.path, std::move(name.module), is_package));
+    summaries.back().source_root = std::move(name.source_root);
   }
   return summaries;
 }

@@ -1,0 +1,78 @@
+// Namespace packages: folders without __init__.py that the code imports through.
+
+#include "link/namespace_packages.h"
+
+#include <catch2/catch.hpp>
+
+#include "testing/summaries_for_test.h"
+
+namespace cutover {
+namespace {
+
+const FileSummary& at(const std::vector<FileSummary>& files, std::string_view path) {
+  for (const FileSummary& f : files) {
+    if (f.path == path) return f;
+  }
+  FAIL("no file " << path);
+  return files.front();
+}
+
+TEST_CASE("a root imported through its namespace folders is renamed",
+          "[unit][namespace_packages]") {
+  // company/ holds no __init__.py; the code imports company.billing.
+  std::vector<FileSummary> files = testing::summarize_tree({
+      {"company/billing/__init__.py", ""},
+      {"company/billing/invoice.py", "from company.billing import tax\n"},
+      {"company/billing/tax.py", ""},
+      {"app.py", "import company.billing.invoice\n"},
+  });
+  REQUIRE(at(files, "company/billing/invoice.py").module == "billing.invoice");
+  adopt_namespace_packages(files);
+  CHECK(at(files, "company/billing/invoice.py").module == "company.billing.invoice");
+  CHECK(at(files, "company/billing/__init__.py").module == "company.billing");
+  CHECK(at(files, "company/billing/invoice.py").source_root == "");
+  CHECK(at(files, "app.py").module == "app");
+
+  const Inventory inv = link_summaries("tree", std::move(files), {});
+  std::vector<std::string> internal;
+  for (const ImportEdge& e : inv.imports) {
+    if (e.kind == ImportKind::kInternal) internal.push_back(e.from + " -> " + e.to);
+  }
+  std::sort(internal.begin(), internal.end());
+  CHECK(internal == std::vector<std::string>{"app -> company.billing.invoice",
+                                             "company.billing.invoice -> company.billing.tax"});
+}
+
+TEST_CASE("the longest imported namespace prefix wins, and only over bare names",
+          "[unit][namespace_packages]") {
+  std::vector<FileSummary> files = testing::summarize_tree({
+      {"src/acme/shop/__init__.py", ""},
+      {"src/acme/shop/views.py", ""},
+      {"main.py", "from acme.shop import views\nimport acme.shop\n"},
+  });
+  adopt_namespace_packages(files);
+  // "src" is not imported: the prefix stops at acme, and src stays the root.
+  CHECK(at(files, "src/acme/shop/views.py").module == "acme.shop.views");
+  CHECK(at(files, "src/acme/shop/views.py").source_root == "src");
+
+  std::vector<FileSummary> bare = testing::summarize_tree({
+      {"lib/shop/__init__.py", ""},
+      {"lib/shop/views.py", ""},
+      {"main.py", "import shop.views\nimport shop\n"},
+      {"other.py", "import lib.shop\n"},
+  });
+  adopt_namespace_packages(bare);
+  CHECK(at(bare, "lib/shop/views.py").module == "shop.views");  // 2 bare imports beat 1
+}
+
+TEST_CASE("declared roots keep their names", "[unit][namespace_packages]") {
+  std::vector<FileSummary> files = testing::summarize_tree({
+      {"lib/shop/__init__.py", ""},
+      {"main.py", "import lib.shop\n"},
+  });
+  adopt_namespace_packages(files, {"lib"});
+  CHECK(at(files, "lib/shop/__init__.py").module == "shop");
+}
+
+}  // namespace
+}  // namespace cutover
