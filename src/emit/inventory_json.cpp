@@ -30,6 +30,8 @@ Json route_json(const Route& r) {
               {"handler", r.handler},
               {"endpoint", r.endpoint},
               {"blueprint", r.blueprint},
+              {"family", r.family},
+              {"module", r.module},
               {"file", r.file},
               {"line", r.line},
               {"guards", r.guards},
@@ -95,7 +97,10 @@ std::string inventory_to_json(const Inventory& inv) {
                     {"imports", std::move(imports)},
                     {"routes", std::move(routes)},
                     {"hooks", std::move(hooks)},
-                    {"graph", {{"cycles", cycles_json(inv.cycles)}}},
+                    {"graph",
+                     {{"cycles", cycles_json(inv.cycles)},
+                      {"families", families_json(inv.families)},
+                      {"family_edges", family_edges_json(inv.family_edges)}}},
                     {"diagnostics", std::move(diagnostics)}};
   // Scanned text may hold invalid UTF-8 (file names, Latin-1 decoded as a
   // guess); replace rather than throw so one odd byte cannot lose the report.

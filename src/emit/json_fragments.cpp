@@ -10,17 +10,48 @@ nlohmann::ordered_json module_json(const Module& m) {
           {"instability", m.instability},
           {"layer", m.layer},
           {"blast_radius", m.blast_radius},
-          {"betweenness", m.betweenness}};
+          {"betweenness", m.betweenness},
+          {"family", m.family},
+          {"families_reaching", m.families_reaching},
+          {"core", m.core},
+          {"assembly", m.assembly}};
+}
+
+nlohmann::ordered_json import_steps_json(const std::vector<ImportStep>& steps) {
+  nlohmann::ordered_json out = nlohmann::ordered_json::array();
+  for (const ImportStep& s : steps)
+    out.push_back({{"from", s.from}, {"to", s.to}, {"file", s.file}, {"line", s.line}});
+  return out;
+}
+
+nlohmann::ordered_json families_json(const std::vector<Family>& families) {
+  nlohmann::ordered_json out = nlohmann::ordered_json::array();
+  for (const Family& f : families) {
+    out.push_back({{"name", f.name},
+                   {"kind", f.kind},
+                   {"endpoints", f.endpoints},
+                   {"package", f.package},
+                   {"modules", f.modules},
+                   {"reached_modules", f.reached_modules}});
+  }
+  return out;
+}
+
+nlohmann::ordered_json family_edges_json(const std::vector<FamilyDependency>& edges) {
+  nlohmann::ordered_json out = nlohmann::ordered_json::array();
+  for (const FamilyDependency& e : edges) {
+    out.push_back({{"from", e.from},
+                   {"to", e.to},
+                   {"weight", e.weight},
+                   {"imports", import_steps_json(e.imports)}});
+  }
+  return out;
 }
 
 nlohmann::ordered_json cycles_json(const std::vector<ImportCycle>& cycles) {
   nlohmann::ordered_json out = nlohmann::ordered_json::array();
   for (const ImportCycle& c : cycles) {
-    nlohmann::ordered_json path = nlohmann::ordered_json::array();
-    for (const CycleStep& s : c.path) {
-      path.push_back({{"from", s.from}, {"to", s.to}, {"file", s.file}, {"line", s.line}});
-    }
-    out.push_back({{"modules", c.modules}, {"path", std::move(path)}});
+    out.push_back({{"modules", c.modules}, {"path", import_steps_json(c.path)}});
   }
   return out;
 }

@@ -12,5 +12,7 @@ namespace cutover {
 
 nlohmann::ordered_json module_json(const Module& module);
 nlohmann::ordered_json cycles_json(const std::vector<ImportCycle>& cycles);
+nlohmann::ordered_json families_json(const std::vector<Family>& families);
+nlohmann::ordered_json family_edges_json(const std::vector<FamilyDependency>& edges);
 
 }  // namespace cutover

@@ -114,10 +114,10 @@ ModuleGraphFacts analyse_module_graph(std::vector<Module>& modules,
     const std::vector<Vertex> path = shortest_cycle(group[0], out, component);
     for (std::size_t i = 0; i + 1 < path.size(); ++i) {
       const Site& site = edges.at({path[i], path[i + 1]});
-      cycle.path.push_back(CycleStep{.from = modules[path[i]].name,
-                                     .to = modules[path[i + 1]].name,
-                                     .file = site.file,
-                                     .line = site.line});
+      cycle.path.push_back(ImportStep{.from = modules[path[i]].name,
+                                      .to = modules[path[i + 1]].name,
+                                      .file = site.file,
+                                      .line = site.line});
     }
     facts.cycles.push_back(std::move(cycle));
   }

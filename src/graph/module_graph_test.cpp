@@ -102,7 +102,7 @@ TEST_CASE("each cycle has a shortest concrete path with the file:line of its imp
                 edge_at("c", "a", "c.py", 7), edge_at("b", "a", "b.py", 9),
                 edge_at("a", "b", "a.py", 1)});  // the first import of a -> b is the one shown
   REQUIRE(facts.cycles.size() == 1);
-  const std::vector<CycleStep>& path = facts.cycles[0].path;
+  const std::vector<ImportStep>& path = facts.cycles[0].path;
   REQUIRE(path.size() == 2);
   CHECK(path[0].from == "a");
   CHECK(path[0].to == "b");

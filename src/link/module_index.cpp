@@ -71,6 +71,16 @@ std::optional<std::size_t> ModuleIndex::find_from(std::string_view module,
   return best;
 }
 
+std::optional<std::size_t> ModuleIndex::find_enclosing(std::string_view dotted,
+                                                       std::string_view importer_root) const {
+  while (!dotted.empty()) {
+    if (auto hit = find_from(dotted, importer_root)) return hit;
+    const std::size_t dot = dotted.rfind('.');
+    dotted = dot == std::string_view::npos ? std::string_view() : dotted.substr(0, dot);
+  }
+  return std::nullopt;
+}
+
 std::string_view top_level_name(std::string_view dotted) {
   return dotted.substr(0, dotted.find('.'));
 }

@@ -28,6 +28,10 @@ class ModuleIndex {
   // several, the one whose source root shares the most folders with it.
   std::optional<std::size_t> find_from(std::string_view module,
                                        std::string_view importer_root) const;
+  // The file of the longest dotted prefix of `dotted` that is a module, seen
+  // as find_from sees it: the module defining `billing.views.index`.
+  std::optional<std::size_t> find_enclosing(std::string_view dotted,
+                                            std::string_view importer_root) const;
   bool contains(std::string_view module) const { return find(module).has_value(); }
   // True when some internal module starts with this top-level name.
   bool has_top_level(std::string_view top) const { return tops_.contains(std::string(top)); }

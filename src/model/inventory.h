@@ -26,6 +26,10 @@ struct Module {
   std::uint32_t layer = 0;    // 0: depends on no internal module; else 1 + its deepest dependency
   std::uint32_t blast_radius = 0;  // modules that import it, directly or transitively
   double betweenness = 0;  // Brandes betweenness, normalised to [0, 1]: hub modules score high
+  std::string family;      // endpoint family whose handlers it holds ("" for none)
+  std::uint32_t families_reaching = 0;  // endpoint families whose handlers import it, transitively
+  bool core = false;                    // reached by at least two families and half of all families
+  bool assembly = false;  // the app's assembly module: registers the families' handlers
 };
 
 enum class ImportKind : std::uint8_t { kInternal, kStdlib, kThirdParty, kUnresolved };
@@ -58,6 +62,8 @@ struct Route {
   std::string handler;    // dotted name of the view function or class
   std::string endpoint;   // framework's name for the route
   std::string blueprint;  // dotted blueprint name ("" on the app); family input
+  std::string module;     // internal module of the handler ("" when the handler is external)
+  std::string family;     // endpoint family: blueprint, Django app or first path segment
   std::string file;
   std::uint32_t line = 0;
   std::vector<std::string> guards;  // auth / CSRF decorators and mixins: login_required, ...
@@ -77,8 +83,9 @@ struct Hook {
   std::uint32_t line = 0;
 };
 
-// One import of a concrete cycle path, where a person can break it.
-struct CycleStep {
+// One import of a module by another, where a person can change it: a step
+// of a cycle path, or an import that makes one family depend on another.
+struct ImportStep {
   std::string from;
   std::string to;
   std::string file;
@@ -87,7 +94,27 @@ struct CycleStep {
 
 struct ImportCycle {
   std::vector<std::string> modules;  // sorted members of one strongly connected component
-  std::vector<CycleStep> path;       // a shortest cycle through the first member, back to it
+  std::vector<ImportStep> path;      // a shortest cycle through the first member, back to it
+};
+
+// A group of endpoints that migrates together: a Flask blueprint, a Django
+// app, or (for routes registered on the app itself) a first path segment.
+struct Family {
+  std::string name;
+  std::string kind;  // "blueprint", "django-app", "path-prefix"
+  std::uint32_t endpoints = 0;
+  std::string package;  // package whose modules it owns ("" when its handlers share one)
+  std::vector<std::string> modules;   // its modules: handlers, and its package's, sorted
+  std::uint32_t reached_modules = 0;  // internal modules its handlers import, transitively
+};
+
+// Family `from` imports modules that hold `to`'s handlers, directly or
+// through modules that belong to no family.
+struct FamilyDependency {
+  std::string from;
+  std::string to;
+  std::uint32_t weight = 0;         // distinct imports crossing into `to`'s modules
+  std::vector<ImportStep> imports;  // those imports: the modules responsible, with file:line
 };
 
 struct Inventory {
@@ -98,6 +125,8 @@ struct Inventory {
   std::vector<Route> routes;
   std::vector<Hook> hooks;
   std::vector<ImportCycle> cycles;
+  std::vector<Family> families;                // sorted by name
+  std::vector<FamilyDependency> family_edges;  // sorted by (from, to)
   std::vector<Diagnostic> diagnostics;
 };
 

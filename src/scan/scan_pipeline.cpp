@@ -3,8 +3,10 @@
 #include <algorithm>
 #include <thread>
 #include <tuple>
+#include <unordered_map>
 
 #include "discover/source_discovery.h"
+#include "graph/endpoint_families.h"
 #include "graph/module_graph.h"
 #include "link/django_references.h"
 #include "link/django_urls.h"
@@ -72,8 +74,17 @@ Inventory link_summaries(std::string root_label, std::vector<FileSummary> summar
            names, DjangoOptions{.settings_module = options.django_settings}, inv.diagnostics)) {
     inv.routes.push_back(std::move(r));
   }
+  std::unordered_map<std::string_view, const FileSummary*> file_at;
+  for (const FileSummary& s : summaries)
+    file_at.emplace(s.path, &s);
+  for (Route& r : inv.routes) {
+    const auto where = file_at.find(r.file);
+    const std::string_view root = where == file_at.end() ? "" : where->second->source_root;
+    if (auto f = index.find_enclosing(r.handler, root)) r.module = index.id_of(*f);
+  }
   ModuleGraphFacts graph = analyse_module_graph(inv.modules, inv.imports);
   inv.cycles = std::move(graph.cycles);
+  analyse_endpoint_families(inv);
   if (!graph.betweenness_computed) {
     inv.diagnostics.push_back({"", 0, Severity::kInfo, "betweenness-skipped",
                                "more than " + std::to_string(kMaxBetweennessModules) +
