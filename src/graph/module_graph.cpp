@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <boost/graph/adjacency_list.hpp>
 #include <boost/graph/betweenness_centrality.hpp>
+#include <boost/graph/breadth_first_search.hpp>
 #include <boost/graph/strong_components.hpp>
 #include <boost/graph/topological_sort.hpp>
 #include <cmath>
@@ -52,6 +53,18 @@ std::vector<Vertex> shortest_cycle(Vertex start, const std::vector<std::vector<V
   }
   return {start, start};  // unreachable for a real component; a self-loop lands above
 }
+
+// Sums the sizes of the components a search discovers.
+struct ComponentSizeCounter : boost::default_bfs_visitor {
+  const std::vector<std::vector<std::size_t>>* members = nullptr;
+  std::uint32_t* total = nullptr;
+  std::vector<std::size_t>* discovered = nullptr;
+  template <typename G>
+  void discover_vertex(std::size_t component, const G&) const {
+    *total += static_cast<std::uint32_t>((*members)[component].size());
+    discovered->push_back(component);
+  }
+};
 
 }  // namespace
 
@@ -128,13 +141,13 @@ ModuleGraphFacts analyse_module_graph(std::vector<Module>& modules,
 
   // Condensation DAG: layers (dependencies first) and transitive dependents.
   Graph condensation(count);
-  std::vector<std::vector<std::size_t>> dependents(count);
+  Graph dependents(count);  // the condensation reversed: who imports each component
   std::set<std::pair<std::size_t, std::size_t>> component_edges;
   for (const auto& [edge, site] : edges) {
     const std::size_t cu = component[edge.first], cv = component[edge.second];
     if (cu != cv && component_edges.emplace(cu, cv).second) {
       boost::add_edge(cu, cv, condensation);
-      dependents[cv].push_back(cu);
+      boost::add_edge(cv, cu, dependents);
     }
   }
   std::vector<std::size_t> order;  // every component after the ones it depends on
@@ -146,22 +159,22 @@ ModuleGraphFacts analyse_module_graph(std::vector<Module>& modules,
     }
   }
   std::vector<std::uint32_t> radius(count, 0);
-  std::vector<std::size_t> seen(count, SIZE_MAX);
+  std::vector<boost::default_color_type> colors(count, boost::white_color);
+  const auto color_map =
+      boost::make_iterator_property_map(colors.begin(), boost::get(boost::vertex_index, dependents));
+  std::vector<std::size_t> discovered;
   for (std::size_t c = 0; c < count; ++c) {
-    std::uint32_t reached = static_cast<std::uint32_t>(members[c].size() - 1);
-    std::vector<std::size_t> stack{c};
-    seen[c] = c;
-    while (!stack.empty()) {
-      const std::size_t at = stack.back();
-      stack.pop_back();
-      for (std::size_t d : dependents[at]) {
-        if (seen[d] == c) continue;
-        seen[d] = c;
-        reached += static_cast<std::uint32_t>(members[d].size());
-        stack.push_back(d);
-      }
-    }
-    radius[c] = reached;
+    // Every module of the components that reach c, and c's other members.
+    std::uint32_t reached = 0;
+    discovered.clear();
+    boost::breadth_first_visit(
+        dependents, c,
+        boost::visitor(ComponentSizeCounter{
+                           .members = &members, .total = &reached, .discovered = &discovered})
+            .color_map(color_map));
+    radius[c] = reached - 1;  // c's own module is no dependent of itself
+    for (std::size_t d : discovered)  // only what this search touched: O(reach), not O(count)
+      colors[d] = boost::white_color;
   }
   for (Vertex v = 0; v < n; ++v) {
     modules[v].layer = layer[component[v]];
