@@ -122,19 +122,19 @@ std::string parent_package(std::string_view module) {
 }
 
 // The app's assembly module holds only routes of the app itself (`/`,
-// `/healthz`) and imports the handlers of two or more families (directly or
-// through modules of no family) to register them. Owned, it would make `/`
-// depend on everything; it belongs to no family and is never crossed.
+// `/healthz`) and imports modules of two or more families to register their
+// handlers. Owned, it would make `/` depend on everything; it belongs to no
+// family and is never crossed. Only direct imports count: through shared
+// modules every handler reaches half the app.
 void mark_assembly_modules(FamilyWalk& w, const std::vector<Family>& families) {
   std::vector<Vertex> found;
   for (Vertex v = 0; v < w.n; ++v) {
     if (w.owner[v] == kNoFamily) continue;
     if (families[static_cast<std::size_t>(w.owner[v])].kind != "path-prefix") continue;
-    const std::vector<char> reached = w.reach({v}, w.owner[v]);
     std::set<int> imported;
-    for (Vertex u = 0; u < w.n; ++u) {
-      if (reached[u] && w.owner[u] != kNoFamily && w.owner[u] != w.owner[v])
-        imported.insert(w.owner[u]);
+    for (auto [e, end] = boost::out_edges(v, w.graph); e != end; ++e) {
+      const int to = w.owner[boost::target(*e, w.graph)];
+      if (to != kNoFamily && to != w.owner[v]) imported.insert(to);
     }
     if (imported.size() >= 2) found.push_back(v);
   }
@@ -173,7 +173,7 @@ void claim_packages(FamilyWalk& w, std::vector<Family>& families, const Inventor
     if (!contested) family.package = package;
   }
   for (Vertex v = 0; v < w.n; ++v) {
-    if (w.owner[v] != kNoFamily || w.assembly[v]) continue;
+    if (w.owner[v] != kNoFamily) continue;
     std::size_t longest = 0;
     for (std::size_t f = 0; f < families.size(); ++f) {
       const std::string& package = families[f].package;
@@ -257,7 +257,7 @@ void analyse_endpoint_families(Inventory& inv) {
     boost::add_edge(edge.first, edge.second, w.graph);
 
   // A handler module belongs to the family with most routes there (ties:
-  // first by name); then assembly modules leave, and packages are claimed.
+  // first by name); then packages are claimed, and assembly modules leave.
   w.owner.assign(w.n, kNoFamily);
   w.assembly.assign(w.n, 0);
   for (Vertex v = 0; v < w.n; ++v) {
@@ -269,8 +269,8 @@ void analyse_endpoint_families(Inventory& inv) {
                                     w.names.begin());
     }
   }
-  mark_assembly_modules(w, families);
   claim_packages(w, families, inv);
+  mark_assembly_modules(w, families);
 
   std::vector<std::vector<Vertex>> owned(families.size());
   for (Vertex v = 0; v < w.n; ++v) {

@@ -160,8 +160,8 @@ ModuleGraphFacts analyse_module_graph(std::vector<Module>& modules,
   }
   std::vector<std::uint32_t> radius(count, 0);
   std::vector<boost::default_color_type> colors(count, boost::white_color);
-  const auto color_map =
-      boost::make_iterator_property_map(colors.begin(), boost::get(boost::vertex_index, dependents));
+  const auto color_map = boost::make_iterator_property_map(
+      colors.begin(), boost::get(boost::vertex_index, dependents));
   std::vector<std::size_t> discovered;
   for (std::size_t c = 0; c < count; ++c) {
     // Every module of the components that reach c, and c's other members.
@@ -169,10 +169,10 @@ ModuleGraphFacts analyse_module_graph(std::vector<Module>& modules,
     discovered.clear();
     boost::breadth_first_visit(
         dependents, c,
-        boost::visitor(ComponentSizeCounter{
-                           .members = &members, .total = &reached, .discovered = &discovered})
+        boost::visitor(
+            ComponentSizeCounter{.members = &members, .total = &reached, .discovered = &discovered})
             .color_map(color_map));
-    radius[c] = reached - 1;  // c's own module is no dependent of itself
+    radius[c] = reached - 1;          // c's own module is no dependent of itself
     for (std::size_t d : discovered)  // only what this search touched: O(reach), not O(count)
       colors[d] = boost::white_color;
   }
