@@ -69,7 +69,7 @@ TEST_CASE("cutover graph prints the module graph as JSON or DOT", "[cli]") {
   CHECK(run_cutover("graph /nonexistent/cutover/path") == 1);
 }
 
-TEST_CASE("--root names modules from a declared source root; a bad one exits 1", "[cli]") {
+TEST_CASE("graph with a declared source root names modules from it and a bad root exits 1", "[cli]") {
   testing::ScratchTree tree;
   tree.write("services/company/billing/__init__.py", "");
   tree.write("services/company/billing/tax.py", "");

@@ -40,7 +40,7 @@ TEST_CASE("graph JSON lists internal edges and marks the cycle's", "[unit][graph
   CHECK(only["cycles"][0]["path"][1]["line"] == 2);
 }
 
-TEST_CASE("--family keeps the family's modules and what they import, not crossing others",
+TEST_CASE("the family selection keeps its modules and what they import without crossing others",
           "[unit][graph_export]") {
   Inventory inv = small_graph();
   inv.modules[0].family = "fa";  // a
