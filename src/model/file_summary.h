@@ -88,6 +88,15 @@ struct ReturnFact {
   bool conditional = false;  // not directly in the function body (under if/for/try/with)
 };
 
+// A name or attribute chain the code reads or calls: `request.form.get`,
+// `session`, `Order.query.filter_by`, `db.session.add`. One per (scope,
+// name), at its first line: what a handler touches, not how often.
+struct NameUse {
+  std::string scope;  // qualified name of the enclosing definition, "" at module level
+  std::string name;   // dotted chain as written
+  std::uint32_t line = 0;
+};
+
 // A construct that only Python 2 accepts.
 struct Python2Finding {
   std::string construct;  // "print statement", "except E, e", ...
@@ -117,6 +126,7 @@ struct FileSummary {
   std::vector<CallFact> calls;
   std::vector<LoopFact> loops;
   std::vector<ReturnFact> returns;
+  std::vector<NameUse> name_uses;
   std::vector<Python2Finding> python2;
   std::vector<Diagnostic> diagnostics;
 };

@@ -2,6 +2,7 @@
 
 #include <optional>
 #include <string>
+#include <unordered_set>
 #include <vector>
 
 #include "parse/value_reader.h"
@@ -117,6 +118,8 @@ class Walker {
       }
     } else if (kind == s_.call) {
       add_dynamic_import(node, ctx);
+    } else if (kind == s_.attribute || kind == s_.identifier) {
+      *descend = add_name_use(node, field, ctx, kind == s_.attribute);
     } else if (kind == s_.assignment || kind == s_.augmented_assignment) {
       add_assignment(node, ctx, kind == s_.augmented_assignment);
     } else if (kind == s_.return_statement) {
@@ -425,6 +428,32 @@ class Walker {
     }
   }
 
+  // Records the outermost name chain at `node`; says whether to look inside
+  // (only when the chain is not a plain dotted name: `f(x).items`).
+  bool add_name_use(TSNode node, TSFieldId field, const WalkContext& ctx, bool is_attribute) {
+    // The `.name` of a chain and the names a definition or keyword binds are
+    // not uses of their own. (A plain chain's inner links are never visited:
+    // the outermost link answers for the chain.)
+    if (field == s_.field_attribute_name || field == s_.field_name) return false;
+    if (is_attribute) {
+      const std::string_view method =
+          node_text(ts_node_child_by_field_id(node, s_.field_attribute_name), src_);
+      if (method == "iteritems" || method == "itervalues" || method == "iterkeys" ||
+          method == "has_key") {
+        out_.python2.push_back(
+            Python2Finding{.construct = "dict." + std::string(method) + "()", .line = node_line(node)});
+      }
+    }
+    std::string name = dotted_name(node, src_, s_);
+    if (name.empty()) return true;
+    const std::string& scope = scopes_[ctx.scope];
+    if (seen_uses_.insert(scope + '\0' + name).second) {
+      out_.name_uses.push_back(
+          NameUse{.scope = scope, .name = std::move(name), .line = node_line(node)});
+    }
+    return false;
+  }
+
   void py2(const char* construct, TSNode node) {
     out_.python2.push_back(Python2Finding{.construct = construct, .line = node_line(node)});
   }
@@ -440,6 +469,7 @@ class Walker {
   FileSummary& out_;
   std::vector<std::string> scopes_;
   std::vector<std::vector<PythonValue>> decorators_;
+  std::unordered_set<std::string> seen_uses_;  // scope '\0' name
   CollectedSyntaxErrors errors_;
 };
 

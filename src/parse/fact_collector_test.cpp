@@ -400,5 +400,53 @@ def load(name):
   CHECK(s.imports[2].line == 4);
 }
 
+TEST_CASE("name uses: outermost chains per scope, once each, at their first line",
+          "[unit][fact_collector]") {
+  const FileSummary s = summarize_python(R"(from flask import request, session
+LIMIT = settings.LIMIT
+def view(order_id):
+    q = request.args.get('q')
+    session['seen'] = True
+    rows = Order.query.filter_by(id=order_id).all()
+    again = request.args.get('again')
+    db.session.add(Order(name=q))
+    return make(rows)[0].name
+class OrderView(MethodView):
+    def post(self):
+        return self.form.data
+)");
+  std::vector<std::string> uses;
+  for (const NameUse& u : s.name_uses)
+    uses.push_back(u.scope + ":" + u.name + "@" + std::to_string(u.line));
+  const auto has = [&](const std::string& use) {
+    return std::find(uses.begin(), uses.end(), use) != uses.end();
+  };
+  CHECK(has(":settings.LIMIT@2"));
+  CHECK(has("view:request.args.get@4"));
+  CHECK_FALSE(has("view:request.args.get@7"));  // once per scope
+  CHECK_FALSE(has("view:request.args@4"));      // inner links are not uses of their own
+  CHECK_FALSE(has("view:request@4"));
+  CHECK(has("view:session@5"));
+  CHECK(has("view:Order.query.filter_by@6"));  // the chain stops at the call
+  CHECK(has("view:db.session.add@8"));
+  CHECK(has("view:Order@8"));
+  CHECK(has("view:make@9"));
+  CHECK(has("OrderView.post:self.form.data@12"));
+  CHECK_FALSE(has("view:name@8"));  // a keyword's name binds, it does not use
+  CHECK_FALSE(has(":view@3"));      // nor does a definition's
+}
+
+TEST_CASE("dict methods only Python 2 has are Python 2 findings",
+          "[unit][fact_collector][python2]") {
+  const FileSummary s = summarize_python(
+      "for k, v in d.iteritems():\n    pass\nif cache.has_key(k):\n    pass\n"
+      "x = load().itervalues()\ny = d.items()\n");
+  std::vector<std::string> found;
+  for (const Python2Finding& f : s.python2)
+    found.push_back(f.construct + "@" + std::to_string(f.line));
+  CHECK(found == std::vector<std::string>{"dict.iteritems()@1", "dict.has_key()@3",
+                                          "dict.itervalues()@5"});
+}
+
 }  // namespace
 }  // namespace cutover
