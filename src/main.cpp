@@ -5,6 +5,7 @@
 #include <iostream>
 
 #include "cli/graph_command.h"
+#include "cli/plan_command.h"
 #include "cli/scan_command.h"
 #include "cutover_version.h"
 
@@ -63,6 +64,12 @@ int main(int argc, char** argv) {
   graph_cmd->add_option("--family", graph.family,
                         "Only the modules an endpoint family reaches, and the imports among them");
 
+  cutover::PlanCommandOptions plan;
+  std::string plan_path;
+  CLI::App* plan_cmd = app.add_subcommand(
+      "plan", "Scan PATH and print the migration plan: families in waves, with their reasons");
+  add_scan_inputs(plan_cmd, plan.scan, plan_path);
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -76,6 +83,10 @@ int main(int argc, char** argv) {
   if (app.got_subcommand(graph_cmd)) {
     graph.scan.root = graph.scan.root_label = graph_path;
     return cutover::run_graph_command(graph);
+  }
+  if (app.got_subcommand(plan_cmd)) {
+    plan.scan.root = plan.scan.root_label = plan_path;
+    return cutover::run_plan_command(plan);
   }
   return 2;
 }

@@ -4,6 +4,7 @@
 
 #include "cutover_version.h"
 #include "emit/json_fragments.h"
+#include "emit/plan_json.h"
 
 namespace cutover {
 namespace {
@@ -88,20 +89,21 @@ std::string inventory_to_json(const Inventory& inv) {
                         {"imports", inv.imports.size()}, {"routes", inv.routes.size()},
                         {"partial_routes", partial},     {"hooks", inv.hooks.size()},
                         {"cycles", inv.cycles.size()},   {"diagnostics", inv.diagnostics.size()}};
-  const Json doc = {{"schema_version", kSchemaVersion},
-                    {"tool", {{"name", "cutover"}, {"version", kCutoverVersion}}},
-                    {"root", inv.root},
-                    {"summary", summary},
-                    {"files", std::move(files)},
-                    {"modules", std::move(modules)},
-                    {"imports", std::move(imports)},
-                    {"routes", std::move(routes)},
-                    {"hooks", std::move(hooks)},
-                    {"graph",
-                     {{"cycles", cycles_json(inv.cycles)},
-                      {"families", families_json(inv.families)},
-                      {"family_edges", family_edges_json(inv.family_edges)}}},
-                    {"diagnostics", std::move(diagnostics)}};
+  Json doc = {{"schema_version", kSchemaVersion},
+              {"tool", {{"name", "cutover"}, {"version", kCutoverVersion}}},
+              {"root", inv.root},
+              {"summary", summary},
+              {"files", std::move(files)},
+              {"modules", std::move(modules)},
+              {"imports", std::move(imports)},
+              {"routes", std::move(routes)},
+              {"hooks", std::move(hooks)},
+              {"graph",
+               {{"cycles", cycles_json(inv.cycles)},
+                {"families", families_json(inv.families)},
+                {"family_edges", family_edges_json(inv.family_edges)}}}};
+  add_plan_json(inv, doc);
+  doc["diagnostics"] = std::move(diagnostics);
   // Scanned text may hold invalid UTF-8 (file names, Latin-1 decoded as a
   // guess); replace rather than throw so one odd byte cannot lose the report.
   return doc.dump(2, ' ', false, Json::error_handler_t::replace) + "\n";

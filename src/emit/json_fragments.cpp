@@ -32,7 +32,8 @@ nlohmann::ordered_json families_json(const std::vector<Family>& families) {
                    {"endpoints", f.endpoints},
                    {"package", f.package},
                    {"modules", f.modules},
-                   {"reached_modules", f.reached_modules}});
+                   {"reached_modules", f.reached_modules},
+                   {"core_reached", f.core_reached}});
   }
   return out;
 }

@@ -281,10 +281,11 @@ void analyse_endpoint_families(Inventory& inv) {
     inv.modules[v].family = w.names[f];
     families[f].modules.push_back(inv.modules[v].name);
   }
+  std::vector<std::vector<char>> reached(families.size());
   for (std::size_t f = 0; f < families.size(); ++f) {
-    const std::vector<char> reached = w.reach(owned[f], kAnyFamily);
+    reached[f] = w.reach(owned[f], kAnyFamily);
     for (Vertex v = 0; v < w.n; ++v) {
-      if (!reached[v]) continue;
+      if (!reached[f][v]) continue;
       ++inv.modules[v].families_reaching;
       if (w.owner[v] != static_cast<int>(f)) ++families[f].reached_modules;
     }
@@ -292,6 +293,12 @@ void analyse_endpoint_families(Inventory& inv) {
   }
   for (Module& m : inv.modules)
     m.core = m.families_reaching >= 2 && 2 * m.families_reaching >= families.size();
+  for (std::size_t f = 0; f < families.size(); ++f) {
+    for (Vertex v = 0; v < w.n; ++v) {
+      if (reached[f][v] && inv.modules[v].core)
+        families[f].core_reached.push_back(inv.modules[v].name);
+    }
+  }
   inv.families = std::move(families);
 }
 

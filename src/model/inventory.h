@@ -6,8 +6,10 @@
 #include <string>
 #include <vector>
 
+#include "model/data_model.h"
 #include "model/diagnostic.h"
 #include "model/file_summary.h"
+#include "model/plan.h"
 
 namespace cutover {
 
@@ -70,6 +72,9 @@ struct Route {
   bool conditional = false;         // declared under an `if` (settings.DEBUG, feature flags)
   bool partial = false;             // something about it could not be resolved statically
   std::string unresolved;           // what could not be resolved, when partial
+  // What the handler's code touches, resolved (input to the compatibility
+  // matrix; not written out): "flask.request.form", "request.POST", "model:...".
+  std::vector<NameUse> uses;
 };
 
 // A request hook or error handler: code that runs around routes it is not
@@ -104,8 +109,9 @@ struct Family {
   std::string kind;  // "blueprint", "django-app", "path-prefix"
   std::uint32_t endpoints = 0;
   std::string package;  // package whose modules it owns ("" when its handlers share one)
-  std::vector<std::string> modules;   // its modules: handlers, and its package's, sorted
-  std::uint32_t reached_modules = 0;  // internal modules its handlers import, transitively
+  std::vector<std::string> modules;       // its modules: handlers, and its package's, sorted
+  std::uint32_t reached_modules = 0;      // internal modules its handlers import, transitively
+  std::vector<std::string> core_reached;  // core modules among them, sorted
 };
 
 // Family `from` imports modules that hold `to`'s handlers, directly or
@@ -115,6 +121,14 @@ struct FamilyDependency {
   std::string to;
   std::uint32_t weight = 0;         // distinct imports crossing into `to`'s modules
   std::vector<ImportStep> imports;  // those imports: the modules responsible, with file:line
+};
+
+// A construct that must be ported before the module runs on Python 3.
+struct Python2Blocker {
+  std::string module;
+  std::string construct;  // "print statement", "unicode()", "import urllib2", ...
+  std::string file;
+  std::uint32_t line = 0;
 };
 
 struct Inventory {
@@ -127,6 +141,10 @@ struct Inventory {
   std::vector<ImportCycle> cycles;
   std::vector<Family> families;                // sorted by name
   std::vector<FamilyDependency> family_edges;  // sorted by (from, to)
+  std::vector<DataModel> models;               // sorted by name
+  std::vector<TableAccess> table_accesses;     // per module, then scope and table
+  std::vector<Python2Blocker> python2;         // sorted by (file, line)
+  Plan plan;                                   // filled by the plan stage
   std::vector<Diagnostic> diagnostics;
 };
 

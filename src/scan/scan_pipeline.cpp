@@ -8,6 +8,8 @@
 #include "discover/source_discovery.h"
 #include "graph/endpoint_families.h"
 #include "graph/module_graph.h"
+#include "link/code_uses.h"
+#include "link/data_models.h"
 #include "link/django_references.h"
 #include "link/django_urls.h"
 #include "link/flask_routes.h"
@@ -15,6 +17,7 @@
 #include "link/module_index.h"
 #include "link/name_resolver.h"
 #include "link/namespace_packages.h"
+#include "link/python2_blockers.h"
 #include "parse/file_summarizer.h"
 #include "scan/parallel_for.h"
 
@@ -77,11 +80,23 @@ Inventory link_summaries(std::string root_label, std::vector<FileSummary> summar
   std::unordered_map<std::string_view, const FileSummary*> file_at;
   for (const FileSummary& s : summaries)
     file_at.emplace(s.path, &s);
+  inv.models = find_data_models(names, index);
+  const CodeUseResolver uses(names, inv.models);
   for (Route& r : inv.routes) {
     const auto where = file_at.find(r.file);
     const std::string_view root = where == file_at.end() ? "" : where->second->source_root;
-    if (auto f = index.find_enclosing(r.handler, root)) r.module = index.id_of(*f);
+    const std::optional<std::size_t> f = index.find_enclosing(r.handler, root);
+    if (!f) continue;
+    r.module = index.id_of(*f);
+    const std::string& module = summaries[*f].module;
+    if (r.handler.size() > module.size() + 1)
+      r.uses = uses.uses_in(*f, std::string_view(r.handler).substr(module.size() + 1));
   }
+  for (std::size_t f = 0; f < summaries.size(); ++f) {
+    for (TableAccess& a : uses.table_accesses(f, index.id_of(f)))
+      inv.table_accesses.push_back(std::move(a));
+  }
+  inv.python2 = find_python2_blockers(summaries, index, inv.imports);
   ModuleGraphFacts graph = analyse_module_graph(inv.modules, inv.imports);
   inv.cycles = std::move(graph.cycles);
   analyse_endpoint_families(inv);
@@ -115,8 +130,10 @@ Inventory run_scan(const ScanOptions& options) {
       [&](SummarizerTools& tools, std::size_t i) {
         summaries[i] = summarize_file(discovery.files[i], tools, limits);
       });
-  return link_summaries(options.root_label, std::move(summaries), std::move(discovery.diagnostics),
-                        link);
+  Inventory inv = link_summaries(options.root_label, std::move(summaries),
+                                 std::move(discovery.diagnostics), link);
+  inv.plan = build_plan(inv, options.plan);
+  return inv;
 }
 
 std::string normalize_source_root(const std::filesystem::path& scan_root, std::string_view root) {

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "model/inventory.h"
+#include "plan/migration_plan.h"
 
 namespace cutover {
 
@@ -27,6 +28,7 @@ struct ScanOptions {
   std::vector<std::string> exclude_globs;
   std::uint64_t max_file_bytes = 20ull << 20;
   LinkOptions link;
+  PlanOptions plan;
 };
 
 // The scan could not run at all (the root is missing, say). Problems with

@@ -1,0 +1,45 @@
+#pragma once
+// What code touches, resolved across modules: the names a scope uses
+// (`request.form`, `session`, `Order.query`) turned into what they are —
+// an external name ("flask.request.form"), an attribute of the view's
+// request parameter ("request.POST"), or a data model ("model:shop.models.Order").
+
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "link/module_index.h"
+#include "link/name_resolver.h"
+#include "model/data_model.h"
+#include "model/file_summary.h"
+
+namespace cutover {
+
+class CodeUseResolver {
+ public:
+  CodeUseResolver(const NameResolver& names, const std::vector<DataModel>& models);
+
+  // Resolved uses of `scope` of file `f` and of every scope nested in it
+  // (a view class's methods); one per resolved name, at its first line.
+  // `scope` "" means every scope of the file.
+  std::vector<NameUse> uses_in(std::size_t f, std::string_view scope) const;
+
+  // Every model access in the functions of file `f`; a function that calls
+  // a writing method (`.add`, `.save`, `.delete`, `.create`, `.update`,
+  // `.commit`, ...) writes every table it touches.
+  std::vector<TableAccess> table_accesses(std::size_t f, const std::string& module_id) const;
+
+ private:
+  std::string resolve(std::size_t f, const NameUse& use) const;
+  const DataModel* model_of(const NameTarget& target) const;
+
+  const NameResolver& names_;
+  std::unordered_map<std::string, const DataModel*> models_;               // by dotted name
+  std::unordered_map<std::string, const DataModel*> models_by_parameter_;  // "order_item"
+};
+
+// "model:shop.models.Order.query" → the model's dotted name, or "" for other uses.
+std::string_view model_in_use(std::string_view resolved);
+
+}  // namespace cutover

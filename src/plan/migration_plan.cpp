@@ -1,0 +1,286 @@
+#include "plan/migration_plan.h"
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+#include <set>
+
+#include "graph/endpoint_families.h"
+
+namespace cutover {
+namespace {
+
+double rounded(double value) {
+  return std::round(value * 1000) / 1000;
+}
+
+std::string joined(const std::vector<std::string>& items, std::size_t limit = 6) {
+  std::string out;
+  for (std::size_t i = 0; i < items.size() && i < limit; ++i)
+    out += (i ? ", " : "") + items[i];
+  if (items.size() > limit) out += ", +" + std::to_string(items.size() - limit) + " more";
+  return out;
+}
+
+// A route writes when it declares an unsafe method. A Django view with no
+// method restriction ("ANY") writes only when its code reads a request body.
+bool is_read_only(const Route& r, const MatrixRow& row) {
+  if (r.methods == std::vector<std::string>{"ANY"}) {
+    return std::none_of(row.adapters.begin(), row.adapters.end(), [](const Adapter& a) {
+      return a.id == "form-data" || a.id == "json-body" || a.id == "file-upload" ||
+             a.id == "raw-body";
+    });
+  }
+  return std::all_of(r.methods.begin(), r.methods.end(), [](const std::string& m) {
+    return m == "GET" || m == "HEAD" || m == "OPTIONS";
+  });
+}
+
+// What one family is made of, gathered before it is scored.
+struct FamilyFacts {
+  std::uint32_t endpoints = 0, read_only = 0, adapters = 0, deprecated = 0;
+  std::set<std::string> dependants, dependencies;
+  std::set<std::string> read, written;
+  std::vector<const Python2Blocker*> python2;
+  std::string auth_evidence;  // code that logs users in
+  std::string auth_path;      // a path that names authentication
+};
+
+}  // namespace
+
+bool names_authentication(std::string_view name) {
+  static constexpr std::string_view kWords[] = {"auth",    "login",  "logout",   "account",
+                                                "session", "oauth",  "sso",      "token",
+                                                "signin",  "signup", "password", "register"};
+  std::string lower(name);
+  std::transform(lower.begin(), lower.end(), lower.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  return std::any_of(std::begin(kWords), std::end(kWords),
+                     [&](std::string_view w) { return lower.find(w) != std::string::npos; });
+}
+
+Plan build_plan(const Inventory& inv, const PlanOptions& options) {
+  Plan plan;
+  plan.matrix = build_compatibility_matrix(inv, options.deprecated);
+
+  std::map<std::string, FamilyFacts> facts;
+  for (const Family& f : inv.families)
+    facts[f.name];
+  for (std::size_t i = 0; i < inv.routes.size(); ++i) {
+    const Route& r = inv.routes[i];
+    const MatrixRow& row = plan.matrix[i];
+    FamilyFacts& ff = facts[r.family];
+    ++ff.endpoints;
+    ff.read_only += is_read_only(r, row);
+    ff.adapters += static_cast<std::uint32_t>(row.adapters.size());
+    ff.deprecated += row.status == "deprecated";
+    if (ff.auth_path.empty() && names_authentication(first_path_segment(r.path)))
+      ff.auth_path = "serves " + r.path;
+    for (const Adapter& a : row.adapters) {
+      if (ff.auth_evidence.empty() &&
+          (a.evidence == "flask_login.login_user" || a.evidence == "flask_login.logout_user" ||
+           a.evidence.starts_with("django.contrib.auth.login"))) {
+        ff.auth_evidence =
+            "logs users in (" + a.evidence + " at " + a.file + ":" + std::to_string(a.line) + ")";
+      }
+    }
+  }
+  for (const FamilyDependency& d : inv.family_edges) {
+    facts[d.from].dependencies.insert(d.to);
+    facts[d.to].dependants.insert(d.from);
+  }
+  std::map<std::string, std::string> family_of_module;
+  for (const Module& m : inv.modules) {
+    if (!m.family.empty()) family_of_module.emplace(m.name, m.family);
+  }
+  std::map<std::string, TableUse> tables;
+  for (const DataModel& m : inv.models) {
+    TableUse& t = tables[m.table];
+    t.table = m.table;
+    t.models.push_back(m.name);
+  }
+  for (const TableAccess& a : inv.table_accesses) {
+    const auto family = family_of_module.find(a.module);
+    if (family == family_of_module.end()) continue;
+    FamilyFacts& ff = facts[family->second];
+    (a.write ? ff.written : ff.read).insert(a.table);
+  }
+  for (const Python2Blocker& b : inv.python2) {
+    const auto family = family_of_module.find(b.module);
+    if (family != family_of_module.end()) facts[family->second].python2.push_back(&b);
+  }
+  for (auto& [name, ff] : facts) {
+    if (ff.auth_evidence.empty() && names_authentication(name))
+      ff.auth_evidence = "named like authentication";
+    if (ff.auth_evidence.empty()) ff.auth_evidence = ff.auth_path;
+    for (const std::string& t : ff.read)
+      tables[t].read_by.push_back(name);
+    for (const std::string& t : ff.written)
+      tables[t].written_by.push_back(name);
+  }
+
+  // Raw factor values, then scaled by the largest value across families.
+  const ScoreWeights& w = options.weights;
+  struct Raw {
+    std::string name;
+    double value, weight;
+    bool share;  // already in [0, 1]
+  };
+  std::map<std::string, std::vector<Raw>> raw;
+  std::map<std::string, double> largest;
+  for (auto& [name, ff] : facts) {
+    std::set<std::string> shared;
+    for (const std::set<std::string>* used : {&ff.read, &ff.written}) {
+      for (const std::string& t : *used) {
+        const TableUse& use = tables[t];
+        std::set<std::string> users(use.read_by.begin(), use.read_by.end());
+        users.insert(use.written_by.begin(), use.written_by.end());
+        if (users.size() > 1) shared.insert(t);
+      }
+    }
+    const double endpoints = std::max<double>(1, ff.endpoints);
+    raw[name] = {
+        {"read_only_share", ff.read_only / endpoints, w.read_only, true},
+        {"dependants", static_cast<double>(ff.dependants.size()), w.dependants, false},
+        {"dependencies", static_cast<double>(ff.dependencies.size()), w.dependencies, false},
+        {"shared_tables", static_cast<double>(shared.size()), w.shared_tables, false},
+        {"auth_critical", ff.auth_evidence.empty() ? 0.0 : 1.0, w.auth, true},
+        {"adapters_per_endpoint", ff.adapters / endpoints, w.adapters, false},
+        {"python2_blockers", static_cast<double>(ff.python2.size()), w.python2, false},
+        {"endpoints", static_cast<double>(ff.endpoints), w.size, false},
+    };
+    for (const Raw& r : raw[name])
+      largest[r.name] = std::max(largest[r.name], r.value);
+    FamilyPlan fp{.name = name, .auth_critical = !ff.auth_evidence.empty()};
+    fp.tables_read.assign(ff.read.begin(), ff.read.end());
+    fp.tables_written.assign(ff.written.begin(), ff.written.end());
+    fp.tables_shared.assign(shared.begin(), shared.end());
+    plan.families.push_back(std::move(fp));
+  }
+  for (FamilyPlan& fp : plan.families) {
+    for (const Raw& r : raw[fp.name]) {
+      const double scaled =
+          r.share ? r.value : (largest[r.name] > 0 ? r.value / largest[r.name] : 0);
+      fp.factors.push_back(ScoreFactor{.name = r.name,
+                                       .value = rounded(r.value),
+                                       .scaled = rounded(scaled),
+                                       .weight = r.weight,
+                                       .contribution = rounded(scaled * r.weight)});
+      fp.score += scaled * r.weight;
+    }
+    fp.score = rounded(fp.score);
+  }
+  std::stable_sort(plan.families.begin(), plan.families.end(),
+                   [](const FamilyPlan& a, const FamilyPlan& b) {
+                     if (a.auth_critical != b.auth_critical) return !a.auth_critical;
+                     return a.score > b.score;
+                   });
+
+  // Waves: the score range of the families that are not auth split in
+  // thirds, best first; auth families after all of them.
+  double top = -1e9, bottom = 1e9;
+  for (const FamilyPlan& fp : plan.families) {
+    if (fp.auth_critical) continue;
+    top = std::max(top, fp.score);
+    bottom = std::min(bottom, fp.score);
+  }
+  std::uint32_t last = 0;
+  for (FamilyPlan& fp : plan.families) {
+    if (fp.auth_critical) continue;
+    const double span = top - bottom;
+    fp.wave =
+        span <= 0 ? 1 : 1 + std::min(2u, static_cast<std::uint32_t>(3 * (top - fp.score) / span));
+    last = std::max(last, fp.wave);
+  }
+  for (FamilyPlan& fp : plan.families) {
+    if (fp.auth_critical) fp.wave = last + 1;
+  }
+  std::map<std::uint32_t, std::uint32_t> renumbered;  // waves left empty are skipped
+  for (const FamilyPlan& fp : plan.families)
+    renumbered.emplace(fp.wave, 0);
+  std::uint32_t next = 1;
+  for (auto& [wave, number] : renumbered)
+    number = next++;
+  for (FamilyPlan& fp : plan.families) {
+    fp.wave = renumbered[fp.wave];
+    if (plan.waves.size() < fp.wave) plan.waves.resize(fp.wave);
+    plan.waves[fp.wave - 1].number = fp.wave;
+    plan.waves[fp.wave - 1].families.push_back(fp.name);
+  }
+
+  std::map<std::string, const Family*> graph_families;
+  for (const Family& f : inv.families)
+    graph_families.emplace(f.name, &f);
+  for (FamilyPlan& fp : plan.families) {
+    const FamilyFacts& ff = facts[fp.name];
+    std::vector<std::string> reasons;
+    reasons.push_back(ff.read_only == ff.endpoints
+                          ? "reads only (" + std::to_string(ff.endpoints) + " endpoint" +
+                                (ff.endpoints == 1 ? ")" : "s)")
+                          : std::to_string(ff.endpoints - ff.read_only) + " of " +
+                                std::to_string(ff.endpoints) + " endpoints write");
+    reasons.push_back(std::to_string(ff.dependants.size()) + " dependant famil" +
+                      (ff.dependants.size() == 1 ? "y" : "ies") +
+                      (ff.dependants.empty()
+                           ? ""
+                           : " (" + joined({ff.dependants.begin(), ff.dependants.end()}) + ")"));
+    if (!ff.dependencies.empty())
+      reasons.push_back("depends on " + joined({ff.dependencies.begin(), ff.dependencies.end()}));
+    std::vector<std::string> own;
+    std::set_difference(ff.read.begin(), ff.read.end(), fp.tables_shared.begin(),
+                        fp.tables_shared.end(), std::back_inserter(own));
+    std::vector<std::string> own_written;
+    std::set_difference(ff.written.begin(), ff.written.end(), fp.tables_shared.begin(),
+                        fp.tables_shared.end(), std::back_inserter(own_written));
+    own.insert(own.end(), own_written.begin(), own_written.end());
+    std::sort(own.begin(), own.end());
+    own.erase(std::unique(own.begin(), own.end()), own.end());
+    if (!own.empty()) reasons.push_back("owns tables " + joined(own));
+    if (!fp.tables_shared.empty()) reasons.push_back("shares tables " + joined(fp.tables_shared));
+    if (!ff.auth_evidence.empty()) reasons.push_back("authentication: " + ff.auth_evidence);
+    if (!ff.python2.empty())
+      reasons.push_back(std::to_string(ff.python2.size()) + " Python 2 blockers");
+    for (const std::string& reason : reasons)
+      fp.reasons += (fp.reasons.empty() ? "" : "; ") + reason;
+
+    if (const auto g = graph_families.find(fp.name); g != graph_families.end()) {
+      for (const std::string& core : g->second->core_reached) {
+        if (family_of_module.contains(core) && family_of_module[core] == fp.name) continue;
+        fp.prerequisites.push_back("extract or wrap core module " + core);
+      }
+    }
+    for (const FamilyDependency& d : inv.family_edges) {
+      if (d.from != fp.name || d.imports.empty()) continue;
+      const ImportStep& s = d.imports.front();
+      fp.prerequisites.push_back("move or wrap family " + d.to + " first: " + s.from + " imports " +
+                                 s.to + " (" + s.file + ":" + std::to_string(s.line) + ")");
+    }
+    for (const std::string& t : fp.tables_shared)
+      fp.prerequisites.push_back("decide which service owns shared table " + t);
+    if (!ff.python2.empty()) {
+      const Python2Blocker& first = *ff.python2.front();
+      fp.prerequisites.push_back("port " + std::to_string(ff.python2.size()) +
+                                 " Python 2 constructs (first: " + first.construct + " at " +
+                                 first.file + ":" + std::to_string(first.line) + ")");
+    }
+    fp.sequence.push_back("shadow reads: mirror GET traffic to FastAPI and compare responses");
+    fp.sequence.push_back("route read traffic to FastAPI");
+    if (ff.read_only < ff.endpoints) {
+      fp.sequence.push_back("route writes once the tables it writes" +
+                            (ff.written.empty()
+                                 ? std::string()
+                                 : " (" + joined({ff.written.begin(), ff.written.end()}) + ")") +
+                            " have a single writer");
+    }
+    if (ff.deprecated > 0)
+      fp.sequence.push_back("retire " + std::to_string(ff.deprecated) +
+                            " deprecated endpoints instead of porting them");
+  }
+  for (auto& [name, t] : tables) {
+    std::sort(t.models.begin(), t.models.end());
+    plan.tables.push_back(std::move(t));
+  }
+  return plan;
+}
+
+}  // namespace cutover

@@ -1,0 +1,41 @@
+#pragma once
+// The migration plan: tables per family, a score per family from explicit
+// factors (each reported with value, scaled value, weight and contribution),
+// waves in rank order with the reasons in words, the prerequisites to
+// extract or wrap first, and a suggested cutover sequence. Migration
+// practice: start at the edges (read-heavy, few dependants, own data,
+// nothing shared), move auth and core last.
+
+#include <vector>
+
+#include "model/inventory.h"
+#include "model/plan.h"
+#include "plan/compatibility.h"
+
+namespace cutover {
+
+// Weights of the score factors. Positive factors move a family earlier,
+// negative ones later; each factor is scaled to [0, 1] across families
+// first, so a weight says how much the factor matters, whatever its unit.
+struct ScoreWeights {
+  double read_only = 3;       // share of GET/HEAD/OPTIONS-only endpoints
+  double dependants = -2;     // families that import this family's modules
+  double dependencies = -1;   // families whose modules this family imports
+  double shared_tables = -2;  // tables another family reads or writes too
+  double auth = -3;           // logs users in, or is named like auth
+  double adapters = -1;       // adapters per endpoint
+  double python2 = -1;        // Python 2 blockers in its modules
+  double size = -1;           // endpoints
+};
+
+struct PlanOptions {
+  ScoreWeights weights;
+  DeprecationList deprecated;
+};
+
+Plan build_plan(const Inventory& inv, const PlanOptions& options);
+
+// A family's name or path that marks authentication: auth, login, account, ...
+bool names_authentication(std::string_view name);
+
+}  // namespace cutover
