@@ -27,6 +27,9 @@ void add_scan_inputs(CLI::App* command, cutover::ScanOptions& scan, std::string&
                       "Folder on sys.path, relative to PATH (repeatable; '.' for PATH itself). "
                       "Modules below it are named from it, namespace folders included. "
                       "Default: inferred from packages and imports");
+  command->add_option("--config", scan.config_file,
+                      "Configuration file (default: cutover.toml, else [tool.cutover] in "
+                      "pyproject.toml, in PATH)");
   command->add_option("--settings", scan.link.django_settings,
                       "Django settings module (default: DJANGO_SETTINGS_MODULE from manage.py, "
                       "wsgi.py or asgi.py)");

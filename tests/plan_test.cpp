@@ -165,5 +165,45 @@ TEST_CASE("drf_api: catalog before accounts; accounts (passwords, tokens) last",
   CHECK(family(inv, "catalog").tables_read.size() >= 2);
 }
 
+TEST_CASE("a cutover.toml regroups families, deprecates endpoints and reweighs the score",
+          "[e2e][plan]") {
+  testing::ScratchTree tree;
+  tree.write("app.py", R"(from flask import Flask, request
+app = Flask(__name__)
+@app.route('/catalog/items')
+def items():
+    return ''
+@app.route('/orders', methods=['POST'])
+def order():
+    return request.form['sku']
+@app.route('/old/export')
+def old_export():
+    return ''
+)");
+  const auto scan = [&] {
+    return run_scan(ScanOptions{.root = tree.root(), .root_label = "tree", .jobs = 1});
+  };
+  const Inventory plain = scan();
+  CHECK(rank(plain, "catalog") < rank(plain, "orders"));  // reads before writes
+  CHECK(rank(plain, "old") < rank(plain, "orders"));
+  tree.write("cutover.toml", R"(deprecated = ["GET /old/export"]
+[families]
+shop = ["/catalog", "/orders"]
+[weights]
+read_only = -5
+)");
+  const Inventory configured = scan();
+  REQUIRE(configured.plan.families.size() == 2);
+  CHECK(rank(configured, "shop") < rank(configured, "old"));  // reading now counts against
+  CHECK(family(configured, "shop").factors[0].weight == -5);
+  for (std::size_t i = 0; i < configured.routes.size(); ++i) {
+    const Route& r = configured.routes[i];
+    CHECK(r.family == (r.path == "/old/export" ? "old" : "shop"));
+    CHECK((configured.plan.matrix[i].status == "deprecated") == (r.path == "/old/export"));
+  }
+  tree.write("cutover.toml", "[weights]\nread_only = 'x'\n");
+  CHECK_THROWS_WITH(scan(), Catch::Contains("cutover.toml:2:"));
+}
+
 }  // namespace
 }  // namespace cutover

@@ -80,7 +80,16 @@ std::string first_path_segment(std::string_view path) {
   return end == i ? std::string("(root)") : std::string(path.substr(i, end - i));
 }
 
-FamilyName family_of(const Route& route, const std::vector<std::string>& django_apps) {
+FamilyName family_of(const Route& route, const std::vector<std::string>& django_apps,
+                     const std::vector<FamilyOverride>& overrides) {
+  for (const FamilyOverride& o : overrides) {
+    for (const std::string& prefix : o.path_prefixes) {
+      if (route.path.starts_with(prefix)) return {o.name, "config"};
+    }
+    for (const std::string& prefix : o.module_prefixes) {
+      if (module_in_package(route.module, prefix)) return {o.name, "config"};
+    }
+  }
   if (!route.blueprint.empty()) {
     return {route.blueprint.substr(0, route.blueprint.find('.')), "blueprint"};
   }
@@ -212,7 +221,7 @@ void add_family_dependencies(const FamilyWalk& w, std::size_t f, const std::vect
 
 }  // namespace
 
-void analyse_endpoint_families(Inventory& inv) {
+void analyse_endpoint_families(Inventory& inv, const std::vector<FamilyOverride>& overrides) {
   std::vector<std::string> django_apps;
   for (const ImportEdge& e : inv.imports) {
     if (e.kind != ImportKind::kInternal || e.via != "INSTALLED_APPS") continue;
@@ -230,7 +239,7 @@ void analyse_endpoint_families(Inventory& inv) {
   std::map<std::string, Family> by_name;
   std::vector<std::map<std::string, std::uint32_t>> routes_here(w.n);
   for (Route& r : inv.routes) {
-    FamilyName name = family_of(r, django_apps);
+    FamilyName name = family_of(r, django_apps, overrides);
     r.family = name.name;
     Family& family = by_name[name.name];
     if (family.name.empty()) family = Family{.name = name.name, .kind = name.kind};

@@ -22,7 +22,9 @@ struct FamilyName {
   std::string name;
   std::string kind;
 };
-FamilyName family_of(const Route& route, const std::vector<std::string>& django_apps);
+// Families declared in config come first.
+FamilyName family_of(const Route& route, const std::vector<std::string>& django_apps,
+                     const std::vector<FamilyOverride>& overrides = {});
 
 // The first literal segment of a route path: "/api/v1/x" → "api",
 // "^accounts/(?P<pk>\d+)$" → "accounts"; "(root)" when there is none.
@@ -31,6 +33,6 @@ std::string first_path_segment(std::string_view path);
 // Sets each route's family, fills inv.families and inv.family_edges, and the
 // family, families_reaching and core fields of every module. Needs routes
 // with `module` set and the internal import edges.
-void analyse_endpoint_families(Inventory& inv);
+void analyse_endpoint_families(Inventory& inv, const std::vector<FamilyOverride>& overrides = {});
 
 }  // namespace cutover

@@ -102,11 +102,20 @@ struct ImportCycle {
   std::vector<ImportStep> path;      // a shortest cycle through the first member, back to it
 };
 
+// A family declared in config: endpoints whose path starts with one of
+// `path_prefixes`, or whose handler module is one of `module_prefixes` or
+// below it, belong to `name`, whatever their blueprint or app.
+struct FamilyOverride {
+  std::string name;
+  std::vector<std::string> path_prefixes;
+  std::vector<std::string> module_prefixes;
+};
+
 // A group of endpoints that migrates together: a Flask blueprint, a Django
 // app, or (for routes registered on the app itself) a first path segment.
 struct Family {
   std::string name;
-  std::string kind;  // "blueprint", "django-app", "path-prefix"
+  std::string kind;  // "blueprint", "django-app", "path-prefix", "config"
   std::uint32_t endpoints = 0;
   std::string package;  // package whose modules it owns ("" when its handlers share one)
   std::vector<std::string> modules;       // its modules: handlers, and its package's, sorted

@@ -5,6 +5,7 @@
 #include <tuple>
 #include <unordered_map>
 
+#include "config/cutover_config.h"
 #include "discover/source_discovery.h"
 #include "graph/endpoint_families.h"
 #include "graph/module_graph.h"
@@ -99,7 +100,7 @@ Inventory link_summaries(std::string root_label, std::vector<FileSummary> summar
   inv.python2 = find_python2_blockers(summaries, index, inv.imports);
   ModuleGraphFacts graph = analyse_module_graph(inv.modules, inv.imports);
   inv.cycles = std::move(graph.cycles);
-  analyse_endpoint_families(inv);
+  analyse_endpoint_families(inv, options.families);
   if (!graph.betweenness_computed) {
     inv.diagnostics.push_back({"", 0, Severity::kInfo, "betweenness-skipped",
                                "more than " + std::to_string(kMaxBetweennessModules) +
@@ -114,7 +115,19 @@ Inventory run_scan(const ScanOptions& options) {
   if (!std::filesystem::is_directory(options.root, ec)) {
     throw ScanError("not a folder: " + options.root.string());
   }
+  CutoverConfig config;
+  try {
+    config = load_cutover_config(options.root, options.config_file);
+  } catch (const std::runtime_error& e) {
+    throw ScanError(e.what());
+  }
   LinkOptions link = options.link;
+  if (link.source_roots.empty()) link.source_roots = config.roots;
+  if (link.django_settings.empty()) link.django_settings = config.django_settings;
+  if (link.families.empty()) link.families = config.families;
+  PlanOptions plan = options.plan;
+  if (config.weights) plan.weights = *config.weights;
+  if (plan.deprecated.entries.empty()) plan.deprecated = config.deprecated;
   for (std::string& declared : link.source_roots)
     declared = normalize_source_root(options.root, declared);
   Discovery discovery = discover_sources(
@@ -132,7 +145,7 @@ Inventory run_scan(const ScanOptions& options) {
       });
   Inventory inv = link_summaries(options.root_label, std::move(summaries),
                                  std::move(discovery.diagnostics), link);
-  inv.plan = build_plan(inv, options.plan);
+  inv.plan = build_plan(inv, plan);
   return inv;
 }
 

@@ -19,6 +19,7 @@ struct LinkOptions {
   // Folders on sys.path, relative to the scan root ('/'-separated, "" for
   // the root itself); inferred when empty.
   std::vector<std::string> source_roots;
+  std::vector<FamilyOverride> families;  // declared in config
 };
 
 struct ScanOptions {
@@ -29,6 +30,9 @@ struct ScanOptions {
   std::uint64_t max_file_bytes = 20ull << 20;
   LinkOptions link;
   PlanOptions plan;
+  // Configuration file; cutover.toml or pyproject.toml in `root` when empty.
+  // Flags given above win over what it says.
+  std::filesystem::path config_file;
 };
 
 // The scan could not run at all (the root is missing, say). Problems with
