@@ -4,6 +4,7 @@
 
 #include "cutover_version.h"
 #include "emit/html_escape.h"
+#include "emit/html_plan_sections.h"
 #include "report_assets.h"
 
 namespace cutover {
@@ -79,6 +80,7 @@ std::string render_html_report(const Inventory& inv) {
       {"@@ROOT@@", html_escape(inv.root)},       {"@@VERSION@@", html_escape(kCutoverVersion)},
       {"@@SUMMARY_CARDS@@", summary_cards(inv)}, {"@@ENDPOINT_ROWS@@", endpoint_rows(inv)},
       {"@@CYCLES@@", cycle_list(inv)},           {"@@DIAGNOSTIC_ROWS@@", diagnostic_rows(inv)},
+      {"@@WAVE_ROWS@@", wave_rows(inv)},         {"@@MATRIX_ROWS@@", matrix_rows(inv)},
   };
   // One left-to-right pass: text already substituted is never rescanned, so
   // scanned content that happens to contain "@@...@@" stays literal.

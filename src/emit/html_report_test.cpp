@@ -41,6 +41,18 @@ Inventory hostile_inventory() {
                                        .severity = Severity::kWarning,
                                        .code = kImg,
                                        .message = std::string("bad ") + kScript});
+  inv.plan.families.push_back(FamilyPlan{.name = kScript,
+                                         .factors = {ScoreFactor{.name = kImg}},
+                                         .wave = 1,
+                                         .reasons = std::string("reads ") + kImg,
+                                         .prerequisites = {kScript},
+                                         .sequence = {kImg}});
+  inv.plan.matrix.push_back(MatrixRow{
+      .family = kImg,
+      .status = kScript,
+      .adapters = {Adapter{.id = kScript, .fastapi = kImg, .evidence = kScript, .file = kImg}},
+      .blockers = {kImg},
+      .deprecated_by = kScript});
   return inv;
 }
 
@@ -72,6 +84,20 @@ TEST_CASE("slot markers inside scanned text stay literal", "[unit][html_report]"
   CHECK(html.find("No endpoints found.") != std::string::npos);
   CHECK(html.find("@@ROOT@@") == std::string::npos);
   CHECK(html.find("@@SUMMARY_CARDS@@") == std::string::npos);
+}
+
+TEST_CASE("the plan sections hold one row per family and per endpoint", "[unit][html_report]") {
+  Inventory inv = hostile_inventory();
+  inv.plan.families.push_back(FamilyPlan{.name = "catalog", .wave = 2, .reasons = "reads only"});
+  const std::string html = render_html_report(inv);
+  const std::size_t waves = html.find("id=\"wave-table\"");
+  const std::size_t matrix = html.find("id=\"matrix-table\"");
+  const std::size_t endpoints = html.find("id=\"endpoint-table\"");
+  REQUIRE(waves < matrix);
+  REQUIRE(matrix < endpoints);
+  CHECK(count(html.substr(waves, matrix - waves), "<tr>") == 3);       // header + 2 families
+  CHECK(count(html.substr(matrix, endpoints - matrix), "<tr>") == 2);  // header + 1 endpoint
+  CHECK(html.find("<b>catalog</b>") != std::string::npos);
 }
 
 TEST_CASE("summary cards count endpoints and partial routes", "[unit][html_report]") {

@@ -1,0 +1,73 @@
+#include "emit/html_plan_sections.h"
+
+#include <cstdio>
+
+#include "emit/html_escape.h"
+
+namespace cutover {
+namespace {
+
+std::string list_items(const std::vector<std::string>& items) {
+  if (items.empty()) return "";
+  std::string out = "<ul>";
+  for (const std::string& item : items)
+    out += "<li>" + html_escape(item) + "</li>";
+  return out + "</ul>";
+}
+
+std::string score_text(double score) {
+  char buffer[32];
+  std::snprintf(buffer, sizeof buffer, "%.3f", score);
+  return buffer;
+}
+
+}  // namespace
+
+std::string wave_rows(const Inventory& inv) {
+  if (inv.plan.families.empty())
+    return "<tr><td colspan=\"5\" class=\"empty\">No endpoint families.</td></tr>";
+  std::string rows;
+  for (const FamilyPlan& f : inv.plan.families) {
+    std::string factors;
+    for (const ScoreFactor& s : f.factors) {
+      factors += html_escape(s.name) + " " + score_text(s.value) + " × " + score_text(s.weight) +
+                 " → " + score_text(s.contribution) + "<br>";
+    }
+    rows += "<tr><td>" + std::to_string(f.wave) + "</td><td><b>" + html_escape(f.name) +
+            "</b></td><td title=\"" + html_escape(factors) + "\">" + score_text(f.score) +
+            "</td><td>" + html_escape(f.reasons) + "<details><summary>factors</summary><small>" +
+            factors + "</small></details></td><td>" + list_items(f.prerequisites) +
+            list_items(f.sequence) + "</td></tr>\n";
+  }
+  return rows;
+}
+
+std::string matrix_rows(const Inventory& inv) {
+  if (inv.plan.matrix.empty())
+    return "<tr><td colspan=\"5\" class=\"empty\">No endpoints.</td></tr>";
+  std::string rows;
+  for (std::size_t i = 0; i < inv.plan.matrix.size() && i < inv.routes.size(); ++i) {
+    const MatrixRow& row = inv.plan.matrix[i];
+    const Route& r = inv.routes[i];
+    std::string methods;
+    for (const std::string& m : r.methods)
+      methods += html_escape(m) + " ";
+    std::string adapters;
+    for (const Adapter& a : row.adapters) {
+      adapters +=
+          "<span class=\"adapter\" title=\"" +
+          html_escape(a.fastapi + " — " + a.evidence +
+                      (a.file.empty() ? "" : " at " + a.file + ":" + std::to_string(a.line))) +
+          "\">" + html_escape(a.id) + "</span> ";
+    }
+    rows += "<tr><td><code>" + methods + html_escape(r.path) + "</code></td><td>" +
+            html_escape(row.family) + "</td><td class=\"status-" + html_escape(row.status) + "\">" +
+            html_escape(row.status) + "</td><td>" + adapters + "</td><td>" +
+            list_items(row.blockers) +
+            (row.deprecated_by.empty() ? "" : "deprecated by " + html_escape(row.deprecated_by)) +
+            "</td></tr>\n";
+  }
+  return rows;
+}
+
+}  // namespace cutover
