@@ -244,9 +244,19 @@ Plan build_plan(const Inventory& inv, const PlanOptions& options) {
       fp.reasons += (fp.reasons.empty() ? "" : "; ") + reason;
 
     if (const auto g = graph_families.find(fp.name); g != graph_families.end()) {
+      // Grouped by package: a big app reaches dozens of core modules.
+      std::map<std::string, std::vector<std::string>> by_package;
       for (const std::string& core : g->second->core_reached) {
         if (family_of_module.contains(core) && family_of_module[core] == fp.name) continue;
-        fp.prerequisites.push_back("extract or wrap core module " + core);
+        const std::size_t dot = core.rfind('.');
+        by_package[dot == std::string::npos ? core : core.substr(0, dot)].push_back(core);
+      }
+      for (const auto& [package, modules] : by_package) {
+        fp.prerequisites.push_back(
+            modules.size() == 1
+                ? "extract or wrap core module " + modules.front()
+                : "extract or wrap " + std::to_string(modules.size()) + " core modules of " +
+                      package + ": " + joined(modules, 4));
       }
     }
     for (const FamilyDependency& d : inv.family_edges) {
