@@ -205,5 +205,47 @@ read_only = -5
   CHECK_THROWS_WITH(scan(), Catch::Contains("cutover.toml:2:"));
 }
 
+TEST_CASE("flask_factory_app: reports first, site then admin, the CRUD families last",
+          "[e2e][plan]") {
+  const Inventory inv = scan_repo_path("samples/flask_factory_app");
+  CHECK(rank(inv, "reports") < rank(inv, "site"));
+  CHECK(rank(inv, "site") < rank(inv, "admin"));
+  CHECK(rank(inv, "admin") < rank(inv, "api"));
+  CHECK(rank(inv, "admin") < rank(inv, "catalog"));
+  const std::uint32_t last = static_cast<std::uint32_t>(inv.plan.waves.size());
+  CHECK(family(inv, "api").wave == last);
+  CHECK(family(inv, "catalog").wave == last);
+  for (std::size_t i = 0; i < inv.routes.size(); ++i) {
+    CHECK(inv.plan.matrix[i].status == "adapted");
+    CHECK(adapter_ids(inv, inv.routes[i].path, inv.routes[i].methods.front())
+              .contains("request-hooks"));
+  }
+}
+
+TEST_CASE("flask_restful_api: admin before api; JSON bodies need models, inherited too",
+          "[e2e][plan]") {
+  const Inventory inv = scan_repo_path("samples/flask_restful_api");
+  CHECK(rank(inv, "admin") < rank(inv, "api"));
+  for (std::size_t i = 0; i < inv.routes.size(); ++i) {
+    const Route& r = inv.routes[i];
+    const bool writes = std::find(r.methods.begin(), r.methods.end(), "POST") != r.methods.end() ||
+                        std::find(r.methods.begin(), r.methods.end(), "PUT") != r.methods.end();
+    CHECK(inv.plan.matrix[i].status == (writes ? "adapted" : "unchanged"));
+    if (r.path == "/api/books" && writes) {
+      REQUIRE(inv.plan.matrix[i].adapters.size() == 1);
+      CHECK(inv.plan.matrix[i].adapters[0].id == "json-body");
+      CHECK(inv.plan.matrix[i].adapters[0].file == "resources/base.py");  // inherited post()
+    }
+  }
+}
+
+TEST_CASE("flask_restx_api: one family, one wave, every endpoint unchanged", "[e2e][plan]") {
+  const Inventory inv = scan_repo_path("samples/flask_restx_api");
+  CHECK(inv.plan.families.size() == 1);
+  CHECK(inv.plan.waves.size() == 1);
+  for (const MatrixRow& row : inv.plan.matrix)
+    CHECK(row.status == "unchanged");
+}
+
 }  // namespace
 }  // namespace cutover

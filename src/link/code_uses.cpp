@@ -4,6 +4,7 @@
 #include <map>
 #include <set>
 
+#include "link/class_hierarchy.h"
 #include "link/data_models.h"
 
 namespace cutover {
@@ -137,6 +138,31 @@ std::vector<NameUse> CodeUseResolver::uses_in(std::size_t f, std::string_view sc
     if (resolved.empty() || !seen.insert(resolved).second) continue;
     out.push_back(NameUse{.scope = use.scope, .name = std::move(resolved), .line = use.line});
   }
+  return out;
+}
+
+std::vector<HandlerUse> CodeUseResolver::handler_uses(std::size_t f, std::string_view scope) const {
+  std::vector<HandlerUse> out;
+  std::set<std::string> seen;
+  const auto add = [&](std::size_t file, std::string_view in_scope) {
+    for (NameUse& use : uses_in(file, in_scope)) {
+      if (!seen.insert(use.name).second) continue;
+      out.push_back(HandlerUse{
+          .name = std::move(use.name), .file = names_.files()[file].path, .line = use.line});
+    }
+  };
+  add(f, scope);
+  const NameTarget handler = names_.resolve(f, "", scope);
+  if (handler.kind != NameTarget::Kind::kDefinition ||
+      handler.definition->kind != DefinitionFact::Kind::kClass) {
+    return out;
+  }
+  walk_class_hierarchy(
+      names_, f, "", scope,
+      [&](std::size_t file, const DefinitionFact& cls) {
+        if (&cls != handler.definition) add(file, cls.qualified_name);
+      },
+      [](const std::string&) {});
   return out;
 }
 

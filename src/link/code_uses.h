@@ -13,6 +13,7 @@
 #include "link/name_resolver.h"
 #include "model/data_model.h"
 #include "model/file_summary.h"
+#include "model/inventory.h"
 
 namespace cutover {
 
@@ -24,6 +25,10 @@ class CodeUseResolver {
   // (a view class's methods); one per resolved name, at its first line.
   // `scope` "" means every scope of the file.
   std::vector<NameUse> uses_in(std::size_t f, std::string_view scope) const;
+
+  // What a route's handler touches: uses_in its scope and, for a
+  // class-based view, in the methods it inherits from classes of the tree.
+  std::vector<HandlerUse> handler_uses(std::size_t f, std::string_view scope) const;
 
   // Every model access in the functions of file `f`; a function that calls
   // a writing method (`.add`, `.save`, `.delete`, `.create`, `.update`,

@@ -49,6 +49,14 @@ struct ImportEdge {
   std::string via = "import";
 };
 
+// Something a route's handler touches, resolved ("flask.request.form",
+// "request.POST", "model:shop.models.Order|.query"), where it first does.
+struct HandlerUse {
+  std::string name;
+  std::string file;
+  std::uint32_t line = 0;
+};
+
 struct RouteParam {
   std::string name;
   std::string type;  // "str", "int", "float", "path", "uuid", or the converter's name
@@ -74,7 +82,7 @@ struct Route {
   std::string unresolved;           // what could not be resolved, when partial
   // What the handler's code touches, resolved (input to the compatibility
   // matrix; not written out): "flask.request.form", "request.POST", "model:...".
-  std::vector<NameUse> uses;
+  std::vector<HandlerUse> uses;
 };
 
 // A request hook or error handler: code that runs around routes it is not

@@ -114,7 +114,7 @@ std::string deprecation_of(const Route& r, const DeprecationList& list) {
       return entry;
     }
   }
-  for (const NameUse& use : r.uses) {
+  for (const HandlerUse& use : r.uses) {
     if (use.name.starts_with("decorator:") && use.name.find("deprecat") != std::string::npos)
       return use.name.substr(10);
   }
@@ -135,9 +135,6 @@ std::vector<MatrixRow> build_compatibility_matrix(const Inventory& inv,
   std::unordered_map<std::string_view, const DataModel*> models;
   for (const DataModel& m : inv.models)
     models.emplace(m.name, &m);
-  std::unordered_map<std::string_view, std::string> paths;
-  for (const Module& m : inv.modules)
-    paths.emplace(m.name, m.path);
   std::unordered_map<std::string_view, std::vector<const Python2Blocker*>> python2;
   for (const Python2Blocker& b : inv.python2)
     python2[b.module].push_back(&b);
@@ -156,23 +153,21 @@ std::vector<MatrixRow> build_compatibility_matrix(const Inventory& inv,
                                                                     .line = line});
       if (!inserted && line < it->second.line) it->second.line = line;  // the first use
     };
-    const auto module_path = paths.find(r.module);
-    const std::string& handler_file = module_path == paths.end() ? r.file : module_path->second;
-    for (const NameUse& use : r.uses) {
+    for (const HandlerUse& use : r.uses) {
       if (const std::string_view model = model_in_use(use.name); !model.empty()) {
         const auto m = models.find(model);
         if (m == models.end()) continue;
         if (m->second->orm == "django") {
           add("django-orm", "a sync def endpoint, or sync_to_async: the Django ORM is synchronous",
-              std::string(model), handler_file, use.line);
+              std::string(model), use.file, use.line);
         } else {
           add("sqlalchemy-session", "a Session dependency (Depends(get_db)) for db.session",
-              std::string(model), handler_file, use.line);
+              std::string(model), use.file, use.line);
         }
       } else if (const AdapterRule* rule = adapter_rule_for(use.name)) {
         // The rule's name, not each attribute read through it: one
         // adapter for current_user, however many fields the view reads.
-        add(rule->id, rule->fastapi, std::string(rule->prefix), handler_file, use.line);
+        add(rule->id, rule->fastapi, std::string(rule->prefix), use.file, use.line);
       }
     }
     for (const std::string& guard : r.guards) {

@@ -253,10 +253,9 @@ Plan build_plan(const Inventory& inv, const PlanOptions& options) {
       }
       for (const auto& [package, modules] : by_package) {
         fp.prerequisites.push_back(
-            modules.size() == 1
-                ? "extract or wrap core module " + modules.front()
-                : "extract or wrap " + std::to_string(modules.size()) + " core modules of " +
-                      package + ": " + joined(modules, 4));
+            modules.size() == 1 ? "extract or wrap core module " + modules.front()
+                                : "extract or wrap " + std::to_string(modules.size()) +
+                                      " core modules of " + package + ": " + joined(modules, 4));
       }
     }
     for (const FamilyDependency& d : inv.family_edges) {

@@ -91,7 +91,7 @@ Inventory link_summaries(std::string root_label, std::vector<FileSummary> summar
     r.module = index.id_of(*f);
     const std::string& module = summaries[*f].module;
     if (r.handler.size() > module.size() + 1)
-      r.uses = uses.uses_in(*f, std::string_view(r.handler).substr(module.size() + 1));
+      r.uses = uses.handler_uses(*f, std::string_view(r.handler).substr(module.size() + 1));
   }
   for (std::size_t f = 0; f < summaries.size(); ++f) {
     for (TableAccess& a : uses.table_accesses(f, index.id_of(f)))
