@@ -87,21 +87,43 @@ std::optional<std::string> absolute_import_base(const FileSummary& file, const I
   return join(package, fact.module);
 }
 
+bool implicit_relative_import_applies(const FileSummary& file, const ModuleIndex& index,
+                                      std::string_view top) {
+  // The file's own syntax decides; else its source root's; else a module of
+  // the standard library keeps its name. The __future__ scan comes last: it
+  // reads every import of the file.
+  bool python2 = !file.python2.empty();
+  if (!python2) {
+    if (file.python3_only) return false;
+    switch (index.dialect_of_root(file.source_root)) {
+      case ModuleIndex::Dialect::kPython2:
+        python2 = true;
+        break;
+      case ModuleIndex::Dialect::kPython3:
+        return false;
+      case ModuleIndex::Dialect::kUnknown:
+        if (is_stdlib(top)) return false;
+        break;
+    }
+  }
+  return uses_implicit_relative_imports(file);
+}
+
 std::optional<std::size_t> internal_module(const FileSummary& file, const ModuleIndex& index,
                                            const std::string& absolute, bool allow_sibling) {
-  if (auto hit = index.find_from(absolute, file.source_root)) return hit;
-  if (!allow_sibling) return std::nullopt;
-  const std::string package = package_of(file);
-  if (package.empty()) return std::nullopt;
-  const std::optional<std::size_t> sibling =
-      index.find_from(join(package, absolute), file.source_root);
-  if (!sibling) return std::nullopt;
-  // Python 3 would take a standard-library module of that name; a file that
-  // is visibly Python 2 takes the sibling, as its interpreter did. The
-  // __future__ scan comes last: it reads every import of the file.
-  if (file.python2.empty() && is_stdlib(top_level_name(absolute))) return std::nullopt;
-  if (!uses_implicit_relative_imports(file)) return std::nullopt;
-  return sibling;
+  // Python 2 tries the sibling module first (`import utils` inside pkg is
+  // pkg.utils when that exists), then the absolute name.
+  const std::string_view top = top_level_name(absolute);
+  if (allow_sibling) {
+    const std::string package = package_of(file);
+    if (!package.empty() && implicit_relative_import_applies(file, index, top)) {
+      if (auto sibling = index.find_from(join(package, absolute), file.source_root)) return sibling;
+    }
+  }
+  // Built-in and frozen modules are found before sys.path: a tree module
+  // called time.py never shadows them.
+  if (is_never_shadowed(top)) return std::nullopt;
+  return index.find_from(absolute, file.source_root);
 }
 
 bool uses_implicit_relative_imports(const FileSummary& file) {

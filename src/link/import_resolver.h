@@ -22,6 +22,14 @@ std::optional<std::string> absolute_import_base(const FileSummary& file, const I
 // sibling module x (no `from __future__ import absolute_import`).
 bool uses_implicit_relative_imports(const FileSummary& file);
 
+// Whether `import top...` in `file` may mean a sibling module (Python 2
+// implicit relative import): Python 2 syntax in the file, or in its source
+// root with no Python-3-only syntax in the file; with neither dialect
+// evident, anything but a standard-library name; and never after
+// `from __future__ import absolute_import`.
+bool implicit_relative_import_applies(const FileSummary& file, const ModuleIndex& index,
+                                      std::string_view top);
+
 // The file of the internal module `absolute` names, seen from `file`: the
 // module itself, or (Python 2 semantics, `allow_sibling`) the sibling module
 // of that name.

@@ -129,7 +129,8 @@ TEST_CASE("a Python 2 implicit sibling import resolves to the sibling", "[unit][
   tree.push_back({"shop/legacy.py", "import models\nimport email\nprint 'py2'\n"});
   tree.push_back(
       {"shop/modern.py", "from __future__ import absolute_import\nimport models\nimport email\n"});
-  tree.push_back({"shop/py3.py", "import email\n"});
+  tree.push_back({"shop/py3.py", "import email\nx = f'{email}'\n"});
+  tree.push_back({"shop/neutral.py", "import email\n"});
   const Resolved r = resolve(tree);
   CHECK(edges_at(r, "shop/legacy.py", 1) == std::vector<std::string>{"shop.models:internal"});
   // A visibly Python 2 file takes the sibling even over a stdlib name.
@@ -137,8 +138,42 @@ TEST_CASE("a Python 2 implicit sibling import resolves to the sibling", "[unit][
   // absolute_import turns implicit relative imports off.
   CHECK(edges_at(r, "shop/modern.py", 2) == std::vector<std::string>{"models:third_party"});
   CHECK(edges_at(r, "shop/modern.py", 3) == std::vector<std::string>{"email:stdlib"});
-  // Without Python 2 syntax, a stdlib name is the stdlib module.
+  // A file with Python-3-only syntax never imports a sibling implicitly; in
+  // a tree holding both dialects, a file with neither keeps stdlib names.
   CHECK(edges_at(r, "shop/py3.py", 1) == std::vector<std::string>{"email:stdlib"});
+  CHECK(edges_at(r, "shop/neutral.py", 1) == std::vector<std::string>{"email:stdlib"});
+}
+
+TEST_CASE("in a Python 3 tree, `import x` is never a sibling", "[unit][import_resolver]") {
+  const Resolved r = resolve({
+      {"svc/__init__.py", ""},
+      {"svc/utils.py", ""},
+      {"svc/markdown.py", "import markdown\n"},  // the third-party package, not itself
+      {"svc/mod.py", "import utils\n"},
+      {"svc/typed.py", "def f(x: int) -> int:\n    return x\n"},
+  });
+  CHECK(edges_at(r, "svc/markdown.py", 1) == std::vector<std::string>{"markdown:third_party"});
+  CHECK(edges_at(r, "svc/mod.py", 1) == std::vector<std::string>{"utils:third_party"});
+}
+
+TEST_CASE("Python 2 tries the sibling before the absolute name", "[unit][import_resolver]") {
+  const Resolved r = resolve({
+      {"utils.py", ""},
+      {"pkg/__init__.py", ""},
+      {"pkg/utils.py", ""},
+      {"pkg/views.py", "print 'x'\nimport utils\n"},
+      {"pkg/neutral.py", "import utils\nimport string\n"},
+      {"pkg/string.py", ""},
+  });
+  CHECK(edges_at(r, "pkg/views.py", 2) == std::vector<std::string>{"pkg.utils:internal"});
+  // A file with neither dialect's syntax follows its Python 2 tree, stdlib names too.
+  CHECK(edges_at(r, "pkg/neutral.py", 1) == std::vector<std::string>{"pkg.utils:internal"});
+  CHECK(edges_at(r, "pkg/neutral.py", 2) == std::vector<std::string>{"pkg.string:internal"});
+}
+
+TEST_CASE("built-in modules are never shadowed by a file of the tree", "[unit][import_resolver]") {
+  const Resolved r = resolve({{"time.py", ""}, {"app.py", "import time\nimport sys\n"}});
+  CHECK(edges_at(r, "app.py", 1) == std::vector<std::string>{"time:stdlib"});
 }
 
 TEST_CASE("aliased, star and dynamic imports with literal names are edges",

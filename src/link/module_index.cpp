@@ -32,6 +32,16 @@ ModuleIndex::ModuleIndex(const std::vector<FileSummary>& files,
     by_name_[file.module].push_back(i);
     tops_.emplace(top_level_name(file.module));
   }
+  std::unordered_map<std::string, std::pair<bool, bool>> seen;  // root → (py2, py3)
+  for (const FileSummary& file : files) {
+    auto& [py2, py3] = seen[file.source_root];
+    py2 = py2 || !file.python2.empty();
+    py3 = py3 || file.python3_only;
+  }
+  for (const auto& [root, found] : seen) {
+    const auto [py2, py3] = found;
+    dialects_[root] = py2 == py3 ? Dialect::kUnknown : py2 ? Dialect::kPython2 : Dialect::kPython3;
+  }
   for (auto& [name, defining] : by_name_) {
     if (defining.size() < 2) continue;
     std::sort(defining.begin(), defining.end(),
@@ -79,6 +89,11 @@ std::optional<std::size_t> ModuleIndex::find_enclosing(std::string_view dotted,
     dotted = dot == std::string_view::npos ? std::string_view() : dotted.substr(0, dot);
   }
   return std::nullopt;
+}
+
+ModuleIndex::Dialect ModuleIndex::dialect_of_root(const std::string& source_root) const {
+  const auto it = dialects_.find(source_root);
+  return it == dialects_.end() ? Dialect::kUnknown : it->second;
 }
 
 std::string_view top_level_name(std::string_view dotted) {

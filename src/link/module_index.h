@@ -35,6 +35,10 @@ class ModuleIndex {
   bool contains(std::string_view module) const { return find(module).has_value(); }
   // True when some internal module starts with this top-level name.
   bool has_top_level(std::string_view top) const { return tops_.contains(std::string(top)); }
+  // Whether the files under `source_root` are Python 2 (some have Python 2
+  // syntax, none Python-3-only syntax), Python 3 (the reverse), or neither.
+  enum class Dialect : std::uint8_t { kUnknown, kPython2, kPython3 };
+  Dialect dialect_of_root(const std::string& source_root) const;
   // The module's name in outputs (graph nodes, import edges): its dotted
   // name, or "source_root:name" when another source root defines the same name.
   const std::string& id_of(std::size_t file) const { return ids_[file]; }
@@ -43,7 +47,8 @@ class ModuleIndex {
   const std::vector<FileSummary>& files_;
   std::unordered_map<std::string, std::vector<std::size_t>> by_name_;
   std::unordered_set<std::string> tops_;
-  std::vector<std::string> ids_;  // per file
+  std::vector<std::string> ids_;                       // per file
+  std::unordered_map<std::string, Dialect> dialects_;  // by source root
 };
 
 // "a.b.c" -> "a"

@@ -8,6 +8,7 @@
 #include <unordered_map>
 
 #include "link/module_index.h"
+#include "link/stdlib_modules.h"
 
 namespace cutover {
 namespace {
@@ -70,9 +71,12 @@ void adopt_namespace_packages(std::vector<FileSummary>& files,
     std::set<std::string> tops;
     for (std::size_t i : members)
       tops.emplace(top_level_name(files[i].module));
+    // A bare `import time` means the built-in module whatever the tree
+    // holds, so it is no evidence for the bare name.
     unsigned bare = 0;
-    for (const std::string& top : tops)
-      bare += count(top);
+    for (const std::string& top : tops) {
+      if (!is_never_shadowed(top)) bare += count(top);
+    }
 
     // Try "ns", then "outer.ns", ...: the prefix imported most wins, and
     // only when it beats the bare names.

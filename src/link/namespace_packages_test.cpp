@@ -74,5 +74,20 @@ TEST_CASE("declared roots keep their names", "[unit][namespace_packages]") {
   CHECK(at(files, "lib/shop/__init__.py").module == "shop");
 }
 
+TEST_CASE("bare imports of built-in modules are no evidence against a namespace prefix",
+          "[unit][namespace_packages]") {
+  // tests/constants/ has no __init__.py; `import time` everywhere is the
+  // built-in module, and tests/helpers.py spells tests.constants.time.
+  std::vector<FileSummary> files = testing::summarize_tree({
+      {"tests/__init__.py", ""},
+      {"tests/helpers.py", "from tests.constants.time import FREEZE\nimport time\n"},
+      {"tests/constants/time.py", "FREEZE = 1\n"},
+      {"app.py", "import time\n"},
+      {"worker.py", "import time\n"},
+  });
+  adopt_namespace_packages(files);
+  CHECK(at(files, "tests/constants/time.py").module == "tests.constants.time");
+}
+
 }  // namespace
 }  // namespace cutover

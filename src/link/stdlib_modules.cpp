@@ -410,3 +410,57 @@ bool is_python2_only_stdlib(std::string_view top_level) {
 }
 
 }  // namespace cutover
+
+namespace cutover {
+
+bool is_never_shadowed(std::string_view top_level) {
+  static constexpr std::string_view kNames[] = {"_abc",
+                                                "_ast",
+                                                "_codecs",
+                                                "_collections",
+                                                "_functools",
+                                                "_imp",
+                                                "_io",
+                                                "_locale",
+                                                "_operator",
+                                                "_signal",
+                                                "_sre",
+                                                "_stat",
+                                                "_string",
+                                                "_symtable",
+                                                "_thread",
+                                                "_tokenize",
+                                                "_tracemalloc",
+                                                "_warnings",
+                                                "_weakref",
+                                                "atexit",
+                                                "builtins",
+                                                "errno",
+                                                "faulthandler",
+                                                "gc",
+                                                "itertools",
+                                                "marshal",
+                                                "posix",
+                                                "pwd",
+                                                "sys",
+                                                "time",
+                                                "xxsubtype",
+                                                "_collections_abc",
+                                                "_frozen_importlib",
+                                                "_frozen_importlib_external",
+                                                "_sitebuiltins",
+                                                "abc",
+                                                "codecs",
+                                                "genericpath",
+                                                "io",
+                                                "ntpath",
+                                                "os",
+                                                "posixpath",
+                                                "runpy",
+                                                "site",
+                                                "stat",
+                                                "zipimport"};
+  return std::find(std::begin(kNames), std::end(kNames), top_level) != std::end(kNames);
+}
+
+}  // namespace cutover

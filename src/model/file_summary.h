@@ -128,6 +128,10 @@ struct FileSummary {
   std::vector<ReturnFact> returns;
   std::vector<NameUse> name_uses;
   std::vector<Python2Finding> python2;
+  // Syntax Python 2 cannot run (f-strings, annotations, await, nonlocal,
+  // `:=`, keyword-only parameters, match): the file is Python 3, so `import x`
+  // never means a sibling module.
+  bool python3_only = false;
   std::vector<Diagnostic> diagnostics;
 };
 

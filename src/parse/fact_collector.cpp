@@ -287,8 +287,32 @@ class Walker {
     if (ts_node_symbol(first) != s_.string) return;
     bool plain = false;
     std::string module = string_literal(first, src_, s_, &plain);
-    if (!plain || module.empty() || module.starts_with('.')) return;  // relative needs package=
+    if (!plain || module.empty()) return;
     ImportFact fact;
+    if (module.starts_with('.')) {
+      // import_module('.b', package): relative to the package argument.
+      const int level = static_cast<int>(module.find_first_not_of('.'));
+      if (level < 0) return;
+      module.erase(0, static_cast<std::size_t>(level));
+      TSNode package =
+          ts_node_named_child_count(arguments) > 1 ? ts_node_named_child(arguments, 1) : TSNode{};
+      if (!ts_node_is_null(package) && ts_node_symbol(package) == s_.keyword_argument)
+        package = ts_node_child_by_field_id(package, s_.field_value);
+      if (ts_node_is_null(package)) return;
+      if (node_text(package, src_) == "__package__") {
+        fact.level = level;  // relative to this file's package, as a statement would be
+      } else if (ts_node_symbol(package) == s_.string) {
+        std::string base = string_literal(package, src_, s_, &plain);
+        for (int up = 1; up < level && !base.empty(); ++up) {
+          const std::size_t dot = base.rfind('.');
+          base.resize(dot == std::string::npos ? 0 : dot);
+        }
+        if (!plain || base.empty()) return;
+        module = module.empty() ? base : base + "." + module;
+      } else {
+        return;
+      }
+    }
     fact.module = module;
     fact.names.push_back({.name = std::move(module), .alias = {}});
     fact.scope = scopes_[ctx.scope];
@@ -395,12 +419,17 @@ class Walker {
       if (c == '\'' || c == '"') break;
       u = u || c == 'u' || c == 'U';
       r = r || c == 'r' || c == 'R';
+      if (c == 'f' || c == 'F') out_.python3_only = true;
     }
     if (u && r) py2("ur'' string prefix", node);
   }
 
   void note_python2_syntax(TSNode node, TSSymbol kind) {
-    if (kind == s_.print_statement) {
+    if (kind == s_.await || kind == s_.nonlocal_statement || kind == s_.named_expression ||
+        kind == s_.keyword_separator || kind == s_.positional_separator ||
+        kind == s_.match_statement || kind == s_.type) {
+      out_.python3_only = true;
+    } else if (kind == s_.print_statement) {
       py2("print statement", node);
     } else if (kind == s_.exec_statement) {
       py2("exec statement", node);
@@ -440,8 +469,8 @@ class Walker {
           node_text(ts_node_child_by_field_id(node, s_.field_attribute_name), src_);
       if (method == "iteritems" || method == "itervalues" || method == "iterkeys" ||
           method == "has_key") {
-        out_.python2.push_back(
-            Python2Finding{.construct = "dict." + std::string(method) + "()", .line = node_line(node)});
+        out_.python2.push_back(Python2Finding{.construct = "dict." + std::string(method) + "()",
+                                              .line = node_line(node)});
       }
     }
     std::string name = dotted_name(node, src_, s_);

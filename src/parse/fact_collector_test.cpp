@@ -444,8 +444,38 @@ TEST_CASE("dict methods only Python 2 has are Python 2 findings",
   std::vector<std::string> found;
   for (const Python2Finding& f : s.python2)
     found.push_back(f.construct + "@" + std::to_string(f.line));
-  CHECK(found == std::vector<std::string>{"dict.iteritems()@1", "dict.has_key()@3",
-                                          "dict.itervalues()@5"});
+  CHECK(found ==
+        std::vector<std::string>{"dict.iteritems()@1", "dict.has_key()@3", "dict.itervalues()@5"});
+}
+
+TEST_CASE("import_module with a relative name and a package argument", "[unit][fact_collector]") {
+  const FileSummary s = summarize_python(R"(from importlib import import_module
+a = import_module('.b', 'svc')
+c = import_module('..c', package='svc.sub')
+d = import_module('.d', __package__)
+e = import_module('.e', some_variable)
+)");
+  REQUIRE(s.imports.size() == 4);
+  CHECK(s.imports[1].module == "svc.b");
+  CHECK(s.imports[1].level == 0);
+  CHECK(s.imports[2].module == "svc.c");
+  CHECK(s.imports[3].module == "d");
+  CHECK(s.imports[3].level == 1);  // resolved against this file's package
+}
+
+TEST_CASE("syntax only Python 3 runs marks the file", "[unit][fact_collector][python2]") {
+  for (const char* py3 :
+       {"x = f'{y}'\n", "def f(a: int): pass\n", "def f() -> int: pass\n",
+        "async def f():\n    await g()\n", "def f():\n    nonlocal x\n", "if (n := 3): pass\n",
+        "def f(a, *, b): pass\n", "def f(a, /, b): pass\n", "x: int = 3\n"}) {
+    INFO(py3);
+    CHECK(summarize_python(py3).python3_only);
+  }
+  for (const char* neutral :
+       {"x = '{y}'.format(y=1)\n", "def f(a, b=1, *args, **kw): pass\n", "print('x')\n"}) {
+    INFO(neutral);
+    CHECK_FALSE(summarize_python(neutral).python3_only);
+  }
 }
 
 }  // namespace

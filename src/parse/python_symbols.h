@@ -18,7 +18,9 @@ struct PythonSymbols {
       parenthesized_expression, binary_operator, list_splat, dictionary_splat, try_statement,
       except_clause, if_statement, print_statement, exec_statement, comparison_operator,
       raise_statement, expression_list, parameters, default_parameter, typed_parameter,
-      typed_default_parameter, for_statement, pattern_list, return_statement, subscript;
+      typed_default_parameter, for_statement, pattern_list, return_statement, subscript, await,
+      nonlocal_statement, named_expression, keyword_separator, positional_separator,
+      match_statement, type;
 
   TSFieldId field_body, field_name, field_alias, field_module_name, field_definition, field_left,
       field_right, field_operator, field_function, field_arguments, field_object,
