@@ -3,18 +3,15 @@
 #include <algorithm>
 #include <iostream>
 
+#include "cli/scan_or_report.h"
 #include "emit/graph_export.h"
 
 namespace cutover {
 
 int run_graph_command(const GraphCommandOptions& options) {
-  Inventory inventory;
-  try {
-    inventory = run_scan(options.scan);
-  } catch (const ScanError& e) {
-    std::cerr << "cutover: " << e.what() << "\n";
-    return 1;
-  }
+  const std::optional<Inventory> scanned = scan_or_report(options.scan);
+  if (!scanned) return 1;
+  const Inventory& inventory = *scanned;
   if (!options.family.empty() &&
       std::none_of(inventory.families.begin(), inventory.families.end(),
                    [&](const Family& f) { return f.name == options.family; })) {

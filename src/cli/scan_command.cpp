@@ -4,6 +4,7 @@
 #include <filesystem>
 #include <iostream>
 
+#include "cli/scan_or_report.h"
 #include "emit/atomic_file.h"
 #include "emit/html_report.h"
 #include "emit/inventory_json.h"
@@ -14,13 +15,9 @@ namespace cutover {
 int run_scan_command(const ScanCommandOptions& options) {
   namespace fs = std::filesystem;
   const auto started = std::chrono::steady_clock::now();
-  Inventory inventory;
-  try {
-    inventory = run_scan(options.scan);
-  } catch (const ScanError& e) {
-    std::cerr << "cutover: " << e.what() << "\n";
-    return 1;
-  }
+  const std::optional<Inventory> scanned = scan_or_report(options.scan);
+  if (!scanned) return 1;
+  const Inventory& inventory = *scanned;
 
   const fs::path out_dir = options.out_dir;
   std::error_code ec;

@@ -1,8 +1,7 @@
 #include "emit/html_plan_sections.h"
 
-#include <cstdio>
-
 #include "emit/html_escape.h"
+#include "emit/number_text.h"
 
 namespace cutover {
 namespace {
@@ -15,12 +14,6 @@ std::string list_items(const std::vector<std::string>& items) {
   return out + "</ul>";
 }
 
-std::string score_text(double score) {
-  char buffer[32];
-  std::snprintf(buffer, sizeof buffer, "%.3f", score);
-  return buffer;
-}
-
 }  // namespace
 
 std::string wave_rows(const Inventory& inv) {
@@ -30,14 +23,14 @@ std::string wave_rows(const Inventory& inv) {
   for (const FamilyPlan& f : inv.plan.families) {
     std::string factors;
     for (const ScoreFactor& s : f.factors) {
-      factors += html_escape(s.name) + " " + score_text(s.value) + " × " + score_text(s.weight) +
-                 " → " + score_text(s.contribution) + "<br>";
+      factors += html_escape(s.name) + " " + fixed3(s.value) + " × " + fixed3(s.weight) + " → " +
+                 fixed3(s.contribution) + "<br>";
     }
     rows += "<tr><td>" + std::to_string(f.wave) + "</td><td><b>" + html_escape(f.name) +
-            "</b></td><td title=\"" + html_escape(factors) + "\">" + score_text(f.score) +
-            "</td><td>" + html_escape(f.reasons) + "<details><summary>factors</summary><small>" +
-            factors + "</small></details></td><td>" + list_items(f.prerequisites) +
-            list_items(f.sequence) + "</td></tr>\n";
+            "</b></td><td title=\"" + html_escape(factors) + "\">" + fixed3(f.score) + "</td><td>" +
+            html_escape(f.reasons) + "<details><summary>factors</summary><small>" + factors +
+            "</small></details></td><td>" + list_items(f.prerequisites) + list_items(f.sequence) +
+            "</td></tr>\n";
   }
   return rows;
 }

@@ -1,7 +1,8 @@
 #include "emit/plan_table.h"
 
-#include <cstdio>
 #include <map>
+
+#include "emit/number_text.h"
 
 namespace cutover {
 namespace {
@@ -9,12 +10,6 @@ namespace {
 std::string padded(std::string text, std::size_t width) {
   if (text.size() < width) text.append(width - text.size(), ' ');
   return text + "  ";
-}
-
-std::string score_text(double score) {
-  char buffer[32];
-  std::snprintf(buffer, sizeof buffer, "%.3f", score);
-  return buffer;
 }
 
 }  // namespace
@@ -44,11 +39,11 @@ std::string plan_to_table(const Inventory& inv) {
     auto& counts = status[f.name];
     const std::size_t endpoints =
         counts["unchanged"] + counts["adapted"] + counts["deprecated"] + counts["blocked"];
-    out +=
-        padded(std::to_string(f.wave), 4) + padded(f.name, width) + padded(score_text(f.score), 7) +
-        padded(std::to_string(endpoints), 9) + padded(std::to_string(counts["unchanged"]), 9) +
-        padded(std::to_string(counts["adapted"]), 7) +
-        padded(std::to_string(counts["deprecated"]), 10) + std::to_string(counts["blocked"]) + "\n";
+    out += padded(std::to_string(f.wave), 4) + padded(f.name, width) + padded(fixed3(f.score), 7) +
+           padded(std::to_string(endpoints), 9) + padded(std::to_string(counts["unchanged"]), 9) +
+           padded(std::to_string(counts["adapted"]), 7) +
+           padded(std::to_string(counts["deprecated"]), 10) + std::to_string(counts["blocked"]) +
+           "\n";
     out += "      why: " + f.reasons + "\n";
     for (const std::string& p : f.prerequisites)
       out += "      first: " + p + "\n";

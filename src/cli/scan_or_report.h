@@ -1,0 +1,20 @@
+#pragma once
+// Runs the scan for a command; a scan that cannot run is reported on stderr.
+
+#include <iostream>
+#include <optional>
+
+#include "scan/scan_pipeline.h"
+
+namespace cutover {
+
+inline std::optional<Inventory> scan_or_report(const ScanOptions& options) {
+  try {
+    return run_scan(options);
+  } catch (const ScanError& e) {
+    std::cerr << "cutover: " << e.what() << "\n";
+    return std::nullopt;
+  }
+}
+
+}  // namespace cutover

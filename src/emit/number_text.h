@@ -1,0 +1,16 @@
+#pragma once
+// Numbers as the text outputs print them.
+
+#include <cstdio>
+#include <string>
+
+namespace cutover {
+
+// Three decimals, whatever the locale: "-0.439".
+inline std::string fixed3(double value) {
+  char buffer[32];
+  std::snprintf(buffer, sizeof buffer, "%.3f", value);
+  return buffer;
+}
+
+}  // namespace cutover
