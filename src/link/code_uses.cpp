@@ -46,6 +46,7 @@ CodeUseResolver::CodeUseResolver(const NameResolver& names, const std::vector<Da
   for (const DataModel& m : models) {
     models_.emplace(m.name, &m);
     const std::string class_name = m.name.substr(m.name.rfind('.') + 1);
+    local_names_.insert(class_name);
     if (class_name.empty() || class_name[0] < 'A' || class_name[0] > 'Z') continue;  // a Table
     // Two models of one name make the parameter ambiguous: nullptr.
     auto [it, inserted] = models_by_parameter_.emplace(camel_to_snake(class_name), &m);
@@ -166,6 +167,24 @@ std::vector<HandlerUse> CodeUseResolver::handler_uses(std::size_t f, std::string
   return out;
 }
 
+bool CodeUseResolver::may_name_model(std::string_view use) const {
+  // Model classes are CamelCase (`Order`, `models.Order`); Table variables
+  // and model-named parameters are looked up by name. Everything else
+  // (`request.args`, `db.session.add`) is skipped without a resolution.
+  const std::size_t dot = use.find('.');
+  const std::string_view first = use.substr(0, dot);
+  const auto upper = [](std::string_view name) {
+    return !name.empty() && name[0] >= 'A' && name[0] <= 'Z';
+  };
+  if (upper(first)) return true;
+  if (dot != std::string_view::npos) {
+    const std::string_view rest = use.substr(dot + 1);
+    if (upper(rest.substr(0, rest.find('.')))) return true;
+  }
+  const std::string key(first);
+  return local_names_.contains(key) || models_by_parameter_.contains(key);
+}
+
 std::vector<TableAccess> CodeUseResolver::table_accesses(std::size_t f,
                                                          const std::string& module_id) const {
   const FileSummary& file = names_.files()[f];
@@ -175,7 +194,7 @@ std::vector<TableAccess> CodeUseResolver::table_accesses(std::size_t f,
   }
   std::map<std::pair<std::string, std::string>, TableAccess> by_table_scope;
   for (const NameUse& use : file.name_uses) {
-    if (use.scope.empty()) continue;
+    if (use.scope.empty() || !may_name_model(use.name)) continue;
     const std::string resolved = resolve(f, use);
     const std::string_view model = model_in_use(resolved);
     if (model.empty()) continue;

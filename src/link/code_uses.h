@@ -7,6 +7,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "link/module_index.h"
@@ -42,6 +43,8 @@ class CodeUseResolver {
   const NameResolver& names_;
   std::unordered_map<std::string, const DataModel*> models_;               // by dotted name
   std::unordered_map<std::string, const DataModel*> models_by_parameter_;  // "order_item"
+  std::unordered_set<std::string> local_names_;  // last component of each model's name
+  bool may_name_model(std::string_view use) const;
 };
 
 // "model:shop.models.Order.query" → the model's dotted name, or "" for other uses.
