@@ -5,6 +5,7 @@
 #include <unordered_set>
 #include <vector>
 
+#include "parse/dialect_syntax.h"
 #include "parse/value_reader.h"
 
 namespace cutover {
@@ -144,10 +145,10 @@ class Walker {
       child.if_condition_is_type_checking =
           condition == "TYPE_CHECKING" || condition.ends_with(".TYPE_CHECKING");
     } else if (kind == s_.string) {
-      note_string_prefix(node);
+      note_string_dialect(node, src_, out_);
       *descend = false;
     } else {
-      note_python2_syntax(node, kind);
+      note_dialect_syntax(node, kind, src_, s_, out_);
     }
     return child;
   }
@@ -406,57 +407,6 @@ class Walker {
     return catches;
   }
 
-  void note_string_prefix(TSNode node) {
-    const TSNode start = ts_node_child(node, 0);
-    if (ts_node_is_null(start)) return;
-    const std::string_view prefix = node_text(start, src_);
-    if (prefix.starts_with("`")) {
-      py2("backtick repr", node);
-      return;
-    }
-    bool u = false, r = false;
-    for (char c : prefix) {
-      if (c == '\'' || c == '"') break;
-      u = u || c == 'u' || c == 'U';
-      r = r || c == 'r' || c == 'R';
-      if (c == 'f' || c == 'F') out_.python3_only = true;
-    }
-    if (u && r) py2("ur'' string prefix", node);
-  }
-
-  void note_python2_syntax(TSNode node, TSSymbol kind) {
-    if (kind == s_.await || kind == s_.nonlocal_statement || kind == s_.named_expression ||
-        kind == s_.keyword_separator || kind == s_.positional_separator ||
-        kind == s_.match_statement || kind == s_.type) {
-      out_.python3_only = true;
-    } else if (kind == s_.print_statement) {
-      py2("print statement", node);
-    } else if (kind == s_.exec_statement) {
-      py2("exec statement", node);
-    } else if (kind == s_.raise_statement) {
-      for_each_child(node, [&](TSNode part, TSFieldId) {
-        if (ts_node_symbol(part) == s_.expression_list) py2("raise E, msg", node);
-      });
-    } else if (kind == s_.except_clause) {
-      for_each_child(node, [&](TSNode part, TSFieldId) {
-        if (!ts_node_is_named(part) && node_text(part, src_) == ",") py2("except E, e", node);
-      });
-    } else if (kind == s_.comparison_operator) {
-      for_each_child(node, [&](TSNode part, TSFieldId) {
-        if (!ts_node_is_named(part) && node_text(part, src_) == "<>") py2("<> operator", node);
-      });
-    } else if (kind == s_.integer) {
-      const std::string_view text = node_text(node, src_);
-      if (text.ends_with('L') || text.ends_with('l')) {
-        py2("long integer suffix", node);
-      } else if (text.size() > 1 && text[0] == '0' &&
-                 text.find_first_not_of("0123456789") == std::string_view::npos &&
-                 text.find_first_not_of('0') != std::string_view::npos) {
-        py2("old octal literal", node);
-      }
-    }
-  }
-
   // Records the outermost name chain at `node`; says whether to look inside
   // (only when the chain is not a plain dotted name: `f(x).items`).
   bool add_name_use(TSNode node, TSFieldId field, const WalkContext& ctx, bool is_attribute) {
@@ -464,15 +414,7 @@ class Walker {
     // not uses of their own. (A plain chain's inner links are never visited:
     // the outermost link answers for the chain.)
     if (field == s_.field_attribute_name || field == s_.field_name) return false;
-    if (is_attribute) {
-      const std::string_view method =
-          node_text(ts_node_child_by_field_id(node, s_.field_attribute_name), src_);
-      if (method == "iteritems" || method == "itervalues" || method == "iterkeys" ||
-          method == "has_key") {
-        out_.python2.push_back(Python2Finding{.construct = "dict." + std::string(method) + "()",
-                                              .line = node_line(node)});
-      }
-    }
+    if (is_attribute) note_python2_dict_method(node, src_, s_, out_);
     std::string name = dotted_name(node, src_, s_);
     if (name.empty()) return true;
     const std::string& scope = scopes_[ctx.scope];
@@ -481,10 +423,6 @@ class Walker {
           NameUse{.scope = scope, .name = std::move(name), .line = node_line(node)});
     }
     return false;
-  }
-
-  void py2(const char* construct, TSNode node) {
-    out_.python2.push_back(Python2Finding{.construct = construct, .line = node_line(node)});
   }
 
   StatementContext context_of(const WalkContext& ctx) const {
