@@ -50,6 +50,12 @@ int main(int argc, char** argv) {
       app.add_subcommand("scan", "Scan PATH and write inventory.json and report.html to OUTDIR");
   add_scan_inputs(scan_cmd, scan.scan, scan_path);
   scan_cmd->add_option("-o,--out", scan.out_dir, "Output folder")->capture_default_str();
+  scan_cmd
+      ->add_option("--format", scan.formats,
+                   "Outputs to write (repeatable): json (inventory.json), html (report.html), md "
+                   "(summary.md, a pull-request comment), dot (graph.dot)")
+      ->capture_default_str()
+      ->check(CLI::IsMember({"json", "html", "md", "dot"}));
   scan_cmd->add_flag("-q,--quiet", scan.quiet, "Print nothing on success");
 
   cutover::GraphCommandOptions graph;

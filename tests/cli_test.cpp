@@ -69,7 +69,8 @@ TEST_CASE("cutover graph prints the module graph as JSON or DOT", "[cli]") {
   CHECK(run_cutover("graph /nonexistent/cutover/path") == 1);
 }
 
-TEST_CASE("graph with a declared source root names modules from it and a bad root exits 1", "[cli]") {
+TEST_CASE("graph with a declared source root names modules from it and a bad root exits 1",
+          "[cli]") {
   testing::ScratchTree tree;
   tree.write("services/company/billing/__init__.py", "");
   tree.write("services/company/billing/tax.py", "");
@@ -85,6 +86,23 @@ TEST_CASE("graph with a declared source root names modules from it and a bad roo
   CHECK(run_cutover("graph " + root + " --root missing", &out) == 1);
   CHECK(out.find("--root missing") != std::string::npos);
   CHECK(run_cutover("scan " + root + " --root ../elsewhere -q") == 1);
+}
+
+TEST_CASE("scan writes the formats asked for", "[cli]") {
+  testing::ScratchTree tree;
+  tree.write("app.py",
+             "from flask import Flask\napp = Flask(__name__)\n"
+             "@app.route('/x')\ndef x():\n    return ''\n");
+  const std::filesystem::path out = tree.root() / "out";
+  const std::string scan = "scan " + tree.root().string() + " -q -o " + out.string();
+  REQUIRE(run_cutover(scan + " --format md --format dot") == 0);
+  CHECK(std::filesystem::exists(out / "summary.md"));
+  CHECK(std::filesystem::exists(out / "graph.dot"));
+  CHECK_FALSE(std::filesystem::exists(out / "inventory.json"));
+  CHECK_FALSE(std::filesystem::exists(out / "report.html"));
+  CHECK(testing::read_text(out / "summary.md").starts_with("## cutover: "));
+  CHECK(testing::read_text(out / "graph.dot").find("digraph families {") != std::string::npos);
+  CHECK(run_cutover(scan + " --format pdf") == 2);
 }
 
 }  // namespace

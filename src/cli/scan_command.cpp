@@ -1,13 +1,16 @@
 #include "cli/scan_command.h"
 
+#include <algorithm>
 #include <chrono>
 #include <filesystem>
 #include <iostream>
 
 #include "cli/scan_or_report.h"
 #include "emit/atomic_file.h"
+#include "emit/graph_export.h"
 #include "emit/html_report.h"
 #include "emit/inventory_json.h"
+#include "emit/markdown_summary.h"
 #include "scan/scan_pipeline.h"
 
 namespace cutover {
@@ -26,9 +29,18 @@ int run_scan_command(const ScanCommandOptions& options) {
     std::cerr << "cutover: cannot create output folder " << out_dir << ": " << ec.message() << "\n";
     return 1;
   }
-  // The JSON goes last: a reader that sees the new inventory sees the new report too.
-  for (const auto& [name, content] : {std::pair{"report.html", render_html_report(inventory)},
-                                      std::pair{"inventory.json", inventory_to_json(inventory)}}) {
+  // The JSON goes last: a reader that sees the new inventory sees the new
+  // report too.
+  const auto wanted = [&](std::string_view format) {
+    return std::find(options.formats.begin(), options.formats.end(), format) !=
+           options.formats.end();
+  };
+  std::vector<std::pair<std::string, std::string>> outputs;
+  if (wanted("md")) outputs.emplace_back("summary.md", markdown_summary(inventory));
+  if (wanted("dot")) outputs.emplace_back("graph.dot", graph_to_dot(inventory, {}));
+  if (wanted("html")) outputs.emplace_back("report.html", render_html_report(inventory));
+  if (wanted("json")) outputs.emplace_back("inventory.json", inventory_to_json(inventory));
+  for (const auto& [name, content] : outputs) {
     if (const std::string error = write_file_atomically(out_dir / name, content); !error.empty()) {
       std::cerr << "cutover: " << error << "\n";
       return 1;
@@ -44,9 +56,9 @@ int run_scan_command(const ScanCommandOptions& options) {
     std::cout << "cutover: " << inventory.files.size() << " files, " << inventory.modules.size()
               << " modules, " << inventory.routes.size() << " endpoints (" << partial
               << " partial), " << inventory.cycles.size() << " import cycles, "
-              << inventory.diagnostics.size() << " diagnostics in " << seconds << " s\n"
-              << "report:    " << (out_dir / "report.html").string() << "\n"
-              << "inventory: " << (out_dir / "inventory.json").string() << "\n";
+              << inventory.diagnostics.size() << " diagnostics in " << seconds << " s\n";
+    for (const auto& [name, content] : outputs)
+      std::cout << "wrote " << (out_dir / name).string() << "\n";
   }
   return 0;
 }

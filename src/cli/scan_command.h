@@ -2,6 +2,7 @@
 // `cutover scan`: run the pipeline and write inventory.json and report.html.
 
 #include <string>
+#include <vector>
 
 #include "scan/scan_pipeline.h"
 
@@ -10,6 +11,10 @@ namespace cutover {
 struct ScanCommandOptions {
   ScanOptions scan;
   std::string out_dir = "cutover-report";
+  // Outputs to write: json (inventory.json), html (report.html), md
+  // (summary.md, for a pull-request comment), dot (graph.dot, module and
+  // family graphs).
+  std::vector<std::string> formats = {"json", "html"};
   bool quiet = false;
 };
 

@@ -1,0 +1,77 @@
+#!/usr/bin/env python3
+"""Validates cutover's inventory.json against reports/inventory.schema.json.
+
+usage: validate_inventory.py --cutover BIN ROOT [ROOT...]
+
+Scans each ROOT, plus a scratch tree of bad input (a binary file, a syntax
+error, Latin-1 text, a partial route), and validates each inventory with
+Debian's python3-jsonschema (Draft 2020-12). Also checks that the schema
+rejects a document with an undocumented field, so a field added to the
+output without documentation fails here. Exit 1 on any failure.
+"""
+import argparse
+import json
+import os
+import subprocess
+import sys
+import tempfile
+
+import jsonschema
+
+SCHEMA = os.path.join(os.path.dirname(__file__), '..', '..', 'reports', 'inventory.schema.json')
+
+BAD_INPUT = {
+    'app.py': "from flask import Flask\napp = Flask(__name__)\n"
+              "@app.route(RULES['x'])\ndef x():\n    return ''\n",
+    'broken.py': "def (:\n",
+    'latin.py': b"# -*- coding: latin-1 -*-\nname = '\xe9'\n",
+    'blob.py': b"\x00\x01\x02binary",
+}
+
+
+def scan(binary, root, out):
+    subprocess.run([binary, 'scan', root, '-o', out, '-q'], check=True)
+    with open(os.path.join(out, 'inventory.json'), encoding='utf-8') as f:
+        return json.load(f)
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument('--cutover', required=True)
+    parser.add_argument('roots', nargs='+')
+    args = parser.parse_args()
+    with open(SCHEMA, encoding='utf-8') as f:
+        schema = json.load(f)
+    jsonschema.Draft202012Validator.check_schema(schema)
+    validator = jsonschema.Draft202012Validator(schema)
+    failures = 0
+    with tempfile.TemporaryDirectory() as tmp:
+        bad = os.path.join(tmp, 'bad')
+        os.makedirs(bad)
+        for name, text in BAD_INPUT.items():
+            with open(os.path.join(bad, name), 'wb') as f:
+                f.write(text if isinstance(text, bytes) else text.encode())
+        documents = []
+        for root in args.roots + [bad]:
+            doc = scan(args.cutover, root, os.path.join(tmp, 'out'))
+            errors = list(validator.iter_errors(doc))
+            for e in errors[:5]:
+                print(f'{root}: {"/".join(map(str, e.path))}: {e.message[:200]}')
+            print(f'{root}: {len(errors)} schema errors')
+            failures += bool(errors)
+            documents.append(doc)
+        # The schema must reject what it does not document.
+        probe = json.loads(json.dumps(documents[0]))
+        probe['routes'][0]['undocumented'] = True
+        if validator.is_valid(probe):
+            print('schema accepted an undocumented route field')
+            failures += 1
+        statuses = {f['status'] for f in documents[-1]['files']}
+        if not {'skipped-binary', 'parsed-with-errors'} <= statuses:
+            print('bad-input tree did not exercise the file statuses:', statuses)
+            failures += 1
+    return 1 if failures else 0
+
+
+if __name__ == '__main__':
+    sys.exit(main())
