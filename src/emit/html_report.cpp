@@ -3,6 +3,7 @@
 #include <map>
 
 #include "cutover_version.h"
+#include "emit/graph_svg.h"
 #include "emit/html_escape.h"
 #include "emit/html_plan_sections.h"
 #include "report_assets.h"
@@ -58,6 +59,20 @@ std::string diagnostic_rows(const Inventory& inv) {
   return rows;
 }
 
+std::string graph_section(const Inventory& inv) {
+  const std::string families = family_graph_svg(inv);
+  if (families.empty()) return "<p class=\"empty\">No endpoint families.</p>";
+  std::string out = "<div class=\"graph\" id=\"family-graph\">" + families + "</div>\n";
+  for (const Family& f : inv.families) {
+    const std::string modules = family_module_graph_svg(inv, f.name);
+    if (modules.empty()) continue;
+    out += "<details class=\"family-modules\"><summary>" + html_escape(f.name) + " (" +
+           std::to_string(f.modules.size()) + " modules)</summary><div class=\"graph\">" + modules +
+           "</div></details>\n";
+  }
+  return out;
+}
+
 std::string summary_cards(const Inventory& inv) {
   std::size_t partial = 0;
   for (const Route& r : inv.routes)
@@ -81,6 +96,7 @@ std::string render_html_report(const Inventory& inv) {
       {"@@SUMMARY_CARDS@@", summary_cards(inv)}, {"@@ENDPOINT_ROWS@@", endpoint_rows(inv)},
       {"@@CYCLES@@", cycle_list(inv)},           {"@@DIAGNOSTIC_ROWS@@", diagnostic_rows(inv)},
       {"@@WAVE_ROWS@@", wave_rows(inv)},         {"@@MATRIX_ROWS@@", matrix_rows(inv)},
+      {"@@GRAPHS@@", graph_section(inv)},
   };
   // One left-to-right pass: text already substituted is never rescanned, so
   // scanned content that happens to contain "@@...@@" stays literal.

@@ -1,0 +1,76 @@
+// SVG drawings through libgvc: escaped names, cycles in red, grouping.
+
+#include "emit/graph_svg.h"
+
+#include <catch2/catch.hpp>
+
+namespace cutover {
+namespace {
+
+std::size_t count(const std::string& haystack, std::string_view needle) {
+  std::size_t n = 0;
+  for (std::size_t at = haystack.find(needle); at != std::string::npos;
+       at = haystack.find(needle, at + 1))
+    ++n;
+  return n;
+}
+
+Inventory two_families() {
+  Inventory inv;
+  inv.families = {Family{.name = "a</text><script>alert(1)</script>", .endpoints = 2},
+                  Family{.name = "b", .endpoints = 1}};
+  inv.family_edges = {FamilyDependency{.from = inv.families[0].name, .to = "b", .weight = 3},
+                      FamilyDependency{.from = "b", .to = inv.families[0].name, .weight = 1}};
+  return inv;
+}
+
+TEST_CASE("the family graph is SVG with escaped names and a red family cycle",
+          "[unit][graph_svg]") {
+  const std::string svg = family_graph_svg(two_families());
+  REQUIRE(svg.starts_with("<svg"));
+  CHECK(svg.find("<?xml") == std::string::npos);  // ready to inline
+  CHECK(count(svg, "<script") == 0);
+  CHECK(svg.find("&lt;script&gt;") != std::string::npos);
+  CHECK(count(svg, "stroke=\"red\"") == 4);  // both directions: each a path and an arrowhead
+  CHECK(svg.find(">b (1)<") != std::string::npos);
+  CHECK(family_graph_svg(Inventory{}).empty());
+}
+
+TEST_CASE("a family's module graph: own modules, other families, shared modules",
+          "[unit][graph_svg]") {
+  Inventory inv;
+  inv.modules = {Module{.name = "app.orders.views", .family = "orders"},
+                 Module{.name = "app.orders.services", .family = "orders"},
+                 Module{.name = "app.users.api", .family = "users"},
+                 Module{.name = "app.models", .core = true}};
+  const auto edge = [](const char* from, const char* to) {
+    return ImportEdge{.from = from, .to = to, .kind = ImportKind::kInternal};
+  };
+  inv.imports = {edge("app.orders.views", "app.orders.services"),
+                 edge("app.orders.services", "app.users.api"),
+                 edge("app.orders.services", "app.models"), edge("app.users.api", "app.models")};
+  inv.cycles = {ImportCycle{.modules = {"app.orders.services", "app.orders.views"},
+                            .path = {{"app.orders.views", "app.orders.services", "x", 1},
+                                     {"app.orders.services", "app.orders.views", "y", 2}}}};
+  const std::string svg = family_module_graph_svg(inv, "orders");
+  CHECK(svg.find(">app.orders.views<") != std::string::npos);
+  CHECK(svg.find(">family users<") != std::string::npos);
+  CHECK(svg.find(">app.models<") != std::string::npos);
+  CHECK(svg.find(">app.users.api<") == std::string::npos);  // another family's module: grouped
+  CHECK(count(svg, "stroke=\"red\"") == 2);  // the cycle edge drawn here: path and arrowhead
+  CHECK(family_module_graph_svg(inv, "nobody").empty());
+}
+
+TEST_CASE("past the limit a family's modules are grouped by package", "[unit][graph_svg]") {
+  Inventory inv;
+  for (std::size_t i = 0; i <= kMaxDrawnModules; ++i) {
+    inv.modules.push_back(Module{
+        .name = "big.part" + std::to_string(i % 3) + ".m" + std::to_string(i), .family = "big"});
+  }
+  const std::string svg = family_module_graph_svg(inv, "big");
+  CHECK(count(svg, "class=\"node\"") == 3);
+  CHECK(svg.find(">big.part0.*<") != std::string::npos);
+}
+
+}  // namespace
+}  // namespace cutover
