@@ -1,7 +1,8 @@
 # Turns report assets into a C++ header at build time, so the binary carries
 # its templates and the report works with nothing else installed.
-#   cmake -DOUT=header.h -DASSETS="name=path;name=path" -P embed.cmake
+#   cmake -DOUT=header.h -DASSETS="name=path|name=path" -P embed.cmake
 set(body "#pragma once\n// Generated from reports/ by reports/embed.cmake. Do not edit.\n#include <string_view>\nnamespace cutover::assets {\n")
+string(REPLACE "|" ";" ASSETS "${ASSETS}")
 foreach(pair IN LISTS ASSETS)
   string(REPLACE "=" ";" parts "${pair}")
   list(GET parts 0 name)

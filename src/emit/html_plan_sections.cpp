@@ -53,10 +53,10 @@ std::string matrix_rows(const Inventory& inv) {
                       (a.file.empty() ? "" : " at " + a.file + ":" + std::to_string(a.line))) +
           "\">" + html_escape(a.id) + "</span> ";
     }
-    rows += "<tr><td><code>" + methods + html_escape(r.path) + "</code></td><td>" +
-            html_escape(row.family) + "</td><td class=\"status-" + html_escape(row.status) + "\">" +
-            html_escape(row.status) + "</td><td>" + adapters + "</td><td>" +
-            list_items(row.blockers) +
+    rows += "<tr id=\"matrix-" + html_escape(r.id) + "\"><td><code>" + methods +
+            html_escape(r.path) + "</code></td><td>" + html_escape(row.family) +
+            "</td><td class=\"status-" + html_escape(row.status) + "\">" + html_escape(row.status) +
+            "</td><td>" + adapters + "</td><td>" + list_items(row.blockers) +
             (row.deprecated_by.empty() ? "" : "deprecated by " + html_escape(row.deprecated_by)) +
             "</td></tr>\n";
   }

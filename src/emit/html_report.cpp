@@ -1,12 +1,16 @@
 #include "emit/html_report.h"
 
+#include <algorithm>
 #include <map>
+#include <nlohmann/json.hpp>
+#include <vector>
 
 #include "cutover_version.h"
 #include "emit/graph_svg.h"
 #include "emit/html_escape.h"
 #include "emit/html_plan_sections.h"
 #include "report_assets.h"
+#include "report_script_hash.h"
 
 namespace cutover {
 namespace {
@@ -18,18 +22,27 @@ std::string location(const std::string& file, std::uint32_t line) {
 
 std::string endpoint_rows(const Inventory& inv) {
   if (inv.routes.empty())
-    return "<tr><td colspan=\"6\" class=\"empty\">No endpoints found.</td></tr>";
+    return "<tr><td colspan=\"7\" class=\"empty\">No endpoints found.</td></tr>";
   std::string rows;
-  for (const Route& r : inv.routes) {
-    std::string methods;
-    for (const std::string& m : r.methods)
+  for (std::size_t i = 0; i < inv.routes.size(); ++i) {
+    const Route& r = inv.routes[i];
+    const std::string status = i < inv.plan.matrix.size() ? inv.plan.matrix[i].status : "";
+    std::string methods, method_list;
+    for (const std::string& m : r.methods) {
       methods += "<span class=\"method\">" + html_escape(m) + "</span>";
-    rows +=
-        r.partial ? "<tr class=\"partial\" title=\"" + html_escape(r.unresolved) + "\">" : "<tr>";
-    rows += "<td>" + methods + "</td><td><code>" + html_escape(r.path) + "</code></td><td><code>" +
-            html_escape(r.path_template) + "</code></td><td><code>" + html_escape(r.handler) +
-            "</code></td><td>" + html_escape(r.endpoint) + "</td><td><code>" +
-            location(r.file, r.line) + "</code></td></tr>\n";
+      method_list += (method_list.empty() ? "" : " ") + m;
+    }
+    // data-* attributes feed the filters (reports/report.js).
+    rows += "<tr id=\"route-" + html_escape(r.id) + "\" data-family=\"" + html_escape(r.family) +
+            "\" data-methods=\"" + html_escape(method_list) + "\" data-status=\"" +
+            html_escape(status) + "\"" +
+            (r.partial ? " class=\"partial\" title=\"" + html_escape(r.unresolved) + "\">" : ">");
+    rows += "<td>" + methods + "</td><td><code>" + html_escape(r.path) + "</code></td><td>" +
+            html_escape(r.family) + "</td><td class=\"status-" + html_escape(status) +
+            "\"><a href=\"#matrix-" + html_escape(r.id) + "\">" + html_escape(status) +
+            "</a></td><td><code>" + html_escape(r.path_template) + "</code></td><td><code>" +
+            html_escape(r.handler) + "</code></td><td><code>" + location(r.file, r.line) +
+            "</code></td></tr>\n";
   }
   return rows;
 }
@@ -47,16 +60,66 @@ std::string cycle_list(const Inventory& inv) {
   return out + "</ol>";
 }
 
-std::string diagnostic_rows(const Inventory& inv) {
-  if (inv.diagnostics.empty()) return "<tr><td colspan=\"4\" class=\"empty\">None.</td></tr>";
-  std::string rows;
-  for (const Diagnostic& d : inv.diagnostics) {
-    const std::string severity(severity_name(d.severity));
-    rows += "<tr><td class=\"sev-" + severity + "\">" + severity + "</td><td>" +
-            html_escape(d.code) + "</td><td><code>" + location(d.file, d.line) +
-            "</code></td><td>" + html_escape(d.message) + "</td></tr>\n";
+// Diagnostics grouped by code, largest group first, each group a table.
+std::string diagnostic_groups(const Inventory& inv) {
+  if (inv.diagnostics.empty()) return "<p class=\"empty\">None.</p>";
+  std::map<std::string, std::vector<const Diagnostic*>> by_code;
+  for (const Diagnostic& d : inv.diagnostics)
+    by_code[d.code].push_back(&d);
+  std::vector<const std::pair<const std::string, std::vector<const Diagnostic*>>*> groups;
+  for (const auto& group : by_code)
+    groups.push_back(&group);
+  std::stable_sort(groups.begin(), groups.end(), [](const auto* a, const auto* b) {
+    return a->second.size() > b->second.size();
+  });
+  std::string out = "<div id=\"diagnostic-groups\">\n";
+  for (const auto* group : groups) {
+    const std::string severity(severity_name(group->second.front()->severity));
+    out += "<details class=\"diagnostic-group\"><summary><span class=\"sev-" + severity + "\">" +
+           severity + "</span> " + html_escape(group->first) + " (" +
+           std::to_string(group->second.size()) +
+           ")</summary><table><thead><tr><th>Location</th><th>Message</th></tr></thead><tbody>\n";
+    for (const Diagnostic* d : group->second) {
+      out += "<tr><td><code>" + location(d->file, d->line) + "</code></td><td>" +
+             html_escape(d->message) + "</td></tr>\n";
+    }
+    out += "</tbody></table></details>\n";
   }
-  return rows;
+  return out + "</div>";
+}
+
+// The endpoints as JSON for scripts and people reading the page source.
+// Inside <script>, "<", ">" and "&" are written as \u escapes so no
+// scanned text can close the element.
+std::string data_json(const Inventory& inv) {
+  nlohmann::ordered_json routes = nlohmann::ordered_json::array();
+  for (std::size_t i = 0; i < inv.routes.size(); ++i) {
+    const Route& r = inv.routes[i];
+    routes.push_back({{"id", r.id},
+                      {"methods", r.methods},
+                      {"path", r.path},
+                      {"family", r.family},
+                      {"status", i < inv.plan.matrix.size() ? inv.plan.matrix[i].status : ""},
+                      {"handler", r.handler},
+                      {"file", r.file},
+                      {"line", r.line}});
+  }
+  const std::string text =
+      nlohmann::ordered_json{{"root", inv.root}, {"routes", std::move(routes)}}.dump(
+          -1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
+  std::string out;
+  out.reserve(text.size());
+  for (char c : text) {
+    if (c == '<')
+      out += "\\u003c";
+    else if (c == '>')
+      out += "\\u003e";
+    else if (c == '&')
+      out += "\\u0026";
+    else
+      out += c;
+  }
+  return out;
 }
 
 std::string graph_section(const Inventory& inv) {
@@ -92,11 +155,18 @@ std::string summary_cards(const Inventory& inv) {
 
 std::string render_html_report(const Inventory& inv) {
   const std::map<std::string_view, std::string> slots = {
-      {"@@ROOT@@", html_escape(inv.root)},       {"@@VERSION@@", html_escape(kCutoverVersion)},
-      {"@@SUMMARY_CARDS@@", summary_cards(inv)}, {"@@ENDPOINT_ROWS@@", endpoint_rows(inv)},
-      {"@@CYCLES@@", cycle_list(inv)},           {"@@DIAGNOSTIC_ROWS@@", diagnostic_rows(inv)},
-      {"@@WAVE_ROWS@@", wave_rows(inv)},         {"@@MATRIX_ROWS@@", matrix_rows(inv)},
+      {"@@ROOT@@", html_escape(inv.root)},
+      {"@@VERSION@@", html_escape(kCutoverVersion)},
+      {"@@SUMMARY_CARDS@@", summary_cards(inv)},
+      {"@@ENDPOINT_ROWS@@", endpoint_rows(inv)},
+      {"@@CYCLES@@", cycle_list(inv)},
+      {"@@DIAGNOSTICS@@", diagnostic_groups(inv)},
+      {"@@WAVE_ROWS@@", wave_rows(inv)},
+      {"@@MATRIX_ROWS@@", matrix_rows(inv)},
       {"@@GRAPHS@@", graph_section(inv)},
+      {"@@DATA_JSON@@", data_json(inv)},
+      {"@@SCRIPT@@", std::string(assets::kReportJs)},
+      {"@@SCRIPT_HASH@@", std::string(assets::kReportJsHash)},
   };
   // One left-to-right pass: text already substituted is never rescanned, so
   // scanned content that happens to contain "@@...@@" stays literal.
