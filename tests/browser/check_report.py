@@ -4,7 +4,8 @@ checks what the page shows after its script ran.
 
 usage: check_report.py --cutover BIN SAMPLE [SAMPLE...]
 
-For each sample: the endpoint filter reports "N of N endpoints" with N the
+For each sample: the page logs nothing to the console (no script error, no
+CSP violation), the endpoint filter reports "N of N endpoints" with N the
 number of routes in inventory.json (so the inline script ran under the
 page's Content-Security-Policy), the family graph is an inline SVG, and the
 family filter lists every family. Then a scratch tree with hostile strings
@@ -40,13 +41,16 @@ app.register_blueprint(bp)
 
 
 def dump_dom(html_path):
+    """The DOM after the page's scripts ran, and what the page logged to the
+    console (errors, CSP violations)."""
     result = subprocess.run(
-        [CHROMIUM, '--headless', '--no-sandbox', '--disable-gpu', '--dump-dom',
-         'file://' + os.path.abspath(html_path)],
+        [CHROMIUM, '--headless', '--no-sandbox', '--disable-gpu', '--enable-logging=stderr',
+         '--v=0', '--dump-dom', 'file://' + os.path.abspath(html_path)],
         capture_output=True, text=True, timeout=120)
     if result.returncode != 0:
         raise RuntimeError('chromium failed: ' + result.stderr[-500:])
-    return result.stdout
+    console = [line for line in result.stderr.splitlines() if ':CONSOLE' in line]
+    return result.stdout, console
 
 
 def scan(binary, root, out):
@@ -57,9 +61,9 @@ def scan(binary, root, out):
 
 def check_sample(binary, root, out):
     inv = scan(binary, root, out)
-    dom = dump_dom(os.path.join(out, 'report.html'))
+    dom, console = dump_dom(os.path.join(out, 'report.html'))
     n = len(inv['routes'])
-    problems = []
+    problems = ['console: ' + line for line in console]
     if f'<span id="filter-count">{n} of {n} endpoints</span>' not in dom:
         problems.append(f'filter count is not "{n} of {n} endpoints"')
     if inv['graph']['families'] and '<svg' not in dom:
@@ -82,8 +86,8 @@ def check_hostile(binary, tmp):
                                'bp': "b</title><script>document.title='pwned'</script>".replace("'", "\\'")})
     out = os.path.join(tmp, 'hostile-out')
     inv = scan(binary, root, out)
-    dom = dump_dom(os.path.join(out, 'report.html'))
-    problems = []
+    dom, console = dump_dom(os.path.join(out, 'report.html'))
+    problems = ['console: ' + line for line in console]
     if not inv['routes']:
         problems.append('hostile app: no routes found, so nothing was tested')
     title = re.search(r'<title>(.*?)</title>', dom, re.S)
