@@ -1,5 +1,8 @@
 #include "emit/html_plan_sections.h"
 
+#include <algorithm>
+#include <map>
+
 #include "emit/html_escape.h"
 #include "emit/number_text.h"
 
@@ -15,6 +18,48 @@ std::string list_items(const std::vector<std::string>& items) {
 }
 
 }  // namespace
+
+std::string overview_tables(const Inventory& inv) {
+  std::map<std::string, std::size_t> by_framework;
+  for (const Route& r : inv.routes)
+    ++by_framework[r.framework];
+  std::map<std::string, std::map<std::string, std::size_t>> statuses;
+  for (const MatrixRow& row : inv.plan.matrix)
+    ++statuses[row.family][row.status];
+  std::string out =
+      "<div class=\"overview\"><table id=\"framework-table\"><thead><tr><th>"
+      "Framework</th><th>Endpoints</th></tr></thead><tbody>";
+  for (const auto& [framework, n] : by_framework)
+    out += "<tr><td>" + html_escape(framework) + "</td><td>" + std::to_string(n) + "</td></tr>";
+  out +=
+      "</tbody></table><table id=\"family-table\"><thead><tr><th>Family</th><th>Wave</th>"
+      "<th>Endpoints</th><th>Unchanged</th><th>Adapted</th><th>Deprecated</th><th>Blocked</th>"
+      "</tr></thead><tbody>";
+  for (const FamilyPlan& f : inv.plan.families) {
+    auto& s = statuses[f.name];
+    const std::size_t total = s["unchanged"] + s["adapted"] + s["deprecated"] + s["blocked"];
+    out += "<tr><td>" + html_escape(f.name) + "</td><td>" + std::to_string(f.wave) + "</td><td>" +
+           std::to_string(total) + "</td><td>" + std::to_string(s["unchanged"]) + "</td><td>" +
+           std::to_string(s["adapted"]) + "</td><td>" + std::to_string(s["deprecated"]) +
+           "</td><td>" + std::to_string(s["blocked"]) + "</td></tr>";
+  }
+  out += "</tbody></table>";
+  std::map<std::string, std::size_t> constructs;
+  for (const Python2Blocker& b : inv.python2)
+    ++constructs[b.construct];
+  std::vector<std::pair<std::string, std::size_t>> top(constructs.begin(), constructs.end());
+  std::stable_sort(top.begin(), top.end(),
+                   [](const auto& a, const auto& b) { return a.second > b.second; });
+  out +=
+      "<table id=\"blocker-table\"><thead><tr><th>Python 2 blocker</th><th>Count</th></tr>"
+      "</thead><tbody>";
+  if (top.empty()) out += "<tr><td colspan=\"2\" class=\"empty\">None.</td></tr>";
+  for (std::size_t i = 0; i < top.size() && i < 10; ++i) {
+    out += "<tr><td>" + html_escape(top[i].first) + "</td><td>" + std::to_string(top[i].second) +
+           "</td></tr>";
+  }
+  return out + "</tbody></table></div>";
+}
 
 std::string wave_rows(const Inventory& inv) {
   if (inv.plan.families.empty())

@@ -8,6 +8,9 @@
 
 namespace cutover {
 
+// Endpoints by framework and by family (with wave and statuses), and the
+// most frequent Python 2 blockers.
+std::string overview_tables(const Inventory& inv);
 std::string wave_rows(const Inventory& inv);
 std::string matrix_rows(const Inventory& inv);
 

@@ -164,6 +164,7 @@ std::string render_html_report(const Inventory& inv) {
       {"@@WAVE_ROWS@@", wave_rows(inv)},
       {"@@MATRIX_ROWS@@", matrix_rows(inv)},
       {"@@GRAPHS@@", graph_section(inv)},
+      {"@@OVERVIEW@@", overview_tables(inv)},
       {"@@DATA_JSON@@", data_json(inv)},
       {"@@SCRIPT@@", std::string(assets::kReportJs)},
       {"@@SCRIPT_HASH@@", std::string(assets::kReportJsHash)},

@@ -95,9 +95,15 @@ TEST_CASE("the plan sections hold one row per family and per endpoint", "[unit][
   const std::size_t endpoints = html.find("id=\"endpoint-table\"");
   REQUIRE(waves < matrix);
   REQUIRE(matrix < endpoints);
-  CHECK(count(html.substr(waves, matrix - waves), "<tr>") == 3);       // header + 2 families
+  CHECK(count(html.substr(waves, matrix - waves), "<tr>") == 3);      // header + 2 families
   CHECK(count(html.substr(matrix, endpoints - matrix), "<tr") == 2);  // header + 1 endpoint
   CHECK(html.find("<b>catalog</b>") != std::string::npos);
+  // The overview counts endpoints per framework and lists each family.
+  const std::size_t overview = html.find("id=\"framework-table\"");
+  REQUIRE(overview < waves);
+  CHECK(html.find("<tr><td>flask</td><td>1</td></tr>") != std::string::npos);
+  const std::size_t families = html.find("id=\"family-table\"");
+  CHECK(count(html.substr(families, html.find("</table>", families) - families), "<tr>") == 3);
 }
 
 TEST_CASE("summary cards count endpoints and partial routes", "[unit][html_report]") {

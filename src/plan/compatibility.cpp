@@ -53,6 +53,8 @@ constexpr AdapterRule kRules[] = {
     {"request.META", "headers", "Header() parameters"},
     {"request.session", "session", "SessionMiddleware and request.session"},
     {"request.user", "login-session", "an authentication dependency (Depends)"},
+    {"django.contrib.auth.login", "login-session", "an authentication dependency (Depends)"},
+    {"django.contrib.auth.logout", "login-session", "an authentication dependency (Depends)"},
     {"django.contrib.messages", "flash-messages",
      "no built-in: messages kept in the session or the response"},
     {"django.shortcuts.render", "templates", "Jinja2Templates.TemplateResponse"},

@@ -139,6 +139,7 @@ TEST_CASE("adapter_rule_for matches whole dotted components", "[unit][compatibil
   CHECK(adapter_rule_for("flask.request.formula") == nullptr);
   CHECK(adapter_rule_for("flask.g.user")->id == "request-globals");
   CHECK(adapter_rule_for("flask.jsonify") == nullptr);  // ports as a returned dict
+  CHECK(adapter_rule_for("django.contrib.auth.login")->id == "login-session");
 }
 
 }  // namespace

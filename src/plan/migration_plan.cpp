@@ -79,7 +79,8 @@ Plan build_plan(const Inventory& inv, const PlanOptions& options) {
     for (const Adapter& a : row.adapters) {
       if (ff.auth_evidence.empty() &&
           (a.evidence == "flask_login.login_user" || a.evidence == "flask_login.logout_user" ||
-           a.evidence.starts_with("django.contrib.auth.login"))) {
+           a.evidence == "django.contrib.auth.login" ||
+           a.evidence == "django.contrib.auth.logout")) {
         ff.auth_evidence =
             "logs users in (" + a.evidence + " at " + a.file + ":" + std::to_string(a.line) + ")";
       }

@@ -102,6 +102,21 @@ TEST_CASE("weights change the order", "[unit][migration_plan]") {
   CHECK(plan.families[0].name == "orders");
 }
 
+TEST_CASE("a family whose code logs users in is auth-critical, whatever its name",
+          "[unit][migration_plan]") {
+  Inventory inv;
+  Route r = route("members", {"POST"}, "/members/enter");
+  r.uses = {HandlerUse{.name = "django.contrib.auth.login", .file = "members/views.py", .line = 7}};
+  inv.routes = {r, route("catalog", {"GET"}, "/catalog/")};
+  inv.families = {Family{.name = "catalog"}, Family{.name = "members"}};
+  const Plan plan = build_plan(inv, {});
+  const FamilyPlan& members = find(plan, "members");
+  CHECK(members.auth_critical);
+  CHECK(members.reasons.find("logs users in (django.contrib.auth.login at members/views.py:7)") !=
+        std::string::npos);
+  CHECK(plan.families.back().name == "members");
+}
+
 TEST_CASE("names_authentication", "[unit][migration_plan]") {
   CHECK(names_authentication("auth"));
   CHECK(names_authentication("UserAccounts"));

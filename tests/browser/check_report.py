@@ -68,6 +68,10 @@ def check_sample(binary, root, out):
         problems.append(f'filter count is not "{n} of {n} endpoints"')
     if inv['graph']['families'] and '<svg' not in dom:
         problems.append('no SVG graph')
+    family_table = re.search(r'<table id="family-table">(.*?)</table>', dom, re.S)
+    family_rows = len(re.findall(r'<tr>', family_table.group(1))) - 1 if family_table else -1
+    if family_rows != len(inv['families']):
+        problems.append(f'overview lists {family_rows} families, expected {len(inv["families"])}')
     family_select = re.search(r'<select id="filter-family">(.*?)</select>', dom, re.S)
     options = re.findall(r'<option value="([^"]*)">', family_select.group(1)) if family_select else []
     families = sorted({r['family'] for r in inv['routes']})
