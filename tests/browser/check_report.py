@@ -8,7 +8,10 @@ For each sample: the page logs nothing to the console (no script error, no
 CSP violation), the endpoint filter reports "N of N endpoints" with N the
 number of routes in inventory.json (so the inline script ran under the
 page's Content-Security-Policy), the family graph is an inline SVG, and the
-family filter lists every family. Then a scratch tree with hostile strings
+family filter lists every family. In a live page of the last sample, driven
+through the DevTools protocol, filtering by family, status and text shows
+the right counts and clicking a column header sorts and reverses. Then a
+scratch tree with hostile strings
 in a route, a docstring, a blueprint name and a file name is scanned: the
 page title must be unchanged and no element the strings describe may exist.
 Exit 1 on any failure.
@@ -20,6 +23,7 @@ import re
 import subprocess
 import sys
 import tempfile
+import time
 
 CHROMIUM = '/usr/bin/chromium'
 PAYLOAD_SCRIPT = "</script><script>document.title='pwned'</script>"
@@ -51,6 +55,116 @@ def dump_dom(html_path):
         raise RuntimeError('chromium failed: ' + result.stderr[-500:])
     console = [line for line in result.stderr.splitlines() if ':CONSOLE' in line]
     return result.stdout, console
+
+
+class Page:
+    """One page in headless Chromium, driven through the DevTools protocol
+    over --remote-debugging-pipe (stdlib only: JSON messages ending in NUL on
+    file descriptors 3 and 4)."""
+
+    def __init__(self, html_path):
+        to_browser_r, self._to_browser = os.pipe()
+        self._from_browser, from_browser_w = os.pipe()
+        command = (f'exec {CHROMIUM} --headless --no-sandbox --disable-gpu '
+                   f'--remote-debugging-pipe about:blank 3<&{to_browser_r} 4>&{from_browser_w}')
+        self._process = subprocess.Popen(['sh', '-c', command], pass_fds=(to_browser_r, from_browser_w),
+                                         stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+                                         stderr=subprocess.DEVNULL)
+        os.close(to_browser_r)
+        os.close(from_browser_w)
+        self._buffer = b''
+        self._id = 0
+        self._session = None
+        target = self._send('Target.createTarget', {'url': 'file://' + os.path.abspath(html_path)})
+        self._session = self._send('Target.attachToTarget',
+                                   {'targetId': target['targetId'], 'flatten': True})['sessionId']
+        # The new tab starts at about:blank: wait for the report itself.
+        deadline = time.time() + 30
+        while not self.js('location.protocol === "file:" && document.readyState === "complete"'):
+            if time.time() > deadline:
+                raise RuntimeError('page did not load')
+            time.sleep(0.1)
+
+    def _send(self, method, params):
+        self._id += 1
+        message = {'id': self._id, 'method': method, 'params': params}
+        if self._session:
+            message['sessionId'] = self._session
+        os.write(self._to_browser, json.dumps(message).encode() + b'\0')
+        while True:
+            while b'\0' not in self._buffer:
+                chunk = os.read(self._from_browser, 65536)
+                if not chunk:
+                    raise RuntimeError('chromium closed the DevTools pipe')
+                self._buffer += chunk
+            raw, self._buffer = self._buffer.split(b'\0', 1)
+            reply = json.loads(raw)
+            if reply.get('id') == self._id:
+                if 'error' in reply:
+                    raise RuntimeError(f'{method}: {reply["error"]}')
+                return reply['result']
+
+    def js(self, expression):
+        result = self._send('Runtime.evaluate', {'expression': expression, 'returnByValue': True})
+        if 'exceptionDetails' in result:
+            raise RuntimeError(f'{expression}: {result["exceptionDetails"]}')
+        return result['result'].get('value')
+
+    def close(self):
+        self._process.kill()
+        self._process.wait()
+        os.close(self._to_browser)
+        os.close(self._from_browser)
+
+
+def check_interaction(binary, root, out):
+    """Filtering by family, status and text, and sorting by a column, in the
+    live page."""
+    inv = scan(binary, root, out)
+    page = Page(os.path.join(out, 'report.html'))
+    problems = []
+    try:
+        n = len(inv['routes'])
+
+        def choose(control, value):
+            page.js(f'(() => {{ const c = document.getElementById({json.dumps(control)}); '
+                    f'c.value = {json.dumps(value)}; c.dispatchEvent(new Event("input")); }})()')
+            return page.js('document.getElementById("filter-count").textContent')
+
+        family = inv['routes'][0]['family']
+        expected = sum(r['family'] == family for r in inv['routes'])
+        if choose('filter-family', family) != f'{expected} of {n} endpoints':
+            problems.append(f'family filter {family!r} does not show {expected} rows')
+        choose('filter-family', '')
+        status = inv['matrix'][0]['status']
+        expected = sum(m['status'] == status for m in inv['matrix'])
+        if choose('filter-status', status) != f'{expected} of {n} endpoints':
+            problems.append(f'status filter {status!r} does not show {expected} rows')
+        choose('filter-status', '')
+        needle = inv['routes'][-1]['path']
+        expected = sum(needle.lower() in r['path'].lower() for r in inv['routes'])
+        shown = choose('filter-text', needle)
+        if not shown.endswith(f' of {n} endpoints') or int(shown.split()[0]) < expected:
+            problems.append(f'search {needle!r} shows {shown}')
+        choose('filter-text', '')
+        # Family: rows come sorted by path, so this column starts unsorted.
+        column = 'Array.from(document.querySelectorAll("#endpoint-table tbody tr"))' \
+                 '.map((r) => r.cells[2].textContent.trim())'
+        sorted_check = f'(() => {{ const v = {column}; return v.every((x, i) => i === 0 || ' \
+                       'v[i - 1].localeCompare(x, undefined, {numeric: true}) <= 0); })()'
+        header = 'document.querySelectorAll("#endpoint-table thead th")[2].click()'
+        if page.js(sorted_check) and len({r['family'] for r in inv['routes']}) > 1:
+            problems.append('the family column is sorted before any click: the sort check proves nothing')
+        page.js(header)
+        if not page.js(sorted_check):
+            problems.append('clicking Family does not sort ascending')
+        first = page.js(column + '[0]')
+        page.js(header)
+        if page.js(column + '[0]') == first and n > 1:
+            problems.append('clicking Family again does not reverse the order')
+    finally:
+        page.close()
+    return problems
 
 
 def scan(binary, root, out):
@@ -116,6 +230,9 @@ def main():
             problems = check_sample(args.cutover, sample, os.path.join(tmp, f'out{i}'))
             print(f'{sample}: ' + ('ok' if not problems else '; '.join(problems)))
             failures += bool(problems)
+        problems = check_interaction(args.cutover, args.samples[-1], os.path.join(tmp, 'live'))
+        print(f'{args.samples[-1]} in a live page: ' + ('ok' if not problems else '; '.join(problems)))
+        failures += bool(problems)
         problems = check_hostile(args.cutover, tmp)
         print('hostile strings: ' + ('ok' if not problems else '; '.join(problems)))
         failures += bool(problems)
