@@ -8,6 +8,8 @@
 #include <set>
 #include <unordered_map>
 
+#include "model/dotted_name.h"
+
 // The two plugins cutover uses, linked in: the dot layout and the core
 // renderers (SVG). Preloading them, with demand loading off, keeps the
 // installed text-layout plugin (pango) out: its text widths would depend on
@@ -86,9 +88,10 @@ class SvgGraph {
   std::unique_ptr<Agraph_t, GraphDeleter> graph_;
 };
 
-std::string parent_package(const std::string& module) {
-  const std::size_t dot = module.rfind('.');
-  return dot == std::string::npos ? module : module.substr(0, dot);
+// The package a module is grouped under; a top-level module is its own.
+std::string group_of(std::string_view module) {
+  const std::string_view parent = parent_name(module);
+  return std::string(parent.empty() ? module : parent);
 }
 
 }  // namespace
@@ -125,7 +128,7 @@ std::string family_module_graph_svg(const Inventory& inv, const std::string& fam
   // What each module is drawn as: itself, its package, another family, or
   // nothing (modules the family does not import directly).
   const auto drawn_as = [&](const Module& m) -> std::string {
-    if (m.family == family) return grouped ? parent_package(m.name) + ".*" : m.name;
+    if (m.family == family) return grouped ? group_of(m.name) + ".*" : m.name;
     if (!m.family.empty()) return "family " + m.family;
     return m.name;
   };

@@ -8,6 +8,8 @@
 #include <set>
 #include <unordered_map>
 
+#include "model/dotted_name.h"
+
 namespace cutover {
 namespace {
 
@@ -61,11 +63,6 @@ bool is_segment_char(char c) {
          c == '-' || c == '.';
 }
 
-bool module_in_package(std::string_view module, std::string_view package) {
-  return module == package || (module.size() > package.size() && module.starts_with(package) &&
-                               module[package.size()] == '.');
-}
-
 }  // namespace
 
 std::string first_path_segment(std::string_view path) {
@@ -87,7 +84,7 @@ FamilyName family_of(const Route& route, const std::vector<std::string>& django_
       if (route.path.starts_with(prefix)) return {o.name, "config"};
     }
     for (const std::string& prefix : o.module_prefixes) {
-      if (module_in_package(route.module, prefix)) return {o.name, "config"};
+      if (is_within(route.module, prefix)) return {o.name, "config"};
     }
   }
   if (!route.blueprint.empty()) {
@@ -96,8 +93,7 @@ FamilyName family_of(const Route& route, const std::vector<std::string>& django_
   if (route.framework == "django" && !route.module.empty()) {
     std::string_view app;
     for (const std::string& candidate : django_apps) {
-      if (module_in_package(route.module, candidate) && candidate.size() > app.size())
-        app = candidate;
+      if (is_within(route.module, candidate) && candidate.size() > app.size()) app = candidate;
     }
     if (app.empty()) app = std::string_view(route.module).substr(0, route.module.find('.'));
     return {std::string(app), "django-app"};
@@ -124,11 +120,6 @@ struct FamilyWalk {
     return reach_from(FollowedGraph(graph, followed), sources, n);
   }
 };
-
-std::string parent_package(std::string_view module) {
-  const std::size_t dot = module.rfind('.');
-  return dot == std::string_view::npos ? std::string() : std::string(module.substr(0, dot));
-}
 
 // The app's assembly module holds only routes of the app itself (`/`,
 // `/healthz`) and imports modules of two or more families to register their
@@ -167,17 +158,17 @@ void claim_packages(FamilyWalk& w, std::vector<Family>& families, const Inventor
   for (std::size_t f = 0; f < families.size(); ++f) {
     Family& family = families[f];
     if (family.kind == "path-prefix" || handlers[f].empty()) continue;
-    std::string package =
-        family.kind == "django-app" ? family.name : parent_package(handlers[f][0]);
+    std::string package(family.kind == "django-app" ? std::string_view(family.name)
+                                                    : parent_name(handlers[f][0]));
     for (const std::string& h : handlers[f]) {
-      while (!package.empty() && !module_in_package(h, package))
-        package = parent_package(package);
+      while (!package.empty() && !is_within(h, package))
+        package.resize(parent_name(package).size());
     }
     if (package.empty()) continue;
     bool contested = false;
     for (Vertex v = 0; v < w.n && !contested; ++v) {
       contested = w.owner[v] != kNoFamily && w.owner[v] != static_cast<int>(f) &&
-                  module_in_package(inv.modules[v].name, package);
+                  is_within(inv.modules[v].name, package);
     }
     if (!contested) family.package = package;
   }
@@ -186,8 +177,7 @@ void claim_packages(FamilyWalk& w, std::vector<Family>& families, const Inventor
     std::size_t longest = 0;
     for (std::size_t f = 0; f < families.size(); ++f) {
       const std::string& package = families[f].package;
-      if (!package.empty() && package.size() > longest &&
-          module_in_package(inv.modules[v].name, package)) {
+      if (!package.empty() && package.size() > longest && is_within(inv.modules[v].name, package)) {
         longest = package.size();
         w.owner[v] = static_cast<int>(f);
       }

@@ -6,16 +6,12 @@
 
 #include "link/class_hierarchy.h"
 #include "link/data_models.h"
+#include "model/dotted_name.h"
 
 namespace cutover {
 namespace {
 
 constexpr std::string_view kModelPrefix = "model:";
-
-std::string_view last_name(std::string_view dotted) {
-  const std::size_t dot = dotted.rfind('.');
-  return dot == std::string_view::npos ? dotted : dotted.substr(dot + 1);
-}
 
 bool is_write_call(std::string_view use) {
   static constexpr std::string_view kWrites[] = {
@@ -28,8 +24,7 @@ bool is_write_call(std::string_view use) {
 }
 
 bool in_scope(std::string_view scope, std::string_view prefix) {
-  return prefix.empty() || scope == prefix ||
-         (scope.size() > prefix.size() && scope.starts_with(prefix) && scope[prefix.size()] == '.');
+  return prefix.empty() || is_within(scope, prefix);
 }
 
 }  // namespace

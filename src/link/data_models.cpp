@@ -3,14 +3,10 @@
 #include <algorithm>
 
 #include "link/class_hierarchy.h"
+#include "model/dotted_name.h"
 
 namespace cutover {
 namespace {
-
-std::string_view last_name(std::string_view dotted) {
-  const std::size_t dot = dotted.rfind('.');
-  return dot == std::string_view::npos ? dotted : dotted.substr(dot + 1);
-}
 
 bool is_call_to(const PythonValue& value, std::string_view callee) {
   return value.kind == PythonValue::Kind::kCall && last_name(value.text) == callee;

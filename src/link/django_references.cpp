@@ -4,14 +4,10 @@
 #include <string_view>
 #include <utility>
 #include <vector>
+#include "model/dotted_name.h"
 
 namespace cutover {
 namespace {
-
-std::string_view last_name(std::string_view dotted) {
-  const std::size_t dot = dotted.rfind('.');
-  return dot == std::string_view::npos ? dotted : dotted.substr(dot + 1);
-}
 
 bool is_setting_list(std::string_view target) {
   return target == "INSTALLED_APPS" || target == "MIDDLEWARE" || target == "MIDDLEWARE_CLASSES";
@@ -92,8 +88,7 @@ class ReferenceCollector {
     const FileSummary& file = files_[file_];
     // A URLconf is a module; a view or middleware is an attribute of one; an
     // app is a module, or an AppConfig class ('contacts.apps.ContactsConfig').
-    const std::size_t dot = dotted.rfind('.');
-    const std::string parent = dot == std::string::npos ? std::string() : dotted.substr(0, dot);
+    const std::string parent(parent_name(dotted));
     std::vector<std::string> candidates;
     if (via != "view" && via != "MIDDLEWARE") candidates.push_back(dotted);
     if (via != "include" && via != "ROOT_URLCONF" && !parent.empty()) candidates.push_back(parent);

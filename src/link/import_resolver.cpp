@@ -80,8 +80,7 @@ std::optional<std::string> absolute_import_base(const FileSummary& file, const I
   std::string package = package_of(file);
   for (int up = 1; up < fact.level; ++up) {
     if (package.empty()) return std::nullopt;
-    const std::size_t dot = package.rfind('.');
-    package = dot == std::string::npos ? std::string() : package.substr(0, dot);
+    package.resize(parent_name(package).size());
   }
   if (package.empty()) return std::nullopt;
   return join(package, fact.module);

@@ -85,8 +85,7 @@ std::optional<std::size_t> ModuleIndex::find_enclosing(std::string_view dotted,
                                                        std::string_view importer_root) const {
   while (!dotted.empty()) {
     if (auto hit = find_from(dotted, importer_root)) return hit;
-    const std::size_t dot = dotted.rfind('.');
-    dotted = dot == std::string_view::npos ? std::string_view() : dotted.substr(0, dot);
+    dotted = parent_name(dotted);
   }
   return std::nullopt;
 }
@@ -96,14 +95,9 @@ ModuleIndex::Dialect ModuleIndex::dialect_of_root(const std::string& source_root
   return it == dialects_.end() ? Dialect::kUnknown : it->second;
 }
 
-std::string_view top_level_name(std::string_view dotted) {
-  return dotted.substr(0, dotted.find('.'));
-}
-
 std::string package_of(const FileSummary& file) {
   if (file.is_package) return file.module;
-  const std::size_t dot = file.module.rfind('.');
-  return dot == std::string::npos ? std::string() : file.module.substr(0, dot);
+  return std::string(parent_name(file.module));
 }
 
 }  // namespace cutover

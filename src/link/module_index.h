@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "model/diagnostic.h"
+#include "model/dotted_name.h"
 #include "model/file_summary.h"
 
 namespace cutover {
@@ -51,8 +52,6 @@ class ModuleIndex {
   std::unordered_map<std::string, Dialect> dialects_;  // by source root
 };
 
-// "a.b.c" -> "a"
-std::string_view top_level_name(std::string_view dotted);
 // The package a module's relative imports start from.
 std::string package_of(const FileSummary& file);
 

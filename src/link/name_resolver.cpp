@@ -14,11 +14,6 @@ std::string key(std::string_view scope, std::string_view name) {
   return k;
 }
 
-std::string_view parent_scope(std::string_view scope) {
-  const std::size_t dot = scope.rfind('.');
-  return dot == std::string_view::npos ? std::string_view() : scope.substr(0, dot);
-}
-
 }  // namespace
 
 NameResolver::NameResolver(const std::vector<FileSummary>& files, const ModuleIndex& index)
@@ -78,7 +73,7 @@ NameTarget NameResolver::resolve_from(std::size_t file, std::string_view scope,
 NameTarget NameResolver::lookup(std::size_t file, std::string_view scope, std::string_view name,
                                 int hops) const {
   if (hops > kMaxHops) return {};
-  for (std::string_view s = scope;; s = parent_scope(s)) {
+  for (std::string_view s = scope;; s = parent_name(s)) {
     const BindingMap& map = bindings_[file];
     if (auto it = map.find(key(s, name)); it != map.end()) {
       return from_binding(file, it->second, hops + 1);

@@ -13,13 +13,6 @@
 namespace cutover {
 namespace {
 
-bool is_identifier(std::string_view name) {
-  if (name.empty() || (name[0] >= '0' && name[0] <= '9')) return false;
-  return std::all_of(name.begin(), name.end(), [](char c) {
-    return c == '_' || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
-  });
-}
-
 // How often each dotted name, or a dotted prefix of it, is imported absolutely.
 std::unordered_map<std::string, unsigned> count_imported_names(
     const std::vector<FileSummary>& files) {

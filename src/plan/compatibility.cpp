@@ -7,6 +7,7 @@
 #include <unordered_map>
 
 #include "link/code_uses.h"
+#include "model/dotted_name.h"
 
 namespace cutover {
 namespace {
@@ -79,15 +80,10 @@ constexpr AdapterRule kRules[] = {
     {"view.filter_backends", "drf-filtering", "Query() parameters for the filters"},
 };
 
-bool has_prefix(std::string_view name, std::string_view prefix) {
-  return name == prefix ||
-         (name.size() > prefix.size() && name.starts_with(prefix) && name[prefix.size()] == '.');
-}
-
 bool applies_to(const Hook& h, const Route& r) {
   if (h.framework != r.framework) return false;
   if (h.blueprint.empty() || h.kind.find("app_") != std::string::npos) return true;
-  return has_prefix(r.blueprint, h.blueprint);
+  return is_within(r.blueprint, h.blueprint);
 }
 
 bool is_standard_converter(std::string_view type) {
@@ -127,7 +123,7 @@ std::string deprecation_of(const Route& r, const DeprecationList& list) {
 
 const AdapterRule* adapter_rule_for(std::string_view use) {
   for (const AdapterRule& rule : kRules) {
-    if (has_prefix(use, rule.prefix)) return &rule;
+    if (is_within(use, rule.prefix)) return &rule;
   }
   return nullptr;
 }

@@ -6,6 +6,7 @@
 #include <set>
 
 #include "graph/endpoint_families.h"
+#include "model/dotted_name.h"
 
 namespace cutover {
 namespace {
@@ -249,8 +250,8 @@ Plan build_plan(const Inventory& inv, const PlanOptions& options) {
       std::map<std::string, std::vector<std::string>> by_package;
       for (const std::string& core : g->second->core_reached) {
         if (family_of_module.contains(core) && family_of_module[core] == fp.name) continue;
-        const std::size_t dot = core.rfind('.');
-        by_package[dot == std::string::npos ? core : core.substr(0, dot)].push_back(core);
+        const std::string_view package = parent_name(core);
+        by_package[std::string(package.empty() ? core : package)].push_back(core);
       }
       for (const auto& [package, modules] : by_package) {
         fp.prerequisites.push_back(
