@@ -8,6 +8,7 @@
 #include <set>
 #include <unordered_map>
 
+#include "graph/module_edges.h"
 #include "model/dotted_name.h"
 
 namespace cutover {
@@ -221,9 +222,8 @@ void analyse_endpoint_families(Inventory& inv, const std::vector<FamilyOverride>
   std::sort(django_apps.begin(), django_apps.end());
 
   FamilyWalk w(inv.modules.size());
-  std::unordered_map<std::string, Vertex> vertex_of;
-  for (Vertex v = 0; v < w.n; ++v)
-    vertex_of.emplace(inv.modules[v].name, v);
+  ModuleEdges module_edges = distinct_module_edges(inv.modules, inv.imports);
+  const std::unordered_map<std::string, Vertex>& vertex_of = module_edges.vertex_of;
 
   // Families, and how many of each family's routes each module's handlers serve.
   std::map<std::string, Family> by_name;
@@ -243,15 +243,9 @@ void analyse_endpoint_families(Inventory& inv, const std::vector<FamilyOverride>
     families.push_back(std::move(family));
   }
 
-  for (const ImportEdge& e : inv.imports) {
-    if (e.kind != ImportKind::kInternal) continue;
-    const auto from = vertex_of.find(e.from);
-    const auto to = vertex_of.find(e.to);
-    if (from == vertex_of.end() || to == vertex_of.end() || from->second == to->second) continue;
-    auto [it, inserted] = w.edges.try_emplace({from->second, to->second}, &e);
-    if (!inserted && std::tie(e.file, e.line) < std::tie(it->second->file, it->second->line))
-      it->second = &e;
-  }
+  // Self-imports make no dependency between families.
+  w.edges = std::move(module_edges.first_import);
+  std::erase_if(w.edges, [](const auto& entry) { return entry.first.first == entry.first.second; });
   for (const auto& [edge, site] : w.edges)
     boost::add_edge(edge.first, edge.second, w.graph);
 

@@ -1,5 +1,7 @@
 #include "graph/module_graph.h"
 
+#include "graph/module_edges.h"
+
 #include <algorithm>
 #include <boost/graph/adjacency_list.hpp>
 #include <boost/graph/betweenness_centrality.hpp>
@@ -17,11 +19,6 @@ namespace {
 
 using Graph = boost::adjacency_list<boost::vecS, boost::vecS, boost::directedS>;
 using Vertex = std::size_t;
-
-struct Site {
-  std::string file;
-  std::uint32_t line = 0;
-};
 
 // Rounded so the JSON is the same on every machine and build.
 double rounded(double value) {
@@ -71,23 +68,7 @@ struct ComponentSizeCounter : boost::default_bfs_visitor {
 ModuleGraphFacts analyse_module_graph(std::vector<Module>& modules,
                                       const std::vector<ImportEdge>& imports) {
   const std::size_t n = modules.size();
-  std::unordered_map<std::string, Vertex> vertex_of;
-  for (Vertex i = 0; i < n; ++i)
-    vertex_of.emplace(modules[i].name, i);
-
-  // Distinct edges, each with its first import site: ordered, so the graph and
-  // every result built from it are deterministic.
-  std::map<std::pair<Vertex, Vertex>, Site> edges;
-  for (const ImportEdge& e : imports) {
-    if (e.kind != ImportKind::kInternal) continue;
-    const auto from = vertex_of.find(e.from);
-    const auto to = vertex_of.find(e.to);
-    if (from == vertex_of.end() || to == vertex_of.end()) continue;
-    auto [it, inserted] = edges.try_emplace({from->second, to->second}, Site{e.file, e.line});
-    if (!inserted && std::tie(e.file, e.line) < std::tie(it->second.file, it->second.line)) {
-      it->second = Site{e.file, e.line};
-    }
-  }
+  const auto edges = distinct_module_edges(modules, imports).first_import;
   Graph graph(n);
   Graph acyclic_free(n);  // without self-loops, for the centrality
   std::vector<std::vector<Vertex>> out(n);
@@ -126,7 +107,7 @@ ModuleGraphFacts analyse_module_graph(std::vector<Module>& modules,
       cycle.modules.push_back(modules[v].name);
     const std::vector<Vertex> path = shortest_cycle(group[0], out, component);
     for (std::size_t i = 0; i + 1 < path.size(); ++i) {
-      const Site& site = edges.at({path[i], path[i + 1]});
+      const ImportEdge& site = *edges.at({path[i], path[i + 1]});
       cycle.path.push_back(ImportStep{.from = modules[path[i]].name,
                                       .to = modules[path[i + 1]].name,
                                       .file = site.file,
