@@ -4,16 +4,12 @@
 
 #include <catch2/catch.hpp>
 
+#include "testing/text_count.h"
+
 namespace cutover {
 namespace {
 
-std::size_t count(const std::string& haystack, std::string_view needle) {
-  std::size_t n = 0;
-  for (std::size_t at = haystack.find(needle); at != std::string::npos;
-       at = haystack.find(needle, at + 1))
-    ++n;
-  return n;
-}
+using testing::count;
 
 Inventory two_families() {
   Inventory inv;

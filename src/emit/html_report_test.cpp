@@ -3,7 +3,9 @@
 #include "emit/html_report.h"
 
 #include <catch2/catch.hpp>
+
 #include <string>
+#include "testing/text_count.h"
 
 namespace cutover {
 namespace {
@@ -11,14 +13,7 @@ namespace {
 constexpr const char* kScript = "</script><script>alert(1)</script>";
 constexpr const char* kImg = "\"><img src=x onerror=alert(2)>";
 
-std::size_t count(const std::string& haystack, std::string_view needle) {
-  std::size_t n = 0;
-  for (std::size_t at = haystack.find(needle); at != std::string::npos;
-       at = haystack.find(needle, at + 1)) {
-    ++n;
-  }
-  return n;
-}
+using testing::count;
 
 Inventory hostile_inventory() {
   Inventory inv;
