@@ -47,6 +47,122 @@ struct FamilyFacts {
   std::string auth_path;      // a path that names authentication
 };
 
+// Waves: the score range of the families that are not auth split in
+// thirds, best first; auth families after all of them; empty waves skipped.
+void assign_waves(Plan& plan) {
+  double top = -1e9, bottom = 1e9;
+  for (const FamilyPlan& fp : plan.families) {
+    if (fp.auth_critical) continue;
+    top = std::max(top, fp.score);
+    bottom = std::min(bottom, fp.score);
+  }
+  std::uint32_t last = 0;
+  for (FamilyPlan& fp : plan.families) {
+    if (fp.auth_critical) continue;
+    const double span = top - bottom;
+    fp.wave =
+        span <= 0 ? 1 : 1 + std::min(2u, static_cast<std::uint32_t>(3 * (top - fp.score) / span));
+    last = std::max(last, fp.wave);
+  }
+  for (FamilyPlan& fp : plan.families) {
+    if (fp.auth_critical) fp.wave = last + 1;
+  }
+  std::map<std::uint32_t, std::uint32_t> renumbered;
+  for (const FamilyPlan& fp : plan.families)
+    renumbered.emplace(fp.wave, 0);
+  std::uint32_t next = 1;
+  for (auto& [wave, number] : renumbered)
+    number = next++;
+  for (FamilyPlan& fp : plan.families) {
+    fp.wave = renumbered[fp.wave];
+    if (plan.waves.size() < fp.wave) plan.waves.resize(fp.wave);
+    plan.waves[fp.wave - 1].number = fp.wave;
+    plan.waves[fp.wave - 1].families.push_back(fp.name);
+  }
+}
+
+std::string reasons_in_words(const FamilyFacts& ff, const FamilyPlan& fp) {
+  std::vector<std::string> reasons;
+  reasons.push_back(ff.read_only == ff.endpoints
+                        ? "reads only (" + std::to_string(ff.endpoints) + " endpoint" +
+                              (ff.endpoints == 1 ? ")" : "s)")
+                        : std::to_string(ff.endpoints - ff.read_only) + " of " +
+                              std::to_string(ff.endpoints) + " endpoints write");
+  reasons.push_back(std::to_string(ff.dependants.size()) + " dependant famil" +
+                    (ff.dependants.size() == 1 ? "y" : "ies") +
+                    (ff.dependants.empty()
+                         ? ""
+                         : " (" + joined({ff.dependants.begin(), ff.dependants.end()}) + ")"));
+  if (!ff.dependencies.empty())
+    reasons.push_back("depends on " + joined({ff.dependencies.begin(), ff.dependencies.end()}));
+  std::set<std::string> own(ff.read.begin(), ff.read.end());
+  own.insert(ff.written.begin(), ff.written.end());
+  for (const std::string& t : fp.tables_shared)
+    own.erase(t);
+  if (!own.empty()) reasons.push_back("owns tables " + joined({own.begin(), own.end()}));
+  if (!fp.tables_shared.empty()) reasons.push_back("shares tables " + joined(fp.tables_shared));
+  if (!ff.auth_evidence.empty()) reasons.push_back("authentication: " + ff.auth_evidence);
+  if (!ff.python2.empty())
+    reasons.push_back(std::to_string(ff.python2.size()) + " Python 2 blockers");
+  std::string out;
+  for (const std::string& reason : reasons)
+    out += (out.empty() ? "" : "; ") + reason;
+  return out;
+}
+
+std::vector<std::string> prerequisites_of(const FamilyFacts& ff, const FamilyPlan& fp,
+                                          const Family* graph_family, const Inventory& inv) {
+  std::vector<std::string> out;
+  if (graph_family) {
+    // Grouped by package: a big app reaches dozens of core modules.
+    const std::set<std::string> own(graph_family->modules.begin(), graph_family->modules.end());
+    std::map<std::string, std::vector<std::string>> by_package;
+    for (const std::string& core : graph_family->core_reached) {
+      if (own.contains(core)) continue;
+      const std::string_view package = parent_name(core);
+      by_package[std::string(package.empty() ? core : package)].push_back(core);
+    }
+    for (const auto& [package, modules] : by_package) {
+      out.push_back(modules.size() == 1
+                        ? "extract or wrap core module " + modules.front()
+                        : "extract or wrap " + std::to_string(modules.size()) +
+                              " core modules of " + package + ": " + joined(modules, 4));
+    }
+  }
+  for (const FamilyDependency& d : inv.family_edges) {
+    if (d.from != fp.name || d.imports.empty()) continue;
+    const ImportStep& s = d.imports.front();
+    out.push_back("move or wrap family " + d.to + " first: " + s.from + " imports " + s.to + " (" +
+                  s.file + ":" + std::to_string(s.line) + ")");
+  }
+  for (const std::string& t : fp.tables_shared)
+    out.push_back("decide which service owns shared table " + t);
+  if (!ff.python2.empty()) {
+    const Python2Blocker& first = *ff.python2.front();
+    out.push_back("port " + std::to_string(ff.python2.size()) + " Python 2 constructs (first: " +
+                  first.construct + " at " + first.file + ":" + std::to_string(first.line) + ")");
+  }
+  return out;
+}
+
+std::vector<std::string> sequence_of(const FamilyFacts& ff) {
+  std::vector<std::string> out = {
+      "shadow reads: mirror GET traffic to FastAPI and compare responses",
+      "route read traffic to FastAPI"};
+  if (ff.read_only < ff.endpoints) {
+    out.push_back("route writes once the tables it writes" +
+                  (ff.written.empty()
+                       ? std::string()
+                       : " (" + joined({ff.written.begin(), ff.written.end()}) + ")") +
+                  " have a single writer");
+  }
+  if (ff.deprecated > 0) {
+    out.push_back("retire " + std::to_string(ff.deprecated) +
+                  " deprecated endpoints instead of porting them");
+  }
+  return out;
+}
+
 }  // namespace
 
 bool names_authentication(std::string_view name) {
@@ -178,114 +294,18 @@ Plan build_plan(const Inventory& inv, const PlanOptions& options) {
                      return a.score > b.score;
                    });
 
-  // Waves: the score range of the families that are not auth split in
-  // thirds, best first; auth families after all of them.
-  double top = -1e9, bottom = 1e9;
-  for (const FamilyPlan& fp : plan.families) {
-    if (fp.auth_critical) continue;
-    top = std::max(top, fp.score);
-    bottom = std::min(bottom, fp.score);
-  }
-  std::uint32_t last = 0;
-  for (FamilyPlan& fp : plan.families) {
-    if (fp.auth_critical) continue;
-    const double span = top - bottom;
-    fp.wave =
-        span <= 0 ? 1 : 1 + std::min(2u, static_cast<std::uint32_t>(3 * (top - fp.score) / span));
-    last = std::max(last, fp.wave);
-  }
-  for (FamilyPlan& fp : plan.families) {
-    if (fp.auth_critical) fp.wave = last + 1;
-  }
-  std::map<std::uint32_t, std::uint32_t> renumbered;  // waves left empty are skipped
-  for (const FamilyPlan& fp : plan.families)
-    renumbered.emplace(fp.wave, 0);
-  std::uint32_t next = 1;
-  for (auto& [wave, number] : renumbered)
-    number = next++;
-  for (FamilyPlan& fp : plan.families) {
-    fp.wave = renumbered[fp.wave];
-    if (plan.waves.size() < fp.wave) plan.waves.resize(fp.wave);
-    plan.waves[fp.wave - 1].number = fp.wave;
-    plan.waves[fp.wave - 1].families.push_back(fp.name);
-  }
+  assign_waves(plan);
 
   std::map<std::string, const Family*> graph_families;
   for (const Family& f : inv.families)
     graph_families.emplace(f.name, &f);
   for (FamilyPlan& fp : plan.families) {
     const FamilyFacts& ff = facts[fp.name];
-    std::vector<std::string> reasons;
-    reasons.push_back(ff.read_only == ff.endpoints
-                          ? "reads only (" + std::to_string(ff.endpoints) + " endpoint" +
-                                (ff.endpoints == 1 ? ")" : "s)")
-                          : std::to_string(ff.endpoints - ff.read_only) + " of " +
-                                std::to_string(ff.endpoints) + " endpoints write");
-    reasons.push_back(std::to_string(ff.dependants.size()) + " dependant famil" +
-                      (ff.dependants.size() == 1 ? "y" : "ies") +
-                      (ff.dependants.empty()
-                           ? ""
-                           : " (" + joined({ff.dependants.begin(), ff.dependants.end()}) + ")"));
-    if (!ff.dependencies.empty())
-      reasons.push_back("depends on " + joined({ff.dependencies.begin(), ff.dependencies.end()}));
-    std::vector<std::string> own;
-    std::set_difference(ff.read.begin(), ff.read.end(), fp.tables_shared.begin(),
-                        fp.tables_shared.end(), std::back_inserter(own));
-    std::vector<std::string> own_written;
-    std::set_difference(ff.written.begin(), ff.written.end(), fp.tables_shared.begin(),
-                        fp.tables_shared.end(), std::back_inserter(own_written));
-    own.insert(own.end(), own_written.begin(), own_written.end());
-    std::sort(own.begin(), own.end());
-    own.erase(std::unique(own.begin(), own.end()), own.end());
-    if (!own.empty()) reasons.push_back("owns tables " + joined(own));
-    if (!fp.tables_shared.empty()) reasons.push_back("shares tables " + joined(fp.tables_shared));
-    if (!ff.auth_evidence.empty()) reasons.push_back("authentication: " + ff.auth_evidence);
-    if (!ff.python2.empty())
-      reasons.push_back(std::to_string(ff.python2.size()) + " Python 2 blockers");
-    for (const std::string& reason : reasons)
-      fp.reasons += (fp.reasons.empty() ? "" : "; ") + reason;
-
-    if (const auto g = graph_families.find(fp.name); g != graph_families.end()) {
-      // Grouped by package: a big app reaches dozens of core modules.
-      std::map<std::string, std::vector<std::string>> by_package;
-      for (const std::string& core : g->second->core_reached) {
-        if (family_of_module.contains(core) && family_of_module[core] == fp.name) continue;
-        const std::string_view package = parent_name(core);
-        by_package[std::string(package.empty() ? core : package)].push_back(core);
-      }
-      for (const auto& [package, modules] : by_package) {
-        fp.prerequisites.push_back(
-            modules.size() == 1 ? "extract or wrap core module " + modules.front()
-                                : "extract or wrap " + std::to_string(modules.size()) +
-                                      " core modules of " + package + ": " + joined(modules, 4));
-      }
-    }
-    for (const FamilyDependency& d : inv.family_edges) {
-      if (d.from != fp.name || d.imports.empty()) continue;
-      const ImportStep& s = d.imports.front();
-      fp.prerequisites.push_back("move or wrap family " + d.to + " first: " + s.from + " imports " +
-                                 s.to + " (" + s.file + ":" + std::to_string(s.line) + ")");
-    }
-    for (const std::string& t : fp.tables_shared)
-      fp.prerequisites.push_back("decide which service owns shared table " + t);
-    if (!ff.python2.empty()) {
-      const Python2Blocker& first = *ff.python2.front();
-      fp.prerequisites.push_back("port " + std::to_string(ff.python2.size()) +
-                                 " Python 2 constructs (first: " + first.construct + " at " +
-                                 first.file + ":" + std::to_string(first.line) + ")");
-    }
-    fp.sequence.push_back("shadow reads: mirror GET traffic to FastAPI and compare responses");
-    fp.sequence.push_back("route read traffic to FastAPI");
-    if (ff.read_only < ff.endpoints) {
-      fp.sequence.push_back("route writes once the tables it writes" +
-                            (ff.written.empty()
-                                 ? std::string()
-                                 : " (" + joined({ff.written.begin(), ff.written.end()}) + ")") +
-                            " have a single writer");
-    }
-    if (ff.deprecated > 0)
-      fp.sequence.push_back("retire " + std::to_string(ff.deprecated) +
-                            " deprecated endpoints instead of porting them");
+    const auto g = graph_families.find(fp.name);
+    fp.reasons = reasons_in_words(ff, fp);
+    fp.prerequisites =
+        prerequisites_of(ff, fp, g == graph_families.end() ? nullptr : g->second, inv);
+    fp.sequence = sequence_of(ff);
   }
   for (auto& [name, t] : tables) {
     std::sort(t.models.begin(), t.models.end());
