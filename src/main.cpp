@@ -57,6 +57,10 @@ int main(int argc, char** argv) {
       ->capture_default_str()
       ->check(CLI::IsMember({"json", "html", "md", "dot"}));
   scan_cmd->add_flag("-q,--quiet", scan.quiet, "Print nothing on success");
+  scan_cmd->add_option("--source-url", scan.source_url,
+                       "Where report.html links file:line, with {file} and {line}: "
+                       "https://git.example.com/shop/blob/main/{file}#L{line} (default: "
+                       "source_url in the config, else the scanned files, relative to OUTDIR)");
 
   cutover::GraphCommandOptions graph;
   std::string graph_path;

@@ -105,5 +105,27 @@ TEST_CASE("scan writes the formats asked for", "[cli]") {
   CHECK(run_cutover(scan + " --format pdf") == 2);
 }
 
+TEST_CASE("report.html links file:line to the source", "[cli]") {
+  testing::ScratchTree tree;
+  tree.write("legacy/app.py",
+             "from flask import Flask\napp = Flask(__name__)\n"
+             "@app.route('/x')\ndef x():\n    return ''\n");
+  const std::string legacy = (tree.root() / "legacy").string();
+  const std::filesystem::path out = tree.root() / "reports/week1";
+  // By default, relative to the output folder: the report opens the local file.
+  REQUIRE(run_cutover("scan " + legacy + " -q -o " + out.string()) == 0);
+  CHECK(testing::read_text(out / "report.html")
+            .find("<a href=\"../../legacy/app.py\">app.py:3</a>") != std::string::npos);
+  // The flag, then the config, point at a code host instead.
+  REQUIRE(run_cutover("scan " + legacy + " -q -o " + out.string() +
+                      " --source-url https://git.example/{file}#L{line}") == 0);
+  CHECK(testing::read_text(out / "report.html")
+            .find("<a href=\"https://git.example/app.py#L3\">app.py:3</a>") != std::string::npos);
+  tree.write("legacy/cutover.toml", "source_url = \"https://cfg.example/{file}?l={line}\"\n");
+  REQUIRE(run_cutover("scan " + legacy + " -q -o " + out.string()) == 0);
+  CHECK(testing::read_text(out / "report.html")
+            .find("<a href=\"https://cfg.example/app.py?l=3\">app.py:3</a>") != std::string::npos);
+}
+
 }  // namespace
 }  // namespace cutover

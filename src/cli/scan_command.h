@@ -16,6 +16,9 @@ struct ScanCommandOptions {
   // family graphs).
   std::vector<std::string> formats = {"json", "html"};
   bool quiet = false;
+  // Links from report.html to the source (source_link.h); when empty, the
+  // config's source_url, else a path relative to the report's folder.
+  std::string source_url;
 };
 
 // Exit code: 0 when the scan completed (diagnostics included), 1 when it could not run.

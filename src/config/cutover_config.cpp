@@ -69,10 +69,10 @@ CutoverConfig parse_cutover_config(std::string_view text, const std::string& sou
     const std::string name(key.str());
     if (name == "roots") {
       config.roots = strings_of(node, source, name);
-    } else if (name == "settings") {
+    } else if (name == "settings" || name == "source_url") {
       const std::optional<std::string> value = node.value<std::string>();
-      if (!value) fail(source, node.source(), "settings must be a string");
-      config.django_settings = *value;
+      if (!value) fail(source, node.source(), name + " must be a string");
+      (name == "settings" ? config.django_settings : config.source_url) = *value;
     } else if (name == "deprecated") {
       config.deprecated.entries = strings_of(node, source, name);
     } else if (name == "families") {

@@ -7,6 +7,7 @@
 //   roots = ["src"]                      # folders on sys.path
 //   settings = "crm_site.settings"       # Django settings module
 //   deprecated = ["GET /old/", "/legacy/export", "shop.views.old_*"]
+//   source_url = "https://git.example.com/shop/blob/main/{file}#L{line}"
 //   [tool.cutover.families]              # regroup endpoints
 //   storefront = ["/catalog", "/orders"] # path prefixes start with '/' or '^'
 //   back_office = ["shop.admin"]         # else handler module prefixes
@@ -30,6 +31,7 @@ struct CutoverConfig {
   std::vector<FamilyOverride> families;
   std::optional<ScoreWeights> weights;
   DeprecationList deprecated;
+  std::string source_url;  // report links to the source: "https://…/blob/main/{file}#L{line}"
 };
 
 // Reads `explicit_file` if given, else cutover.toml, else pyproject.toml's

@@ -13,6 +13,7 @@ TEST_CASE("a full configuration is read", "[unit][config]") {
   const CutoverConfig c = parse_cutover_config(R"(
 roots = ["src", "."]
 settings = "crm.settings"
+source_url = "https://git/{file}#L{line}"
 deprecated = ["GET /old/", "shop.views.legacy_*"]
 [families]
 storefront = ["/catalog", "^shop/", "shop.orders"]
@@ -23,6 +24,7 @@ auth = -10.5
                                                "cutover.toml", false);
   CHECK(c.roots == std::vector<std::string>{"src", "."});
   CHECK(c.django_settings == "crm.settings");
+  CHECK(c.source_url == "https://git/{file}#L{line}");
   CHECK(c.deprecated.entries == std::vector<std::string>{"GET /old/", "shop.views.legacy_*"});
   REQUIRE(c.families.size() == 1);
   CHECK(c.families[0].name == "storefront");

@@ -3,10 +3,13 @@
 #include <graphviz/gvc.h>
 #include <graphviz/gvplugin.h>
 
+#include <algorithm>
 #include <map>
 #include <memory>
 #include <set>
+#include <tuple>
 #include <unordered_map>
+#include <vector>
 
 #include "model/dotted_name.h"
 
@@ -60,6 +63,8 @@ class SvgGraph {
     return n;
   }
 
+  Agraph_t* graph() { return graph_.get(); }
+
   Agedge_t* edge(Agnode_t* from, Agnode_t* to) {
     return agedge(graph_.get(), from, to, nullptr, 1);
   }
@@ -88,6 +93,22 @@ class SvgGraph {
   std::unique_ptr<Agraph_t, GraphDeleter> graph_;
 };
 
+// The heaviest dependencies between families, at most `budget`, in the
+// order of inv.family_edges; ties by (from, to).
+std::vector<const FamilyDependency*> heaviest_edges(const Inventory& inv, std::size_t budget) {
+  std::vector<const FamilyDependency*> edges;
+  for (const FamilyDependency& d : inv.family_edges)
+    edges.push_back(&d);
+  if (edges.size() <= budget) return edges;
+  std::stable_sort(edges.begin(), edges.end(),
+                   [](const auto* a, const auto* b) { return a->weight > b->weight; });
+  edges.resize(budget);
+  std::sort(edges.begin(), edges.end(), [](const auto* a, const auto* b) {
+    return std::tie(a->from, a->to) < std::tie(b->from, b->to);
+  });
+  return edges;
+}
+
 // The package a module is grouped under; a top-level module is its own.
 std::string group_of(std::string_view module) {
   const std::string_view parent = parent_name(module);
@@ -107,11 +128,24 @@ std::string family_graph_svg(const Inventory& inv) {
   std::set<std::pair<std::string, std::string>> pairs;
   for (const FamilyDependency& d : inv.family_edges)
     pairs.emplace(d.from, d.to);
-  for (const FamilyDependency& d : inv.family_edges) {
-    if (!nodes.contains(d.from) || !nodes.contains(d.to)) continue;
-    Agedge_t* e = g.edge(nodes[d.from], nodes[d.to]);
-    SvgGraph::set(e, "label", std::to_string(d.weight));
-    if (pairs.contains({d.to, d.from})) SvgGraph::set(e, "color", "red");
+  const std::vector<const FamilyDependency*> drawn =
+      heaviest_edges(inv, kMaxEdgesPerNode * inv.families.size());
+  // dot lays an edge label out as a node of its own: past a few dozen edges
+  // the weight goes in the tooltip and the pen width instead.
+  const bool labels = drawn.size() <= kMaxLabelledEdges;
+  for (const FamilyDependency* d : drawn) {
+    if (!nodes.contains(d->from) || !nodes.contains(d->to)) continue;
+    Agedge_t* e = g.edge(nodes[d->from], nodes[d->to]);
+    const std::string weight = std::to_string(d->weight);
+    SvgGraph::set(e, labels ? "label" : "tooltip",
+                  labels ? weight : d->from + " → " + d->to + ": " + weight + " imports");
+    if (!labels) SvgGraph::set(e, "penwidth", d->weight >= 10 ? "3" : d->weight >= 3 ? "2" : "1");
+    if (pairs.contains({d->to, d->from})) SvgGraph::set(e, "color", "red");
+  }
+  if (drawn.size() < inv.family_edges.size()) {
+    SvgGraph::set(g.graph(), "label",
+                  "the " + std::to_string(drawn.size()) + " heaviest of " +
+                      std::to_string(inv.family_edges.size()) + " dependencies between families");
   }
   return g.render();
 }
@@ -125,12 +159,23 @@ std::string family_module_graph_svg(const Inventory& inv, const std::string& fam
   }
   if (owned == 0) return {};
   const bool grouped = owned > kMaxDrawnModules;
+  // Modules of no family that it imports: grouped by package past the same
+  // budget, so a family that imports half of a big core stays readable.
+  std::set<std::string> outside;
+  for (const ImportEdge& e : inv.imports) {
+    const auto from = by_name.find(e.from);
+    const auto to = by_name.find(e.to);
+    if (e.kind == ImportKind::kInternal && from != by_name.end() && to != by_name.end() &&
+        from->second->family == family && to->second->family.empty())
+      outside.insert(e.to);
+  }
+  const bool outside_grouped = outside.size() > kMaxDrawnModules;
   // What each module is drawn as: itself, its package, another family, or
   // nothing (modules the family does not import directly).
   const auto drawn_as = [&](const Module& m) -> std::string {
     if (m.family == family) return grouped ? group_of(m.name) + ".*" : m.name;
     if (!m.family.empty()) return "family " + m.family;
-    return m.name;
+    return outside_grouped ? group_of(m.name) + ".*" : m.name;
   };
   std::set<std::pair<std::string, std::string>> cycle_edges;
   for (const ImportCycle& c : inv.cycles) {

@@ -12,14 +12,22 @@ namespace cutover {
 
 // Above this many modules a family's graph groups them by package.
 inline constexpr std::size_t kMaxDrawnModules = 60;
+// The family graph draws at most this many edges per family (the heaviest),
+// and labels edges with their weight up to kMaxLabelledEdges: dot's layout
+// time grows fast with dense, labelled, cyclic graphs.
+inline constexpr std::size_t kMaxEdgesPerNode = 2;
+inline constexpr std::size_t kMaxLabelledEdges = 40;
 
 // Families as nodes (label: name and endpoint count), family edges with
-// their weight; both directions of a pair in red (a family cycle).
+// their weight; both directions of a pair in red (a family cycle). Past
+// kMaxEdgesPerNode × families edges, only the heaviest are drawn and the
+// graph's caption says so.
 std::string family_graph_svg(const Inventory& inventory);
 
 // One family's modules, each other family it imports as one node, and the
 // modules of no family it imports directly; import-cycle edges in red.
-// Past kMaxDrawnModules, modules are grouped by package.
+// Past kMaxDrawnModules, its modules are grouped by package, and so are
+// the modules of no family it imports.
 std::string family_module_graph_svg(const Inventory& inventory, const std::string& family);
 
 }  // namespace cutover

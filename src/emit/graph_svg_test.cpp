@@ -68,5 +68,46 @@ TEST_CASE("past the limit a family's modules are grouped by package", "[unit][gr
   CHECK(svg.find(">big.part0.*<") != std::string::npos);
 }
 
+TEST_CASE("a family importing many shared modules sees their packages", "[unit][graph_svg]") {
+  Inventory inv;
+  inv.modules.push_back(Module{.name = "shop.views", .family = "shop"});
+  for (std::size_t i = 0; i <= kMaxDrawnModules; ++i) {
+    const std::string name = "core.part" + std::to_string(i % 2) + ".m" + std::to_string(i);
+    inv.modules.push_back(Module{.name = name});
+    inv.imports.push_back(
+        ImportEdge{.from = "shop.views", .to = name, .kind = ImportKind::kInternal});
+  }
+  const std::string svg = family_module_graph_svg(inv, "shop");
+  CHECK(count(svg, "class=\"node\"") == 3);  // shop.views, core.part0.*, core.part1.*
+  CHECK(svg.find(">core.part1.*<") != std::string::npos);
+}
+
+TEST_CASE("a dense family graph draws the heaviest edges, unlabelled", "[unit][graph_svg]") {
+  Inventory inv;
+  const std::size_t n = 30;
+  for (std::size_t i = 0; i < n; ++i)
+    inv.families.push_back(Family{.name = "f" + std::to_string(i)});
+  for (std::size_t a = 0; a < n; ++a) {
+    for (std::size_t b = 0; b < n; ++b) {
+      if (a == b) continue;
+      inv.family_edges.push_back(FamilyDependency{.from = "f" + std::to_string(a),
+                                                  .to = "f" + std::to_string(b),
+                                                  .weight = static_cast<std::uint32_t>(a + b)});
+    }
+  }
+  const std::string svg = family_graph_svg(inv);
+  CHECK(count(svg, "class=\"edge\"") == kMaxEdgesPerNode * n);
+  CHECK(svg.find("the 60 heaviest of 870 dependencies between families") != std::string::npos);
+  CHECK(svg.find("f29 → f28: 57 imports") != std::string::npos);  // the heaviest edge
+  CHECK(svg.find("f0 → f1:") == std::string::npos);               // the lightest is left out
+  CHECK(count(svg, "font-size=\"9.00\"") == 0);                   // weights in tooltips only
+  // A sparse graph keeps every edge and its label.
+  inv.family_edges.resize(3);
+  const std::string sparse = family_graph_svg(inv);
+  CHECK(count(sparse, "class=\"edge\"") == 3);
+  CHECK(sparse.find("heaviest") == std::string::npos);
+  CHECK(count(sparse, "font-size=\"9.00\"") == 3);
+}
+
 }  // namespace
 }  // namespace cutover

@@ -29,4 +29,12 @@ std::string html_escape(std::string_view text) {
   return out;
 }
 
+std::string html_list(const std::vector<std::string>& items) {
+  if (items.empty()) return "";
+  std::string out = "<ul>";
+  for (const std::string& item : items)
+    out += "<li>" + html_escape(item) + "</li>";
+  return out + "</ul>";
+}
+
 }  // namespace cutover

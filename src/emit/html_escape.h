@@ -4,11 +4,15 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace cutover {
 
 // Escapes & < > " ' so the result is inert in element content and in quoted
 // attribute values.
 std::string html_escape(std::string_view text);
+
+// "<ul><li>…</li></ul>" of the escaped items; "" when there are none.
+std::string html_list(const std::vector<std::string>& items);
 
 }  // namespace cutover

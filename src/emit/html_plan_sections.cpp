@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <map>
+#include <set>
 
 #include "emit/html_escape.h"
 #include "emit/number_text.h"
@@ -9,12 +10,34 @@
 namespace cutover {
 namespace {
 
-std::string list_items(const std::vector<std::string>& items) {
-  if (items.empty()) return "";
-  std::string out = "<ul>";
-  for (const std::string& item : items)
-    out += "<li>" + html_escape(item) + "</li>";
-  return out + "</ul>";
+std::string legacy_surface_table(const Inventory& inv) {
+  std::uint64_t lines = 0;
+  for (const FileEntry& f : inv.files)
+    lines += f.lines;
+  std::size_t live = 0;
+  for (const MatrixRow& row : inv.plan.matrix)
+    live += row.status != "deprecated";
+  std::set<std::string> python2_modules;
+  for (const Python2Blocker& b : inv.python2)
+    python2_modules.insert(b.module);
+  std::set<std::string> tables;
+  for (const DataModel& m : inv.models)
+    if (!m.table.empty()) tables.insert(m.table);
+  const std::pair<const char*, std::uint64_t> rows[] = {
+      {"Endpoints to move (not deprecated)", live},
+      {"Endpoint families", inv.families.size()},
+      {"Request hooks and error handlers", inv.hooks.size()},
+      {"Modules", inv.modules.size()},
+      {"Source lines", lines},
+      {"Database tables", tables.size()},
+      {"Modules with Python 2 blockers", python2_modules.size()},
+  };
+  std::string out =
+      "<table id=\"surface-table\"><thead><tr><th>Legacy surface</th><th>Count</th></tr>"
+      "</thead><tbody>";
+  for (const auto& [label, value] : rows)
+    out += std::string("<tr><td>") + label + "</td><td>" + std::to_string(value) + "</td></tr>";
+  return out + "</tbody></table>";
 }
 
 }  // namespace
@@ -26,9 +49,9 @@ std::string overview_tables(const Inventory& inv) {
   std::map<std::string, std::map<std::string, std::size_t>> statuses;
   for (const MatrixRow& row : inv.plan.matrix)
     ++statuses[row.family][row.status];
-  std::string out =
-      "<div class=\"overview\"><table id=\"framework-table\"><thead><tr><th>"
-      "Framework</th><th>Endpoints</th></tr></thead><tbody>";
+  std::string out = "<div class=\"overview\">" + legacy_surface_table(inv) +
+                    "<table id=\"framework-table\"><thead><tr><th>"
+                    "Framework</th><th>Endpoints</th></tr></thead><tbody>";
   for (const auto& [framework, n] : by_framework)
     out += "<tr><td>" + html_escape(framework) + "</td><td>" + std::to_string(n) + "</td></tr>";
   out +=
@@ -74,35 +97,7 @@ std::string wave_rows(const Inventory& inv) {
     rows += "<tr><td>" + std::to_string(f.wave) + "</td><td><b>" + html_escape(f.name) +
             "</b></td><td title=\"" + html_escape(factors) + "\">" + fixed3(f.score) + "</td><td>" +
             html_escape(f.reasons) + "<details><summary>factors</summary><small>" + factors +
-            "</small></details></td><td>" + list_items(f.prerequisites) + list_items(f.sequence) +
-            "</td></tr>\n";
-  }
-  return rows;
-}
-
-std::string matrix_rows(const Inventory& inv) {
-  if (inv.plan.matrix.empty())
-    return "<tr><td colspan=\"5\" class=\"empty\">No endpoints.</td></tr>";
-  std::string rows;
-  for (std::size_t i = 0; i < inv.plan.matrix.size() && i < inv.routes.size(); ++i) {
-    const MatrixRow& row = inv.plan.matrix[i];
-    const Route& r = inv.routes[i];
-    std::string methods;
-    for (const std::string& m : r.methods)
-      methods += html_escape(m) + " ";
-    std::string adapters;
-    for (const Adapter& a : row.adapters) {
-      adapters +=
-          "<span class=\"adapter\" title=\"" +
-          html_escape(a.fastapi + " — " + a.evidence +
-                      (a.file.empty() ? "" : " at " + a.file + ":" + std::to_string(a.line))) +
-          "\">" + html_escape(a.id) + "</span> ";
-    }
-    rows += "<tr id=\"matrix-" + html_escape(r.id) + "\"><td><code>" + methods +
-            html_escape(r.path) + "</code></td><td>" + html_escape(row.family) +
-            "</td><td class=\"status-" + html_escape(row.status) + "\">" + html_escape(row.status) +
-            "</td><td>" + adapters + "</td><td>" + list_items(row.blockers) +
-            (row.deprecated_by.empty() ? "" : "deprecated by " + html_escape(row.deprecated_by)) +
+            "</small></details></td><td>" + html_list(f.prerequisites) + html_list(f.sequence) +
             "</td></tr>\n";
   }
   return rows;

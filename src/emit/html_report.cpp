@@ -8,19 +8,16 @@
 #include "cutover_version.h"
 #include "emit/graph_svg.h"
 #include "emit/html_escape.h"
+#include "emit/html_matrix.h"
 #include "emit/html_plan_sections.h"
+#include "emit/source_link.h"
 #include "report_assets.h"
 #include "report_script_hash.h"
 
 namespace cutover {
 namespace {
 
-std::string location(const std::string& file, std::uint32_t line) {
-  if (file.empty()) return "";
-  return html_escape(line ? file + ":" + std::to_string(line) : file);
-}
-
-std::string endpoint_rows(const Inventory& inv) {
+std::string endpoint_rows(const Inventory& inv, std::string_view source_url) {
   if (inv.routes.empty())
     return "<tr><td colspan=\"7\" class=\"empty\">No endpoints found.</td></tr>";
   std::string rows;
@@ -41,8 +38,8 @@ std::string endpoint_rows(const Inventory& inv) {
             html_escape(r.family) + "</td><td class=\"status-" + html_escape(status) +
             "\"><a href=\"#matrix-" + html_escape(r.id) + "\">" + html_escape(status) +
             "</a></td><td><code>" + html_escape(r.path_template) + "</code></td><td><code>" +
-            html_escape(r.handler) + "</code></td><td><code>" + location(r.file, r.line) +
-            "</code></td></tr>\n";
+            html_escape(r.handler) + "</code></td><td><code>" +
+            source_location_html(source_url, r.file, r.line) + "</code></td></tr>\n";
   }
   return rows;
 }
@@ -61,7 +58,7 @@ std::string cycle_list(const Inventory& inv) {
 }
 
 // Diagnostics grouped by code, largest group first, each group a table.
-std::string diagnostic_groups(const Inventory& inv) {
+std::string diagnostic_groups(const Inventory& inv, std::string_view source_url) {
   if (inv.diagnostics.empty()) return "<p class=\"empty\">None.</p>";
   std::map<std::string, std::vector<const Diagnostic*>> by_code;
   for (const Diagnostic& d : inv.diagnostics)
@@ -80,8 +77,8 @@ std::string diagnostic_groups(const Inventory& inv) {
            std::to_string(group->second.size()) +
            ")</summary><table><thead><tr><th>Location</th><th>Message</th></tr></thead><tbody>\n";
     for (const Diagnostic* d : group->second) {
-      out += "<tr><td><code>" + location(d->file, d->line) + "</code></td><td>" +
-             html_escape(d->message) + "</td></tr>\n";
+      out += "<tr><td><code>" + source_location_html(source_url, d->file, d->line) +
+             "</code></td><td>" + html_escape(d->message) + "</td></tr>\n";
     }
     out += "</tbody></table></details>\n";
   }
@@ -153,16 +150,18 @@ std::string summary_cards(const Inventory& inv) {
 
 }  // namespace
 
-std::string render_html_report(const Inventory& inv) {
+std::string render_html_report(const Inventory& inv, const HtmlReportOptions& options) {
+  const std::string_view source_url = options.source_url;
   const std::map<std::string_view, std::string> slots = {
       {"@@ROOT@@", html_escape(inv.root)},
       {"@@VERSION@@", html_escape(kCutoverVersion)},
       {"@@SUMMARY_CARDS@@", summary_cards(inv)},
-      {"@@ENDPOINT_ROWS@@", endpoint_rows(inv)},
+      {"@@ENDPOINT_ROWS@@", endpoint_rows(inv, source_url)},
       {"@@CYCLES@@", cycle_list(inv)},
-      {"@@DIAGNOSTICS@@", diagnostic_groups(inv)},
+      {"@@DIAGNOSTICS@@", diagnostic_groups(inv, source_url)},
       {"@@WAVE_ROWS@@", wave_rows(inv)},
-      {"@@MATRIX_ROWS@@", matrix_rows(inv)},
+      {"@@ADAPTERS@@", adapter_table(inv)},
+      {"@@MATRIX@@", matrix_table(inv, source_url)},
       {"@@GRAPHS@@", graph_section(inv)},
       {"@@OVERVIEW@@", overview_tables(inv)},
       {"@@DATA_JSON@@", data_json(inv)},

@@ -1,6 +1,6 @@
 #pragma once
-// report.html: one self-contained page (no network, no scripts yet) built
-// from the template compiled in from reports/report.html.
+// report.html: one self-contained page that opens offline, built from the
+// template and script compiled in from reports/.
 
 #include <string>
 
@@ -8,6 +8,12 @@
 
 namespace cutover {
 
-std::string render_html_report(const Inventory& inventory);
+struct HtmlReportOptions {
+  // Where file:line links point: a template with {file} and {line}
+  // (source_link.h); "" shows locations as plain text.
+  std::string source_url;
+};
+
+std::string render_html_report(const Inventory& inventory, const HtmlReportOptions& options = {});
 
 }  // namespace cutover

@@ -186,11 +186,35 @@ def check_sample(binary, root, out):
     family_rows = len(re.findall(r'<tr>', family_table.group(1))) - 1 if family_table else -1
     if family_rows != len(inv['families']):
         problems.append(f'overview lists {family_rows} families, expected {len(inv["families"])}')
+    problems += check_matrix(dom, inv)
     family_select = re.search(r'<select id="filter-family">(.*?)</select>', dom, re.S)
     options = re.findall(r'<option value="([^"]*)">', family_select.group(1)) if family_select else []
     families = sorted({r['family'] for r in inv['routes']})
     if sorted(o for o in options if o) != families:
         problems.append(f'family filter lists {options}, expected {families}')
+    return problems
+
+
+def check_matrix(dom, inv):
+    """The grid has one row per endpoint, and its footer counts, per adapter
+    column, the endpoints whose matrix entry names that adapter."""
+    table = re.search(r'<table id="matrix-table">(.*?)</table>', dom, re.S)
+    if not table:
+        return ['no compatibility matrix']
+    body = re.search(r'<tbody>(.*?)</tbody>', table.group(1), re.S).group(1)
+    rows = len(re.findall(r'<tr id="matrix-', body))
+    problems = []
+    if rows != len(inv['routes']):
+        problems.append(f'matrix has {rows} rows, expected {len(inv["routes"])}')
+    columns = re.findall(r'<th class="adapter-col"[^>]*><span>([^<]*)</span>', table.group(1))
+    footer = re.search(r'<tfoot>(.*?)</tfoot>', table.group(1), re.S).group(1)
+    counts = re.findall(r'<th>(\d+)</th>', footer)
+    expected = [str(sum(any(a['id'] == c for a in m['adapters']) for m in inv['matrix']))
+                for c in columns]
+    if counts != expected:
+        problems.append(f'matrix footer counts {counts}, expected {expected} for {columns}')
+    if not columns and any(m['adapters'] for m in inv['matrix']):
+        problems.append('matrix has no adapter columns')
     return problems
 
 
