@@ -43,12 +43,13 @@ struct DefinitionFact {
   std::string name;            // identifier
   std::string qualified_name;  // "create_app.index", "UserView.get"
   std::string scope;           // qualified name of the enclosing definition, "" at module level
-  std::vector<PythonValue> decorators;  // outermost first, as written
-  std::vector<std::string> parameters;  // functions only: names in order; "*args", "**kw" kept
-  std::vector<PythonValue> bases;       // classes only
-  std::vector<std::string> methods;     // classes only: names of functions defined in the body
-  std::uint32_t line = 0;               // line of the `def`/`class` keyword
-  std::uint32_t first_line = 0;         // line of the first decorator, or `line`
+  std::vector<PythonValue> decorators;       // outermost first, as written
+  std::vector<std::string> parameters;       // functions only: names in order; "*args", "**kw" kept
+  std::vector<std::string> parameter_types;  // annotations as written, "" when none; parallel
+  std::vector<PythonValue> bases;            // classes only
+  std::vector<std::string> methods;          // classes only: names of functions defined in the body
+  std::uint32_t line = 0;                    // line of the `def`/`class` keyword
+  std::uint32_t first_line = 0;              // line of the first decorator, or `line`
 };
 
 // `target = value`, kept at module and class level, and inside functions when the

@@ -224,7 +224,7 @@ class Walker {
         });
       }
     } else {
-      def.parameters = parameter_names(ts_node_child_by_field_id(node, s_.field_parameters));
+      read_parameters(ts_node_child_by_field_id(node, s_.field_parameters), def);
       if (ctx.owner_class >= 0) out_.definitions[ctx.owner_class].methods.push_back(def.name);
     }
 
@@ -348,9 +348,8 @@ class Walker {
     return loop;
   }
 
-  std::vector<std::string> parameter_names(TSNode parameters) {
-    std::vector<std::string> names;
-    if (ts_node_is_null(parameters)) return names;
+  void read_parameters(TSNode parameters, DefinitionFact& def) {
+    if (ts_node_is_null(parameters)) return;
     for_each_child(parameters, [&](TSNode p, TSFieldId) {
       if (!ts_node_is_named(p) || ts_node_is_extra(p)) return;
       const TSSymbol kind = ts_node_symbol(p);
@@ -360,9 +359,12 @@ class Walker {
       } else if (kind == s_.typed_parameter && ts_node_named_child_count(p) > 0) {
         name = ts_node_named_child(p, 0);
       }
-      names.emplace_back(node_text(name, src_));
+      def.parameters.emplace_back(node_text(name, src_));
+      const TSNode type = kind == s_.typed_parameter || kind == s_.typed_default_parameter
+                              ? ts_node_child_by_field_id(p, s_.field_type)
+                              : TSNode{};
+      def.parameter_types.emplace_back(ts_node_is_null(type) ? "" : node_text(type, src_));
     });
-    return names;
   }
 
   // `except ImportError`, `(ImportError, OSError)`, and the broad classes

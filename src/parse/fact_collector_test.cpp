@@ -250,6 +250,8 @@ TEST_CASE("function parameter names: defaults, typed, splats", "[unit][fact_coll
       summarize_python("def f(a, b=1, *args, c: int, d: str = 'x', **kw):\n    pass\n");
   CHECK(definition(s, "f").parameters ==
         std::vector<std::string>{"a", "b", "*args", "c", "d", "**kw"});
+  CHECK(definition(s, "f").parameter_types ==
+        std::vector<std::string>{"", "", "", "int", "str", ""});
 }
 
 TEST_CASE("assignments at module, class and function level are kept; tuple targets and -= not",

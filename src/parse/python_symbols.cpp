@@ -108,6 +108,7 @@ PythonSymbols::PythonSymbols(const TSLanguage* l)
       field_consequence(field(l, "consequence")),
       field_parameters(field(l, "parameters")),
       field_expression(field(l, "expression")),
-      field_subscript(field(l, "subscript")) {}
+      field_subscript(field(l, "subscript")),
+      field_type(field(l, "type")) {}
 
 }  // namespace cutover

@@ -25,7 +25,7 @@ struct PythonSymbols {
   TSFieldId field_body, field_name, field_alias, field_module_name, field_definition, field_left,
       field_right, field_operator, field_function, field_arguments, field_object,
       field_attribute_name, field_value, field_key, field_superclasses, field_condition,
-      field_consequence, field_parameters, field_expression, field_subscript;
+      field_consequence, field_parameters, field_expression, field_subscript, field_type;
 };
 
 }  // namespace cutover

@@ -13,6 +13,7 @@
 #include "link/data_models.h"
 #include "link/django_references.h"
 #include "link/django_urls.h"
+#include "link/fastapi_routes.h"
 #include "link/flask_routes.h"
 #include "link/import_resolver.h"
 #include "link/module_index.h"
@@ -74,6 +75,8 @@ Inventory link_summaries(std::string root_label, std::vector<FileSummary> summar
   FlaskExtraction flask = extract_flask_routes(names, inv.diagnostics);
   inv.routes = std::move(flask.routes);
   inv.hooks = std::move(flask.hooks);
+  for (Route& r : extract_fastapi_routes(names, inv.diagnostics))
+    inv.routes.push_back(std::move(r));
   for (Route& r : extract_django_routes(
            names, DjangoOptions{.settings_module = options.django_settings}, inv.diagnostics)) {
     inv.routes.push_back(std::move(r));

@@ -7,7 +7,8 @@ For each row of SAMPLES.tsv beside this file: dump the sample's url_map live
 with Debian's Flask (flask_url_map.py), check the dump still equals the
 committed expected file, scan the sample with cutover and compare
 (methods, path, endpoint) exactly. DJANGO_SAMPLES.tsv does the same with
-Django's resolver (django_urls.py) on (methods, pattern, URL name). Rows of EXPECTED.tsv (hand-written
+Django's resolver (django_urls.py) on (methods, pattern, URL name), and
+FASTAPI_SAMPLES.tsv with FastAPI's app.routes (fastapi_routes.py). Rows of EXPECTED.tsv (hand-written
 expectations for frameworks Debian does not ship) are compared the same way,
 without a live dump. Routes with "origin": "external" (framework-generated,
 e.g. Flask-RESTX's swagger.json) are not expected from cutover.
@@ -118,6 +119,19 @@ def main():
         routes = [r for r in scan(args.cutover, app_dir)
                   if r['framework'] == 'django' and not r['conditional']]
         ok &= compare(name, django_keyset(routes), django_keyset(json.loads(dump)['routes']))
+    for name, app_dir, spec, expected_file in rows('FASTAPI_SAMPLES.tsv'):
+        if args.only and name != args.only:
+            continue
+        command = ['/usr/bin/python3', os.path.join(HERE, 'fastapi_routes.py'),
+                   os.path.join(REPO, app_dir), '--app', spec]
+        dump = subprocess.run(command, check=True, capture_output=True, text=True).stdout
+        with open(os.path.join(REPO, expected_file), encoding='utf-8') as f:
+            committed = json.load(f)
+        if json.loads(dump) != committed:
+            print(f'{name}: the live dump differs from {expected_file}; regenerate and review it')
+            ok = False
+        routes = [r for r in scan(args.cutover, app_dir) if r['framework'] == 'fastapi']
+        ok &= compare(name, keyset(routes), keyset(json.loads(dump)))
     for name, app_dir, expected_file in rows('EXPECTED.tsv'):
         if args.only and name != args.only:
             continue

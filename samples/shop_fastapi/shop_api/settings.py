@@ -1,0 +1,2 @@
+REPORTS_PREFIX = "/reports"
+STATIC_DIR = "static"
