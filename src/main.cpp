@@ -6,6 +6,7 @@
 
 #include "cli/graph_command.h"
 #include "cli/plan_command.h"
+#include "cli/progress_command.h"
 #include "cli/scan_command.h"
 #include "cutover_version.h"
 
@@ -83,6 +84,25 @@ int main(int argc, char** argv) {
       "plan", "Scan PATH and print the migration plan: families in waves, with their reasons");
   add_scan_inputs(plan_cmd, plan.scan, plan_path);
 
+  cutover::ProgressCommandOptions progress;
+  std::string progress_path, target_path;
+  CLI::App* progress_cmd = app.add_subcommand(
+      "progress",
+      "Match the endpoints of legacy PATH to the FastAPI routes of --target: what moved, what "
+      "remains, what changed contract; writes progress.json and report.html to OUTDIR");
+  add_scan_inputs(progress_cmd, progress.legacy, progress_path);
+  progress_cmd->add_option("--target", target_path, "Root folder of the FastAPI codebase")
+      ->required();
+  progress_cmd->add_option("-o,--out", progress.out_dir, "Output folder")->capture_default_str();
+  progress_cmd
+      ->add_option("--format", progress.formats,
+                   "Outputs to write (repeatable): json (progress.json), html (report.html)")
+      ->capture_default_str()
+      ->check(CLI::IsMember({"json", "html"}));
+  progress_cmd->add_option("--source-url", progress.source_url,
+                           "Where report.html links file:line (as for scan)");
+  progress_cmd->add_flag("-q,--quiet", progress.quiet, "Print nothing on success");
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -100,6 +120,15 @@ int main(int argc, char** argv) {
   if (app.got_subcommand(plan_cmd)) {
     plan.scan.root = plan.scan.root_label = plan_path;
     return cutover::run_plan_command(plan);
+  }
+  if (app.got_subcommand(progress_cmd)) {
+    progress.legacy.root = progress.legacy.root_label = progress_path;
+    // The target is scanned with its own configuration, but the same limits.
+    progress.target = progress.legacy;
+    progress.target.root = progress.target.root_label = target_path;
+    progress.target.config_file.clear();
+    progress.target.link = {};
+    return cutover::run_progress_command(progress);
   }
   return 2;
 }

@@ -10,6 +10,7 @@
 #include "emit/html_escape.h"
 #include "emit/html_matrix.h"
 #include "emit/html_plan_sections.h"
+#include "emit/html_progress.h"
 #include "emit/source_link.h"
 #include "report_assets.h"
 #include "report_script_hash.h"
@@ -164,6 +165,7 @@ std::string render_html_report(const Inventory& inv, const HtmlReportOptions& op
       {"@@MATRIX@@", matrix_table(inv, source_url)},
       {"@@GRAPHS@@", graph_section(inv)},
       {"@@OVERVIEW@@", overview_tables(inv)},
+      {"@@PROGRESS@@", options.progress ? progress_section(*options.progress, source_url) : ""},
       {"@@DATA_JSON@@", data_json(inv)},
       {"@@SCRIPT@@", std::string(assets::kReportJs)},
       {"@@SCRIPT_HASH@@", std::string(assets::kReportJsHash)},

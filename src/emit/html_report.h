@@ -5,6 +5,7 @@
 #include <string>
 
 #include "model/inventory.h"
+#include "model/progress.h"
 
 namespace cutover {
 
@@ -12,6 +13,8 @@ struct HtmlReportOptions {
   // Where file:line links point: a template with {file} and {line}
   // (source_link.h); "" shows locations as plain text.
   std::string source_url;
+  // `cutover progress`: adds the Progress section when set.
+  const Progress* progress = nullptr;
 };
 
 std::string render_html_report(const Inventory& inventory, const HtmlReportOptions& options = {});

@@ -218,6 +218,25 @@ def check_matrix(dom, inv):
     return problems
 
 
+def check_progress(binary, samples, out):
+    """The Progress section of `cutover progress`: one row per legacy endpoint,
+    no console errors."""
+    by_name = {os.path.basename(s.rstrip('/')): s for s in samples}
+    if 'legacy_shop' not in by_name or 'shop_fastapi' not in by_name:
+        return ['legacy_shop and shop_fastapi not among the samples']
+    subprocess.run([binary, 'progress', by_name['legacy_shop'], '--target',
+                    by_name['shop_fastapi'], '-o', out, '-q'], check=True)
+    with open(os.path.join(out, 'progress.json'), encoding='utf-8') as f:
+        progress = json.load(f)
+    dom, console = dump_dom(os.path.join(out, 'report.html'))
+    problems = ['console: ' + line for line in console]
+    table = re.search(r'<table id="progress-table">(.*?)</table>', dom, re.S)
+    rows = len(re.findall(r'<tr data-status=', table.group(1))) if table else -1
+    if rows != len(progress['endpoints']):
+        problems.append(f'progress table has {rows} rows, expected {len(progress["endpoints"])}')
+    return problems
+
+
 def check_hostile(binary, tmp):
     root = os.path.join(tmp, 'hostile')
     os.makedirs(root)
@@ -259,6 +278,9 @@ def main():
                     args.samples[-1])
         problems = check_interaction(args.cutover, live, os.path.join(tmp, 'live'))
         print(f'{live} in a live page: ' + ('ok' if not problems else '; '.join(problems)))
+        failures += bool(problems)
+        problems = check_progress(args.cutover, args.samples, os.path.join(tmp, 'progress'))
+        print('progress report: ' + ('ok' if not problems else '; '.join(problems)))
         failures += bool(problems)
         problems = check_hostile(args.cutover, tmp)
         print('hostile strings: ' + ('ok' if not problems else '; '.join(problems)))

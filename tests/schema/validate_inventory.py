@@ -19,6 +19,8 @@ import tempfile
 import jsonschema
 
 SCHEMA = os.path.join(os.path.dirname(__file__), '..', '..', 'reports', 'inventory.schema.json')
+PROGRESS_SCHEMA = os.path.join(os.path.dirname(__file__), '..', '..', 'reports',
+                               'progress.schema.json')
 
 BAD_INPUT = {
     'app.py': "from flask import Flask\napp = Flask(__name__)\n"
@@ -33,6 +35,33 @@ def scan(binary, root, out):
     subprocess.run([binary, 'scan', root, '-o', out, '-q'], check=True)
     with open(os.path.join(out, 'inventory.json'), encoding='utf-8') as f:
         return json.load(f)
+
+
+def check_progress(binary, roots, tmp):
+    """progress.json of legacy_shop against shop_fastapi == progress.schema.json."""
+    by_name = {os.path.basename(r.rstrip('/')): r for r in roots}
+    if 'legacy_shop' not in by_name or 'shop_fastapi' not in by_name:
+        print('progress: legacy_shop and shop_fastapi not among the roots')
+        return 1
+    with open(PROGRESS_SCHEMA, encoding='utf-8') as f:
+        schema = json.load(f)
+    jsonschema.Draft202012Validator.check_schema(schema)
+    validator = jsonschema.Draft202012Validator(schema)
+    out = os.path.join(tmp, 'progress')
+    subprocess.run([binary, 'progress', by_name['legacy_shop'], '--target', by_name['shop_fastapi'],
+                    '-o', out, '-q'], check=True)
+    with open(os.path.join(out, 'progress.json'), encoding='utf-8') as f:
+        doc = json.load(f)
+    errors = list(validator.iter_errors(doc))
+    for e in errors[:5]:
+        print(f'progress.json: {"/".join(map(str, e.path))}: {e.message[:200]}')
+    print(f'progress.json: {len(errors)} schema errors')
+    probe = json.loads(json.dumps(doc))
+    probe['endpoints'][0]['undocumented'] = True
+    if validator.is_valid(probe):
+        print('progress schema accepted an undocumented field')
+        return 1
+    return 1 if errors else 0
 
 
 def main():
@@ -66,6 +95,7 @@ def main():
         if validator.is_valid(probe):
             print('schema accepted an undocumented route field')
             failures += 1
+        failures += check_progress(args.cutover, args.roots, tmp)
         statuses = {f['status'] for f in documents[-1]['files']}
         if not {'skipped-binary', 'parsed-with-errors'} <= statuses:
             print('bad-input tree did not exercise the file statuses:', statuses)

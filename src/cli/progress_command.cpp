@@ -1,0 +1,49 @@
+#include "cli/progress_command.h"
+
+#include <algorithm>
+#include <iostream>
+
+#include "cli/report_outputs.h"
+#include "cli/scan_or_report.h"
+#include "emit/html_report.h"
+#include "emit/number_text.h"
+#include "emit/progress_json.h"
+#include "track/progress.h"
+
+namespace cutover {
+
+int run_progress_command(const ProgressCommandOptions& options) {
+  const std::optional<Inventory> legacy = scan_or_report(options.legacy);
+  if (!legacy) return 1;
+  const std::optional<Inventory> target = scan_or_report(options.target);
+  if (!target) return 1;
+  const Progress progress = match_progress(*legacy, *target);
+
+  const auto wanted = [&](std::string_view format) {
+    return std::find(options.formats.begin(), options.formats.end(), format) !=
+           options.formats.end();
+  };
+  OutputFiles outputs;
+  if (wanted("html")) {
+    const HtmlReportOptions html{
+        .source_url = report_source_url(options.source_url, options.legacy, options.out_dir),
+        .progress = &progress};
+    outputs.emplace_back("report.html", render_html_report(*legacy, html));
+  }
+  if (wanted("json")) outputs.emplace_back("progress.json", progress_to_json(progress));
+  if (write_output_files(options.out_dir, outputs) != 0) return 1;
+
+  if (!options.quiet) {
+    const ProgressCounts& c = progress.overall;
+    std::cout << "cutover: " << fixed3(c.percent).substr(0, fixed3(c.percent).size() - 1)
+              << "% moved: " << c.endpoints << " legacy endpoints, " << c.migrated << " migrated, "
+              << c.mismatched << " mismatched, " << c.split << " split, " << c.remaining
+              << " remaining, " << c.deprecated << " deprecated; " << progress.new_routes.size()
+              << " new in FastAPI\n";
+    for (const auto& [name, content] : outputs)
+      std::cout << "wrote " << (std::filesystem::path(options.out_dir) / name).string() << "\n";
+  }
+  return 0;
+}
+
+}  // namespace cutover

@@ -1,0 +1,25 @@
+#pragma once
+// `cutover progress LEGACY --target FASTAPI`: scan both trees, match the
+// legacy endpoints to the FastAPI routes, write progress.json and a
+// report.html of the legacy tree with a Progress section.
+
+#include <string>
+#include <vector>
+
+#include "scan/scan_pipeline.h"
+
+namespace cutover {
+
+struct ProgressCommandOptions {
+  ScanOptions legacy;
+  ScanOptions target;  // root and label from --target; the rest as for legacy
+  std::string out_dir = "cutover-report";
+  std::vector<std::string> formats = {"json", "html"};  // progress.json, report.html
+  std::string source_url;
+  bool quiet = false;
+};
+
+// Exit code: 0 written, 1 a scan could not run or an output not be written.
+int run_progress_command(const ProgressCommandOptions& options);
+
+}  // namespace cutover

@@ -1,0 +1,42 @@
+#include "cli/report_outputs.h"
+
+#include <iostream>
+
+#include "config/cutover_config.h"
+#include "emit/atomic_file.h"
+#include "emit/source_link.h"
+
+namespace cutover {
+
+int write_output_files(const std::filesystem::path& out_dir, const OutputFiles& files) {
+  std::error_code ec;
+  std::filesystem::create_directories(out_dir, ec);
+  if (ec) {
+    std::cerr << "cutover: cannot create output folder " << out_dir << ": " << ec.message() << "\n";
+    return 1;
+  }
+  for (const auto& [name, content] : files) {
+    if (const std::string error = write_file_atomically(out_dir / name, content); !error.empty()) {
+      std::cerr << "cutover: " << error << "\n";
+      return 1;
+    }
+  }
+  return 0;
+}
+
+std::string report_source_url(const std::string& flag, const ScanOptions& scan,
+                              const std::filesystem::path& out_dir) {
+  namespace fs = std::filesystem;
+  if (!flag.empty()) return flag;
+  const std::string configured = load_cutover_config(scan.root, scan.config_file).source_url;
+  if (!configured.empty()) return configured;
+  std::error_code ec;
+  const fs::path root = fs::weakly_canonical(scan.root, ec);
+  const fs::path from = fs::weakly_canonical(out_dir, ec);
+  if (ec) return "";
+  const std::string relative = root.lexically_relative(from).generic_string();
+  if (relative.empty()) return "";
+  return percent_encode_path(relative == "." ? "" : relative + "/") + "{file}";
+}
+
+}  // namespace cutover

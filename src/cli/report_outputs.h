@@ -1,0 +1,26 @@
+#pragma once
+// What the commands that write an output folder (scan, progress) share.
+
+#include <filesystem>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "scan/scan_pipeline.h"
+
+namespace cutover {
+
+// (file name, content) pairs, written in order.
+using OutputFiles = std::vector<std::pair<std::string, std::string>>;
+
+// Creates `out_dir` and writes each file atomically. Exit code: 0, or 1 with
+// the reason on stderr.
+int write_output_files(const std::filesystem::path& out_dir, const OutputFiles& files);
+
+// Where report.html links file:line: `flag`, else the config's source_url
+// (the scan already read the config without error), else the scanned
+// folder as seen from the output folder, so the report opens local files.
+std::string report_source_url(const std::string& flag, const ScanOptions& scan,
+                              const std::filesystem::path& out_dir);
+
+}  // namespace cutover
