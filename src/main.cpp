@@ -4,6 +4,7 @@
 #include <CLI/CLI.hpp>
 #include <iostream>
 
+#include "cli/diff_command.h"
 #include "cli/graph_command.h"
 #include "cli/plan_command.h"
 #include "cli/progress_command.h"
@@ -103,6 +104,19 @@ int main(int argc, char** argv) {
                            "Where report.html links file:line (as for scan)");
   progress_cmd->add_flag("-q,--quiet", progress.quiet, "Print nothing on success");
 
+  cutover::DiffCommandOptions diff;
+  CLI::App* diff_cmd = app.add_subcommand(
+      "diff",
+      "Endpoints added, removed and changed (methods, handler, params) between two "
+      "inventory.json files, by stable route id");
+  diff_cmd->add_option("OLD", diff.old_file, "The earlier inventory.json")->required();
+  diff_cmd->add_option("NEW", diff.new_file, "The later inventory.json")->required();
+  diff_cmd->add_option("--format", diff.format, "text or json")
+      ->capture_default_str()
+      ->check(CLI::IsMember({"text", "json"}));
+  diff_cmd->add_flag("--fail-on-new", diff.fail_on_new,
+                     "Exit 1 when a route or a method was added: the legacy surface grew");
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -121,6 +135,7 @@ int main(int argc, char** argv) {
     plan.scan.root = plan.scan.root_label = plan_path;
     return cutover::run_plan_command(plan);
   }
+  if (app.got_subcommand(diff_cmd)) return cutover::run_diff_command(diff);
   if (app.got_subcommand(progress_cmd)) {
     progress.legacy.root = progress.legacy.root_label = progress_path;
     // The target is scanned with its own configuration, but the same limits.

@@ -71,5 +71,35 @@ TEST_CASE("cutover progress writes progress.json and report.html", "[cli][progre
                              out.root().string()) == 1);
 }
 
+TEST_CASE("cutover diff exit codes: compared, surface grew, unreadable", "[cli][diff]") {
+  testing::ScratchTree tree;
+  tree.write("v1/app.py",
+             "from flask import Flask\napp = Flask(__name__)\n"
+             "@app.route('/a')\ndef a():\n    return ''\n");
+  tree.write("v2/app.py",
+             "from flask import Flask\napp = Flask(__name__)\n"
+             "@app.route('/a', methods=['GET', 'POST'])\ndef a():\n    return ''\n"
+             "@app.route('/b')\ndef b():\n    return ''\n");
+  const std::string v1 = (tree.root() / "v1.out").string();
+  const std::string v2 = (tree.root() / "v2.out").string();
+  REQUIRE(testing::run_cutover("scan " + (tree.root() / "v1").string() + " -q -o " + v1) == 0);
+  REQUIRE(testing::run_cutover("scan " + (tree.root() / "v2").string() + " -q -o " + v2) == 0);
+  const std::string old_json = v1 + "/inventory.json", new_json = v2 + "/inventory.json";
+  std::string printed;
+  CHECK(testing::run_cutover("diff " + old_json + " " + new_json, &printed) == 0);
+  CHECK(printed.find("1 added, 0 removed, 1 changed") != std::string::npos);
+  CHECK(printed.find("methods: GET -> GET POST") != std::string::npos);
+  CHECK(testing::run_cutover("diff " + old_json + " " + new_json + " --fail-on-new") == 1);
+  // Shrinking is what a migration does: the gate passes.
+  CHECK(testing::run_cutover("diff " + new_json + " " + old_json + " --fail-on-new") == 0);
+  CHECK(testing::run_cutover("diff " + old_json + " " + old_json + " --fail-on-new --format json",
+                             &printed) == 0);
+  CHECK(printed.find("\"surface_grew\": false") != std::string::npos);
+  tree.write("broken.json", "{\"schema_version\": 1, \"routes\": [");
+  CHECK(testing::run_cutover("diff " + (tree.root() / "broken.json").string() + " " + new_json) ==
+        2);
+  CHECK(testing::run_cutover("diff " + old_json + " " + (tree.root() / "none.json").string()) == 2);
+}
+
 }  // namespace
 }  // namespace cutover

@@ -1,0 +1,42 @@
+#include "cli/diff_command.h"
+
+#include <fstream>
+#include <iostream>
+#include <sstream>
+
+#include "track/inventory_reader.h"
+#include "track/route_diff.h"
+
+namespace cutover {
+namespace {
+
+std::optional<InventoryRoutes> read_file(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    std::cerr << "cutover: cannot read " << path << "\n";
+    return std::nullopt;
+  }
+  std::ostringstream text;
+  text << in.rdbuf();
+  std::string error;
+  std::optional<InventoryRoutes> routes = read_inventory_routes(text.str(), error);
+  if (!routes) std::cerr << "cutover: " << path << ": " << error << "\n";
+  return routes;
+}
+
+}  // namespace
+
+int run_diff_command(const DiffCommandOptions& options) {
+  const std::optional<InventoryRoutes> before = read_file(options.old_file);
+  const std::optional<InventoryRoutes> after = read_file(options.new_file);
+  if (!before || !after) return 2;
+  const RouteDiff diff = diff_routes(before->routes, after->routes);
+  std::cout << (options.format == "json" ? route_diff_json(diff) : route_diff_text(diff));
+  if (options.fail_on_new && diff.surface_grew()) {
+    std::cerr << "cutover: the legacy surface grew (--fail-on-new)\n";
+    return 1;
+  }
+  return 0;
+}
+
+}  // namespace cutover
