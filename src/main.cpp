@@ -8,6 +8,7 @@
 #include "cli/graph_command.h"
 #include "cli/plan_command.h"
 #include "cli/progress_command.h"
+#include "cli/routes_config_command.h"
 #include "cli/scan_command.h"
 #include "cutover_version.h"
 
@@ -117,6 +118,33 @@ int main(int argc, char** argv) {
   diff_cmd->add_flag("--fail-on-new", diff.fail_on_new,
                      "Exit 1 when a route or a method was added: the legacy surface grew");
 
+  cutover::RoutesConfigCommandOptions routes;
+  std::string routes_path, routes_target;
+  CLI::App* routes_cmd = app.add_subcommand(
+      "routes-config",
+      "Proxy configuration for the next cutover step: endpoints that moved to --target go to "
+      "the FastAPI upstream, everything else to the legacy one");
+  add_scan_inputs(routes_cmd, routes.legacy, routes_path);
+  routes_cmd->add_option("--target", routes_target, "Root folder of the FastAPI codebase")
+      ->required();
+  routes_cmd->add_option("--format", routes.format, "Proxy to configure")
+      ->capture_default_str()
+      ->check(CLI::IsMember({"nginx"}));
+  routes_cmd->add_option("-o,--out", routes.out_file, "Write to FILE (default: stdout)");
+  routes_cmd->add_option("--legacy-upstream", routes.nginx.legacy_upstream, "HOST:PORT")
+      ->capture_default_str();
+  routes_cmd->add_option("--fastapi-upstream", routes.nginx.fastapi_upstream, "HOST:PORT")
+      ->capture_default_str();
+  routes_cmd->add_option("--listen", routes.nginx.listen, "What the server listens on")
+      ->capture_default_str();
+  routes_cmd->add_option("--canary", routes.canaries,
+                         "FAMILY=PERCENT: send that share of users to FastAPI for the family's "
+                         "moved endpoints (repeatable)");
+  routes_cmd
+      ->add_option("--canary-key", routes.nginx.canary_key,
+                   "nginx variables identifying a user, hashed by split_clients")
+      ->capture_default_str();
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -136,6 +164,14 @@ int main(int argc, char** argv) {
     return cutover::run_plan_command(plan);
   }
   if (app.got_subcommand(diff_cmd)) return cutover::run_diff_command(diff);
+  if (app.got_subcommand(routes_cmd)) {
+    routes.legacy.root = routes.legacy.root_label = routes_path;
+    routes.target = routes.legacy;
+    routes.target.root = routes.target.root_label = routes_target;
+    routes.target.config_file.clear();
+    routes.target.link = {};
+    return cutover::run_routes_config_command(std::move(routes));
+  }
   if (app.got_subcommand(progress_cmd)) {
     progress.legacy.root = progress.legacy.root_label = progress_path;
     // The target is scanned with its own configuration, but the same limits.

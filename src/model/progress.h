@@ -21,6 +21,8 @@ struct EndpointProgress {
   std::string family;
   std::vector<std::string> methods;  // the legacy route's
   std::string path;                  // legacy path template
+  std::vector<std::string> param_types;  // legacy, in path order (routing; not written out)
+  bool partial = false;                  // the legacy route is not fully resolved
   std::string status;
   std::vector<std::string> methods_migrated;
   std::vector<std::string> methods_remaining;

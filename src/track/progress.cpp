@@ -89,8 +89,11 @@ Progress match_progress(const Inventory& legacy, const Inventory& target) {
                        .family = r.family,
                        .methods = r.methods,
                        .path = r.path_template,
+                       .partial = r.partial,
                        .file = r.file,
                        .line = r.line};
+    for (const RouteParam& param : r.params)
+      e.param_types.push_back(param.type);
     const auto found = by_key.find(match_key(r.path_template));
     std::set<std::string> served;
     if (found != by_key.end()) {
