@@ -60,6 +60,9 @@ int main(int argc, char** argv) {
       ->capture_default_str()
       ->check(CLI::IsMember({"json", "html", "md", "dot"}));
   scan_cmd->add_flag("-q,--quiet", scan.quiet, "Print nothing on success");
+  scan_cmd->add_option("--history", scan.history_file,
+                       "SQLite file: append this run's totals (time: SOURCE_DATE_EPOCH or now) "
+                       "and draw the legacy surface of all runs in report.html");
   scan_cmd->add_option("--source-url", scan.source_url,
                        "Where report.html links file:line, with {file} and {line}: "
                        "https://git.example.com/shop/blob/main/{file}#L{line} (default: "
@@ -104,6 +107,8 @@ int main(int argc, char** argv) {
   progress_cmd->add_option("--source-url", progress.source_url,
                            "Where report.html links file:line (as for scan)");
   progress_cmd->add_flag("-q,--quiet", progress.quiet, "Print nothing on success");
+  progress_cmd->add_option("--history", progress.history_file,
+                           "SQLite file: append this run's totals, draw all runs in report.html");
 
   cutover::DiffCommandOptions diff;
   CLI::App* diff_cmd = app.add_subcommand(

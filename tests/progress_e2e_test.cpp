@@ -71,6 +71,34 @@ TEST_CASE("cutover progress writes progress.json and report.html", "[cli][progre
                              out.root().string()) == 1);
 }
 
+TEST_CASE("history round trip (--history): each run appends, the report draws them all",
+          "[cli][history]") {
+  testing::ScratchTree out;
+  const std::string legacy = (testing::source_dir() / "samples/legacy_shop").string();
+  const std::string target = (testing::source_dir() / "samples/shop_fastapi").string();
+  const std::string history = (out.root() / "history.sqlite").string();
+  const std::string report = (out.root() / "r").string();
+  setenv("SOURCE_DATE_EPOCH", "1700000000", 1);
+  REQUIRE(testing::run_cutover("scan " + legacy + " -q -o " + report + " --history " + history) ==
+          0);
+  setenv("SOURCE_DATE_EPOCH", "1700600000", 1);
+  REQUIRE(testing::run_cutover("progress " + legacy + " --target " + target + " -q -o " + report +
+                               " --history " + history) == 0);
+  unsetenv("SOURCE_DATE_EPOCH");
+  const std::string html = testing::read_text(out.root() / "r/report.html");
+  CHECK(testing::count(html, "<circle") == 2);
+  CHECK(html.find("2023-11-14T22:13:20Z: 53 endpoints to move") != std::string::npos);
+  CHECK(html.find("2023-11-21T20:53:20Z: 38 endpoints to move") != std::string::npos);
+  // Without --history the report has no such section.
+  REQUIRE(testing::run_cutover("scan " + legacy + " -q -o " + report) == 0);
+  CHECK(testing::read_text(out.root() / "r/report.html").find("id=\"burn-down\"") ==
+        std::string::npos);
+  // A file that is not a history stops the run before any output is replaced.
+  out.write("not-history.txt", std::string(2000, 'x'));
+  CHECK(testing::run_cutover("scan " + legacy + " -q -o " + report + " --history " +
+                             (out.root() / "not-history.txt").string()) == 1);
+}
+
 TEST_CASE("cutover diff exit codes: compared, surface grew, unreadable", "[cli][diff]") {
   testing::ScratchTree tree;
   tree.write("v1/app.py",

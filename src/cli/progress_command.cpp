@@ -23,11 +23,18 @@ int run_progress_command(const ProgressCommandOptions& options) {
     return std::find(options.formats.begin(), options.formats.end(), format) !=
            options.formats.end();
   };
+  std::vector<HistoryRun> history;
+  if (!options.history_file.empty() &&
+      !record_history(options.history_file, history_run(*legacy, &progress, history_timestamp()),
+                      history)) {
+    return 1;
+  }
   OutputFiles outputs;
   if (wanted("html")) {
     const HtmlReportOptions html{
         .source_url = report_source_url(options.source_url, options.legacy, options.out_dir),
-        .progress = &progress};
+        .progress = &progress,
+        .history = options.history_file.empty() ? nullptr : &history};
     outputs.emplace_back("report.html", render_html_report(*legacy, html));
   }
   if (wanted("json")) outputs.emplace_back("progress.json", progress_to_json(progress));

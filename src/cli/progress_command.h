@@ -16,6 +16,7 @@ struct ProgressCommandOptions {
   std::string out_dir = "cutover-report";
   std::vector<std::string> formats = {"json", "html"};  // progress.json, report.html
   std::string source_url;
+  std::string history_file;  // --history: append this run's totals; report.html draws them all
   bool quiet = false;
 };
 

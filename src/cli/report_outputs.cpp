@@ -39,4 +39,15 @@ std::string report_source_url(const std::string& flag, const ScanOptions& scan,
   return percent_encode_path(relative == "." ? "" : relative + "/") + "{file}";
 }
 
+bool record_history(const std::string& file, const HistoryRun& run, std::vector<HistoryRun>& runs) {
+  std::string error;
+  std::optional<std::vector<HistoryRun>> all = append_history(file, run, error);
+  if (!all) {
+    std::cerr << "cutover: history " << error << "\n";
+    return false;
+  }
+  runs = std::move(*all);
+  return true;
+}
+
 }  // namespace cutover

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "scan/scan_pipeline.h"
+#include "track/history.h"
 
 namespace cutover {
 
@@ -22,5 +23,9 @@ int write_output_files(const std::filesystem::path& out_dir, const OutputFiles& 
 // folder as seen from the output folder, so the report opens local files.
 std::string report_source_url(const std::string& flag, const ScanOptions& scan,
                               const std::filesystem::path& out_dir);
+
+// Appends `run` to the history `file` and fills `runs` with all of them;
+// false, with the reason on stderr, when the file cannot be used.
+bool record_history(const std::string& file, const HistoryRun& run, std::vector<HistoryRun>& runs);
 
 }  // namespace cutover

@@ -29,8 +29,15 @@ int run_scan_command(const ScanCommandOptions& options) {
     return std::find(options.formats.begin(), options.formats.end(), format) !=
            options.formats.end();
   };
-  const HtmlReportOptions html{.source_url =
-                                   report_source_url(options.source_url, options.scan, out_dir)};
+  std::vector<HistoryRun> history;
+  if (!options.history_file.empty() &&
+      !record_history(options.history_file, history_run(inventory, nullptr, history_timestamp()),
+                      history)) {
+    return 1;
+  }
+  const HtmlReportOptions html{
+      .source_url = report_source_url(options.source_url, options.scan, out_dir),
+      .history = options.history_file.empty() ? nullptr : &history};
   OutputFiles outputs;
   if (wanted("md")) outputs.emplace_back("summary.md", markdown_summary(inventory));
   if (wanted("dot")) outputs.emplace_back("graph.dot", graph_to_dot(inventory, {}));

@@ -19,6 +19,7 @@ struct ScanCommandOptions {
   // Links from report.html to the source (source_link.h); when empty, the
   // config's source_url, else a path relative to the report's folder.
   std::string source_url;
+  std::string history_file;  // --history: append this run's totals; report.html draws them all
 };
 
 // Exit code: 0 when the scan completed (diagnostics included), 1 when it could not run.

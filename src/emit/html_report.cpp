@@ -8,6 +8,7 @@
 #include "cutover_version.h"
 #include "emit/graph_svg.h"
 #include "emit/html_escape.h"
+#include "emit/html_history.h"
 #include "emit/html_matrix.h"
 #include "emit/html_plan_sections.h"
 #include "emit/html_progress.h"
@@ -165,6 +166,7 @@ std::string render_html_report(const Inventory& inv, const HtmlReportOptions& op
       {"@@MATRIX@@", matrix_table(inv, source_url)},
       {"@@GRAPHS@@", graph_section(inv)},
       {"@@OVERVIEW@@", overview_tables(inv)},
+      {"@@HISTORY@@", options.history ? history_section(*options.history) : ""},
       {"@@PROGRESS@@", options.progress ? progress_section(*options.progress, source_url) : ""},
       {"@@DATA_JSON@@", data_json(inv)},
       {"@@SCRIPT@@", std::string(assets::kReportJs)},

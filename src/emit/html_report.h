@@ -6,6 +6,7 @@
 
 #include "model/inventory.h"
 #include "model/progress.h"
+#include "track/history.h"
 
 namespace cutover {
 
@@ -15,6 +16,8 @@ struct HtmlReportOptions {
   std::string source_url;
   // `cutover progress`: adds the Progress section when set.
   const Progress* progress = nullptr;
+  // `--history`: every recorded run, for the burn-down section.
+  const std::vector<HistoryRun>* history = nullptr;
 };
 
 std::string render_html_report(const Inventory& inventory, const HtmlReportOptions& options = {});
