@@ -38,6 +38,20 @@ void add_scan_inputs(CLI::App* command, cutover::ScanOptions& scan, std::string&
                       "wsgi.py or asgi.py)");
 }
 
+// --target, for the commands that compare the legacy tree with the FastAPI one.
+void add_target_input(CLI::App* command, std::string& target) {
+  command->add_option("--target", target, "Root folder of the FastAPI codebase")->required();
+}
+
+// The FastAPI tree is scanned with its own configuration but the same limits.
+cutover::ScanOptions target_scan(const cutover::ScanOptions& legacy, const std::string& target) {
+  cutover::ScanOptions scan = legacy;
+  scan.root = scan.root_label = target;
+  scan.config_file.clear();
+  scan.link = {};
+  return scan;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -96,8 +110,7 @@ int main(int argc, char** argv) {
       "Match the endpoints of legacy PATH to the FastAPI routes of --target: what moved, what "
       "remains, what changed contract; writes progress.json and report.html to OUTDIR");
   add_scan_inputs(progress_cmd, progress.legacy, progress_path);
-  progress_cmd->add_option("--target", target_path, "Root folder of the FastAPI codebase")
-      ->required();
+  add_target_input(progress_cmd, target_path);
   progress_cmd->add_option("-o,--out", progress.out_dir, "Output folder")->capture_default_str();
   progress_cmd
       ->add_option("--format", progress.formats,
@@ -130,8 +143,7 @@ int main(int argc, char** argv) {
       "Proxy configuration for the next cutover step: endpoints that moved to --target go to "
       "the FastAPI upstream, everything else to the legacy one");
   add_scan_inputs(routes_cmd, routes.legacy, routes_path);
-  routes_cmd->add_option("--target", routes_target, "Root folder of the FastAPI codebase")
-      ->required();
+  add_target_input(routes_cmd, routes_target);
   routes_cmd->add_option("--format", routes.format, "Proxy to configure")
       ->capture_default_str()
       ->check(CLI::IsMember({"nginx"}));
@@ -171,19 +183,12 @@ int main(int argc, char** argv) {
   if (app.got_subcommand(diff_cmd)) return cutover::run_diff_command(diff);
   if (app.got_subcommand(routes_cmd)) {
     routes.legacy.root = routes.legacy.root_label = routes_path;
-    routes.target = routes.legacy;
-    routes.target.root = routes.target.root_label = routes_target;
-    routes.target.config_file.clear();
-    routes.target.link = {};
+    routes.target = target_scan(routes.legacy, routes_target);
     return cutover::run_routes_config_command(std::move(routes));
   }
   if (app.got_subcommand(progress_cmd)) {
     progress.legacy.root = progress.legacy.root_label = progress_path;
-    // The target is scanned with its own configuration, but the same limits.
-    progress.target = progress.legacy;
-    progress.target.root = progress.target.root_label = target_path;
-    progress.target.config_file.clear();
-    progress.target.link = {};
+    progress.target = target_scan(progress.legacy, target_path);
     return cutover::run_progress_command(progress);
   }
   return 2;

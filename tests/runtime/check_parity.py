@@ -73,6 +73,17 @@ def scan(cutover, app_dir):
             return json.load(f)['routes']
 
 
+def live_dump(name, command, expected_file):
+    """Runs a dumper; the dump, and whether it still equals the committed file."""
+    dump = subprocess.run(command, check=True, capture_output=True, text=True).stdout
+    with open(os.path.join(REPO, expected_file), encoding='utf-8') as f:
+        committed = json.load(f)
+    if json.loads(dump) != committed:
+        print(f'{name}: the live dump differs from {expected_file}; regenerate and review it')
+        return dump, False
+    return dump, True
+
+
 def compare(name, found, expected):
     missing, extra = expected - found, found - expected
     print(f'{name}: {len(found)} found, {len(expected)} expected, '
@@ -95,12 +106,8 @@ def main():
             continue
         command = ['/usr/bin/python3', os.path.join(HERE, 'flask_url_map.py'),
                    os.path.join(REPO, app_dir), '--app', spec] + ([] if flags == '-' else flags.split())
-        dump = subprocess.run(command, check=True, capture_output=True, text=True).stdout
-        with open(os.path.join(REPO, expected_file), encoding='utf-8') as f:
-            committed = json.load(f)
-        if json.loads(dump) != committed:
-            print(f'{name}: the live dump differs from {expected_file}; regenerate and review it')
-            ok = False
+        dump, fresh = live_dump(name, command, expected_file)
+        ok &= fresh
         ok &= compare(name, keyset(scan(args.cutover, app_dir)), keyset(json.loads(dump)))
     for name, app_dir, settings, flags, expected_file in rows('DJANGO_SAMPLES.tsv'):
         if args.only and name != args.only:
@@ -108,12 +115,8 @@ def main():
         command = ['/usr/bin/python3', os.path.join(HERE, 'django_urls.py'),
                    os.path.join(REPO, app_dir), '--settings', settings] + (
                        [] if flags == '-' else flags.split())
-        dump = subprocess.run(command, check=True, capture_output=True, text=True).stdout
-        with open(os.path.join(REPO, expected_file), encoding='utf-8') as f:
-            committed = json.load(f)
-        if json.loads(dump) != committed:
-            print(f'{name}: the live dump differs from {expected_file}; regenerate and review it')
-            ok = False
+        dump, fresh = live_dump(name, command, expected_file)
+        ok &= fresh
         # Routes under `if settings.DEBUG:` and the like are listed, marked
         # conditional; the dumps run with DEBUG off, so they are not compared.
         routes = [r for r in scan(args.cutover, app_dir)
@@ -124,12 +127,8 @@ def main():
             continue
         command = ['/usr/bin/python3', os.path.join(HERE, 'fastapi_routes.py'),
                    os.path.join(REPO, app_dir), '--app', spec]
-        dump = subprocess.run(command, check=True, capture_output=True, text=True).stdout
-        with open(os.path.join(REPO, expected_file), encoding='utf-8') as f:
-            committed = json.load(f)
-        if json.loads(dump) != committed:
-            print(f'{name}: the live dump differs from {expected_file}; regenerate and review it')
-            ok = False
+        dump, fresh = live_dump(name, command, expected_file)
+        ok &= fresh
         routes = [r for r in scan(args.cutover, app_dir) if r['framework'] == 'fastapi']
         ok &= compare(name, keyset(routes), keyset(json.loads(dump)))
     for name, app_dir, expected_file in rows('EXPECTED.tsv'):
