@@ -2,8 +2,10 @@
 // This file only wires the command line to the commands in cli/.
 
 #include <CLI/CLI.hpp>
+#include <filesystem>
 #include <iostream>
 
+#include "cli/bench_parse_command.h"
 #include "cli/diff_command.h"
 #include "cli/graph_command.h"
 #include "cli/plan_command.h"
@@ -33,6 +35,9 @@ void add_scan_inputs(CLI::App* command, cutover::ScanOptions& scan, std::string&
   command->add_option("--config", scan.config_file,
                       "Configuration file (default: cutover.toml, else [tool.cutover] in "
                       "pyproject.toml, in PATH)");
+  command->add_option("--cache", scan.cache_dir,
+                      "Incremental cache folder: unchanged files are not parsed again (scan and "
+                      "progress default to OUTDIR/cache; safe to delete)");
   command->add_option("--settings", scan.link.django_settings,
                       "Django settings module (default: DJANGO_SETTINGS_MODULE from manage.py, "
                       "wsgi.py or asgi.py)");
@@ -50,6 +55,13 @@ cutover::ScanOptions target_scan(const cutover::ScanOptions& legacy, const std::
   scan.config_file.clear();
   scan.link = {};
   return scan;
+}
+
+// --cache as given, else OUTDIR/cache; none with --no-cache.
+std::filesystem::path cache_folder(const std::filesystem::path& given,
+                                   const std::filesystem::path& out_dir, bool no_cache) {
+  if (no_cache) return {};
+  return given.empty() ? out_dir / "cache" : given;
 }
 
 }  // namespace
@@ -74,6 +86,8 @@ int main(int argc, char** argv) {
       ->capture_default_str()
       ->check(CLI::IsMember({"json", "html", "md", "dot"}));
   scan_cmd->add_flag("-q,--quiet", scan.quiet, "Print nothing on success");
+  bool no_cache = false;
+  scan_cmd->add_flag("--no-cache", no_cache, "Parse every file; read and write no cache");
   scan_cmd->add_option("--history", scan.history_file,
                        "SQLite file: append this run's totals (time: SOURCE_DATE_EPOCH or now) "
                        "and draw the legacy surface of all runs in report.html");
@@ -120,6 +134,7 @@ int main(int argc, char** argv) {
   progress_cmd->add_option("--source-url", progress.source_url,
                            "Where report.html links file:line (as for scan)");
   progress_cmd->add_flag("-q,--quiet", progress.quiet, "Print nothing on success");
+  progress_cmd->add_flag("--no-cache", no_cache, "Parse every file; read and write no cache");
   progress_cmd->add_option("--history", progress.history_file,
                            "SQLite file: append this run's totals, draw all runs in report.html");
 
@@ -162,6 +177,15 @@ int main(int argc, char** argv) {
                    "nginx variables identifying a user, hashed by split_clients")
       ->capture_default_str();
 
+  cutover::ScanOptions bench;
+  std::string bench_path;
+  CLI::App* bench_cmd = app.add_subcommand(
+      "bench-parse",
+      "Benchmark floor: read and tree-sitter-parse the files a scan of PATH would, nothing else");
+  bench_cmd->add_option("PATH", bench_path, "Root folder")->required();
+  bench_cmd->add_option("-j,--jobs", bench.jobs, "Worker threads (0: one per core)");
+  bench_cmd->add_option("--exclude", bench.exclude_globs, "As for scan");
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -170,6 +194,7 @@ int main(int argc, char** argv) {
   }
   if (app.got_subcommand(scan_cmd)) {
     scan.scan.root = scan.scan.root_label = scan_path;
+    scan.scan.cache_dir = cache_folder(scan.scan.cache_dir, scan.out_dir, no_cache);
     return cutover::run_scan_command(scan);
   }
   if (app.got_subcommand(graph_cmd)) {
@@ -181,6 +206,10 @@ int main(int argc, char** argv) {
     return cutover::run_plan_command(plan);
   }
   if (app.got_subcommand(diff_cmd)) return cutover::run_diff_command(diff);
+  if (app.got_subcommand(bench_cmd)) {
+    bench.root = bench.root_label = bench_path;
+    return cutover::run_bench_parse_command(bench);
+  }
   if (app.got_subcommand(routes_cmd)) {
     routes.legacy.root = routes.legacy.root_label = routes_path;
     routes.target = target_scan(routes.legacy, routes_target);
@@ -188,6 +217,7 @@ int main(int argc, char** argv) {
   }
   if (app.got_subcommand(progress_cmd)) {
     progress.legacy.root = progress.legacy.root_label = progress_path;
+    progress.legacy.cache_dir = cache_folder(progress.legacy.cache_dir, progress.out_dir, no_cache);
     progress.target = target_scan(progress.legacy, target_path);
     return cutover::run_progress_command(progress);
   }

@@ -32,5 +32,33 @@ TEST_CASE("the CLI writes the same inventory for --jobs 1 and --jobs 4", "[e2e][
   CHECK(one == testing::read_text(out.root() / "four/inventory.json"));
 }
 
+TEST_CASE("a cached re-run parses nothing and writes the same bytes", "[e2e][cache]") {
+  testing::ScratchTree tree;
+  const auto sample = testing::source_dir() / "samples/legacy_shop";
+  std::filesystem::copy(sample, tree.root() / "shop", std::filesystem::copy_options::recursive);
+  const std::string scan = "scan " + (tree.root() / "shop").string() + " -o ";
+  std::string printed;
+  REQUIRE(testing::run_cutover(scan + (tree.root() / "cold").string() + " --no-cache", &printed) ==
+          0);
+  CHECK(printed.find("(38 files parsed, 0 from the cache)") != std::string::npos);
+  const std::string cache = " --cache " + (tree.root() / "cache").string();
+  REQUIRE(testing::run_cutover(scan + (tree.root() / "first").string() + cache, &printed) == 0);
+  CHECK(printed.find("(38 files parsed, 0 from the cache)") != std::string::npos);
+  REQUIRE(testing::run_cutover(scan + (tree.root() / "warm").string() + cache, &printed) == 0);
+  CHECK(printed.find("(0 files parsed, 38 from the cache)") != std::string::npos);
+  for (const char* name : {"inventory.json", "report.html"}) {
+    INFO(name);
+    const std::string cold = testing::read_text(tree.root() / "cold" / name);
+    CHECK(testing::read_text(tree.root() / "warm" / name) == cold);
+  }
+  // One file changed: only it is parsed again.
+  tree.write("shop/shop/tasks.py", "import os\n");
+  REQUIRE(testing::run_cutover(scan + (tree.root() / "edit").string() + cache, &printed) == 0);
+  CHECK(printed.find("(1 files parsed, 37 from the cache)") != std::string::npos);
+  // By default the cache lives in the output folder.
+  REQUIRE(testing::run_cutover(scan + (tree.root() / "out").string(), &printed) == 0);
+  CHECK(std::filesystem::is_directory(tree.root() / "out/cache"));
+}
+
 }  // namespace
 }  // namespace cutover

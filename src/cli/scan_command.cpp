@@ -18,9 +18,12 @@ namespace cutover {
 int run_scan_command(const ScanCommandOptions& options) {
   namespace fs = std::filesystem;
   const auto started = std::chrono::steady_clock::now();
-  const std::optional<Inventory> scanned = scan_or_report(options.scan);
+  ScanStats stats;
+  const std::optional<Inventory> scanned = scan_or_report(options.scan, &stats);
   if (!scanned) return 1;
   const Inventory& inventory = *scanned;
+  if (!stats.cache_problem.empty())
+    std::cerr << "cutover: warning: cache not written: " << stats.cache_problem << "\n";
 
   const fs::path out_dir = options.out_dir;
   // The JSON goes last: a reader that sees the new inventory sees the new
@@ -54,7 +57,8 @@ int run_scan_command(const ScanCommandOptions& options) {
     std::cout << "cutover: " << inventory.files.size() << " files, " << inventory.modules.size()
               << " modules, " << inventory.routes.size() << " endpoints (" << partial
               << " partial), " << inventory.cycles.size() << " import cycles, "
-              << inventory.diagnostics.size() << " diagnostics in " << seconds << " s\n";
+              << inventory.diagnostics.size() << " diagnostics in " << seconds << " s ("
+              << stats.parsed << " files parsed, " << stats.from_cache << " from the cache)\n";
     for (const auto& [name, content] : outputs)
       std::cout << "wrote " << (out_dir / name).string() << "\n";
   }

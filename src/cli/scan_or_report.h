@@ -8,9 +8,10 @@
 
 namespace cutover {
 
-inline std::optional<Inventory> scan_or_report(const ScanOptions& options) {
+inline std::optional<Inventory> scan_or_report(const ScanOptions& options,
+                                               ScanStats* stats = nullptr) {
   try {
-    return run_scan(options);
+    return run_scan(options, stats);
   } catch (const ScanError& e) {
     std::cerr << "cutover: " << e.what() << "\n";
     return std::nullopt;

@@ -54,8 +54,11 @@ FileSummary summarize_text(const SourceFile& file, std::string text, SummarizerT
 
 FileSummary summarize_file(const SourceFile& file, SummarizerTools& tools,
                            const SummarizeLimits& limits) {
+  return summarize_source(file, read_source(file.abs_path, limits.max_file_bytes), tools);
+}
+
+FileSummary summarize_source(const SourceFile& file, SourceText source, SummarizerTools& tools) {
   FileSummary summary = empty_summary(file);
-  SourceText source = read_source(file.abs_path, limits.max_file_bytes);
   summary.status = source.status;
   for (Diagnostic& d : source.diagnostics) {
     d.file = file.rel_path;

@@ -9,6 +9,7 @@
 #include "model/file_summary.h"
 #include "parse/python_parser.h"
 #include "parse/python_symbols.h"
+#include "parse/source_text.h"
 
 namespace cutover {
 
@@ -24,6 +25,10 @@ struct SummarizerTools {
 
 FileSummary summarize_file(const SourceFile& file, SummarizerTools& tools,
                            const SummarizeLimits& limits);
+
+// The same, for a file already read and decoded (the cache reads first, to
+// hash).
+FileSummary summarize_source(const SourceFile& file, SourceText source, SummarizerTools& tools);
 
 // The same, for text already in memory (tests, fuzzing).
 FileSummary summarize_text(const SourceFile& file, std::string text, SummarizerTools& tools);

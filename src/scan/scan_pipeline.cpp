@@ -4,7 +4,9 @@
 #include <thread>
 #include <tuple>
 #include <unordered_map>
+#include <unordered_set>
 
+#include "cache/cached_summarizer.h"
 #include "config/cutover_config.h"
 #include "discover/source_discovery.h"
 #include "graph/endpoint_families.h"
@@ -41,6 +43,44 @@ void sort_outputs(Inventory& inv) {
   std::sort(inv.diagnostics.begin(), inv.diagnostics.end());
   inv.diagnostics.erase(std::unique(inv.diagnostics.begin(), inv.diagnostics.end()),
                         inv.diagnostics.end());
+}
+
+// The per-file stage over every file, in parallel, through the cache when
+// there is one; the next pack holds exactly this run's files.
+std::vector<FileSummary> summarize_all(const std::vector<SourceFile>& files,
+                                       const ScanOptions& options, const SummarizeLimits& limits,
+                                       unsigned jobs, ScanStats& stats) {
+  std::vector<FileSummary> summaries(files.size());
+  stats.files = files.size();
+  const auto tools = [] { return SummarizerTools{}; };
+  if (options.cache_dir.empty()) {
+    parallel_for(files.size(), jobs, tools, [&](SummarizerTools& t, std::size_t i) {
+      summaries[i] = summarize_file(files[i], t, limits);
+    });
+    stats.parsed = files.size();
+    return summaries;
+  }
+  const SummaryCache cache = SummaryCache::load(options.cache_dir, options.root);
+  std::vector<CachedSummary> results(files.size());
+  parallel_for(files.size(), jobs, tools, [&](SummarizerTools& t, std::size_t i) {
+    results[i] = summarize_with_cache(files[i], t, limits, cache);
+  });
+  std::vector<std::pair<std::uint64_t, std::string>> entries;
+  std::unordered_set<std::uint64_t> keys;
+  bool missed = false;
+  for (std::size_t i = 0; i < files.size(); ++i) {
+    CachedSummary& r = results[i];
+    (r.hit ? stats.from_cache : stats.parsed) += 1;
+    missed |= r.cacheable && !r.hit;
+    if (r.cacheable && keys.insert(r.key).second) entries.emplace_back(r.key, std::move(r.encoded));
+    summaries[i] = std::move(r.summary);
+  }
+  // Unchanged run, nothing to write; else the pack is replaced, which also
+  // drops the entries of files gone since.
+  if (missed || entries.size() != cache.size()) {
+    stats.cache_problem = SummaryCache::save(options.cache_dir, options.root, std::move(entries));
+  }
+  return summaries;
 }
 
 }  // namespace
@@ -113,7 +153,7 @@ Inventory link_summaries(std::string root_label, std::vector<FileSummary> summar
   return inv;
 }
 
-Inventory run_scan(const ScanOptions& options) {
+Inventory run_scan(const ScanOptions& options, ScanStats* stats) {
   std::error_code ec;
   if (!std::filesystem::is_directory(options.root, ec)) {
     throw ScanError("not a folder: " + options.root.string());
@@ -137,15 +177,12 @@ Inventory run_scan(const ScanOptions& options) {
       options.root,
       DiscoveryOptions{.exclude_globs = options.exclude_globs, .source_roots = link.source_roots});
 
-  std::vector<FileSummary> summaries(discovery.files.size());
   const SummarizeLimits limits{.max_file_bytes = options.max_file_bytes};
   const unsigned jobs =
       options.jobs ? options.jobs : std::max(1u, std::thread::hardware_concurrency());
-  parallel_for(
-      discovery.files.size(), jobs, [] { return SummarizerTools{}; },
-      [&](SummarizerTools& tools, std::size_t i) {
-        summaries[i] = summarize_file(discovery.files[i], tools, limits);
-      });
+  ScanStats local_stats;
+  std::vector<FileSummary> summaries =
+      summarize_all(discovery.files, options, limits, jobs, stats ? *stats : local_stats);
   Inventory inv = link_summaries(options.root_label, std::move(summaries),
                                  std::move(discovery.diagnostics), link);
   inv.plan = build_plan(inv, plan);

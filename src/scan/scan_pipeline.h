@@ -30,6 +30,8 @@ struct ScanOptions {
   std::uint64_t max_file_bytes = 20ull << 20;
   LinkOptions link;
   PlanOptions plan;
+  // Incremental cache folder (cache/summary_cache.h); none when empty.
+  std::filesystem::path cache_dir;
   // Configuration file; cutover.toml or pyproject.toml in `root` when empty.
   // Flags given above win over what it says.
   std::filesystem::path config_file;
@@ -41,7 +43,16 @@ struct ScanError : std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
-Inventory run_scan(const ScanOptions& options);
+// What a run did, for the command's summary line (never in the outputs: a
+// cold and a warm run write the same bytes).
+struct ScanStats {
+  std::size_t files = 0;
+  std::size_t parsed = 0;      // files parsed this run
+  std::size_t from_cache = 0;  // files whose summary came from the cache
+  std::string cache_problem;   // the cache could not be written, and why
+};
+
+Inventory run_scan(const ScanOptions& options, ScanStats* stats = nullptr);
 
 // The link stage alone, for tests that build summaries by hand.
 Inventory link_summaries(std::string root_label, std::vector<FileSummary> summaries,

@@ -1,0 +1,81 @@
+#include "cache/summary_cache.h"
+
+#include <catch2/catch.hpp>
+#include <fstream>
+
+#include "cache/cached_summarizer.h"
+#include "cache/summary_codec.h"
+#include "testing/scratch_tree.h"
+
+namespace cutover {
+namespace {
+
+SourceFile source_file(const testing::ScratchTree& tree, const std::string& rel) {
+  return SourceFile{.rel_path = rel, .abs_path = tree.root() / rel, .module = "m"};
+}
+
+TEST_CASE("a second pass takes every summary from the cache", "[unit][summary_cache]") {
+  testing::ScratchTree tree;
+  tree.write("src/a.py", "import os\nprint 'py2'\n");
+  tree.write("src/b.py", "import os\nprint 'py2'\n");  // same content: one entry
+  tree.write("src/c.py", "def (:\n");
+  const auto cache_dir = tree.root() / "cache";
+  SummarizerTools tools;
+  std::vector<std::pair<std::uint64_t, std::string>> entries;
+  std::vector<FileSummary> first;
+  for (const char* f : {"src/a.py", "src/b.py", "src/c.py"}) {
+    CachedSummary r = summarize_with_cache(source_file(tree, f), tools, {}, SummaryCache{});
+    CHECK_FALSE(r.hit);
+    REQUIRE(r.cacheable);
+    first.push_back(r.summary);
+    entries.emplace_back(r.key, r.encoded);
+  }
+  REQUIRE(SummaryCache::save(cache_dir, tree.root() / "src", entries).empty());
+  const SummaryCache cache = SummaryCache::load(cache_dir, tree.root() / "src");
+  CHECK(cache.size() == 2);
+  std::size_t i = 0;
+  for (const char* f : {"src/a.py", "src/b.py", "src/c.py"}) {
+    const CachedSummary r = summarize_with_cache(source_file(tree, f), tools, {}, cache);
+    CHECK(r.hit);
+    // The same summary as parsing gave, this file's path stamped back on.
+    CHECK(encode_summary(r.summary) == encode_summary(first[i++]));
+  }
+  // Another root has its own pack.
+  CHECK(SummaryCache::load(cache_dir, tree.root()).size() == 0);
+}
+
+TEST_CASE("a changed file misses; a pack of another release or damaged is ignored",
+          "[unit][summary_cache]") {
+  testing::ScratchTree tree;
+  tree.write("a.py", "x = 1\n");
+  SummarizerTools tools;
+  const auto dir = tree.root() / "cache";
+  const CachedSummary r = summarize_with_cache(source_file(tree, "a.py"), tools, {}, {});
+  REQUIRE(SummaryCache::save(dir, tree.root(), {{r.key, r.encoded}}).empty());
+  tree.write("a.py", "x = 2\n");
+  CHECK_FALSE(summarize_with_cache(source_file(tree, "a.py"), tools, {},
+                                   SummaryCache::load(dir, tree.root()))
+                  .hit);
+  const auto pack = SummaryCache::pack_path(dir, tree.root());
+  std::string bytes;
+  {
+    std::ifstream in(pack, std::ios::binary);
+    bytes.assign(std::istreambuf_iterator<char>(in), {});
+  }
+  const auto write = [&](const std::string& content) {
+    std::ofstream(pack, std::ios::binary | std::ios::trunc) << content;
+    return SummaryCache::load(dir, tree.root()).size();
+  };
+  CHECK(write(bytes) == 1);
+  std::string other_release = bytes;
+  other_release[other_release.find("cutover ", 20) + 8] ^= 1;
+  CHECK(write(other_release) == 0);
+  CHECK(write(bytes.substr(0, bytes.size() - 3)) == 0);  // truncated
+  std::string flipped = bytes;
+  flipped.back() ^= 0x20;  // the entry's checksum no longer matches
+  CHECK(write(flipped) == 0);
+  CHECK(write("") == 0);
+}
+
+}  // namespace
+}  // namespace cutover

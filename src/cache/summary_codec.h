@@ -1,0 +1,21 @@
+#pragma once
+// FileSummary to bytes and back, for the incremental cache. One field list
+// per fact struct (summary_codec.cpp) drives both directions, so they
+// cannot drift apart. Decoding checks every length against what is left:
+// a damaged cache entry is a miss, never a crash.
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "model/file_summary.h"
+
+namespace cutover {
+
+// Bump when a fact struct changes: old caches are then ignored.
+inline constexpr std::uint32_t kSummaryCodecVersion = 1;
+
+std::string encode_summary(const FileSummary& summary);
+std::optional<FileSummary> decode_summary(std::string_view bytes);
+
+}  // namespace cutover

@@ -1,0 +1,121 @@
+#!/usr/bin/env python3
+"""cutover's benchmark (not a test): speed and memory on generated monoliths
+of 10k, 100k and 1M lines, and on any folder given.
+
+    python3 tests/bench/run_benchmark.py [--cutover build/cutover] [--sizes 10000,100000,1000000]
+                                         [--jobs N] [PATH...]
+
+For each tree, in one run: files, MB, the bare tree-sitter parse
+(`cutover bench-parse`, the floor), a cold full scan (inventory + graph +
+plan + JSON + HTML, empty cache), a warm re-run (nothing changed), a re-run
+with one file changed, peak RSS of the cold scan, and the `ast` baseline
+script (ast_baseline.py) with its ratios. Trees are generated under a
+temporary folder by generate_monolith.py (Python 2 share 0, so the baseline
+parses every file).
+"""
+import argparse
+import os
+import resource
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+REPO = os.path.dirname(os.path.dirname(HERE))
+
+
+def timed(command):
+    """Wall seconds and the peak RSS (KB) of a child process."""
+    started = time.perf_counter()
+    pid = os.fork()
+    if pid == 0:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, 1)
+        os.execvp(command[0], command)
+    _, status, usage = os.wait4(pid, 0)
+    seconds = time.perf_counter() - started
+    if os.waitstatus_to_exitcode(status) != 0:
+        raise SystemExit(f'failed: {" ".join(command)}')
+    return seconds, usage.ru_maxrss
+
+
+def tree_size(root):
+    files = size = lines = 0
+    for folder, _, names in os.walk(root):
+        for name in names:
+            if name.endswith('.py'):
+                path = os.path.join(folder, name)
+                files += 1
+                size += os.path.getsize(path)
+                with open(path, 'rb') as f:
+                    lines += f.read().count(b'\n')
+    return files, size, lines
+
+
+def bench(cutover, root, jobs, work):
+    files, size, lines = tree_size(root)
+    out = os.path.join(work, 'out')
+    cache = os.path.join(work, 'cache')
+    shutil.rmtree(cache, ignore_errors=True)
+    jobs_args = ['--jobs', str(jobs)] if jobs else []
+    parse_s, _ = timed([cutover, 'bench-parse', root] + jobs_args)
+    scan = [cutover, 'scan', root, '-q', '-o', out, '--cache', cache] + jobs_args
+    cold_s, cold_rss = timed(scan)
+    warm_s, _ = timed(scan)
+    # One file changed: append a function to the largest module.
+    target = max((os.path.join(d, n) for d, _, ns in os.walk(root) for n in ns
+                  if n.endswith('.py')), key=os.path.getsize)
+    with open(target, 'a') as f:
+        f.write('\n\ndef benchmark_touch():\n    return 1\n')
+    one_s, _ = timed(scan)
+    ast_s, _ = timed([sys.executable, os.path.join(HERE, 'ast_baseline.py'), root])
+    return {
+        'tree': root, 'files': files, 'MB': size / 1e6, 'lines': lines,
+        'parse': parse_s, 'cold': cold_s, 'warm': warm_s, 'one': one_s,
+        'rss_mb': cold_rss / 1024, 'ast': ast_s,
+    }
+
+
+def report(r):
+    print(f"{r['tree']}: {r['files']} files, {r['MB']:.1f} MB, {r['lines']} lines")
+    print(f"  bare parse {r['parse']:.2f} s | cold scan {r['cold']:.2f} s "
+          f"({r['cold'] / r['parse']:.2f}x parse) | warm {r['warm']:.2f} s "
+          f"({100 * r['warm'] / r['cold']:.0f}% of cold) | one file changed {r['one']:.2f} s "
+          f"({100 * r['one'] / r['cold']:.0f}%)")
+    print(f"  peak RSS {r['rss_mb']:.0f} MB ({1024 * r['rss_mb'] / max(1, r['lines']):.2f} KB/line) "
+          f"| {1e6 * r['cold'] / max(1, r['lines']):.2f} us/line cold")
+    print(f"  ast baseline {r['ast']:.2f} s: cold scan {r['ast'] / r['cold']:.1f}x faster, "
+          f"warm {r['ast'] / r['warm']:.1f}x faster")
+    sys.stdout.flush()
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.split('\n')[0])
+    parser.add_argument('paths', nargs='*')
+    parser.add_argument('--cutover', default=os.path.join(REPO, 'build', 'cutover'))
+    parser.add_argument('--sizes', default='10000,100000,1000000')
+    parser.add_argument('--jobs', type=int, default=0)
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as work:
+        for lines in [int(s) for s in args.sizes.split(',') if s]:
+            root = os.path.join(work, f'monolith-{lines}')
+            packages = max(4, lines // 5000)
+            subprocess.run([sys.executable, os.path.join(HERE, 'generate_monolith.py'), root,
+                            '--packages', str(packages), '--modules', '12',
+                            '--routes', str(max(20, lines // 250)), '--lines', str(lines),
+                            '--py2-share', '0'], check=True, stdout=subprocess.DEVNULL)
+            report(bench(args.cutover, root, args.jobs, os.path.join(work, f'w{lines}')))
+            shutil.rmtree(root)
+        for path in args.paths:
+            copy = os.path.join(work, 'copy')  # the one-file change must not touch the original
+            shutil.copytree(path, copy, symlinks=True, ignore=shutil.ignore_patterns('.git'))
+            result = bench(args.cutover, copy, args.jobs, os.path.join(work, 'wpath'))
+            result['tree'] = path
+            report(result)
+            shutil.rmtree(copy)
+
+
+if __name__ == '__main__':
+    main()
