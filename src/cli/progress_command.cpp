@@ -42,10 +42,10 @@ int run_progress_command(const ProgressCommandOptions& options) {
 
   if (!options.quiet) {
     const ProgressCounts& c = progress.overall;
-    std::cout << "cutover: " << fixed3(c.percent).substr(0, fixed3(c.percent).size() - 1)
-              << "% moved: " << c.endpoints << " legacy endpoints, " << c.migrated << " migrated, "
-              << c.mismatched << " mismatched, " << c.split << " split, " << c.remaining
-              << " remaining, " << c.deprecated << " deprecated; " << progress.new_routes.size()
+    std::cout << "cutover: " << fixed2(c.percent) << "% moved: " << c.endpoints
+              << " legacy endpoints, " << c.migrated << " migrated, " << c.mismatched
+              << " mismatched, " << c.split << " split, " << c.remaining << " remaining, "
+              << c.deprecated << " deprecated; " << progress.new_routes.size()
               << " new in FastAPI\n";
     for (const auto& [name, content] : outputs)
       std::cout << "wrote " << (std::filesystem::path(options.out_dir) / name).string() << "\n";

@@ -61,11 +61,9 @@ std::string history_section(const std::vector<HistoryRun>& runs) {
   for (const HistoryRun& r : runs) {
     out += "<tr><td>" + html_escape(r.recorded_at) + "</td><td>" + std::to_string(r.endpoints) +
            "</td><td>" + std::to_string(r.legacy_surface) + "</td><td>" +
-           (r.percent_moved
-                ? fixed3(*r.percent_moved).substr(0, fixed3(*r.percent_moved).size() - 1) + "%"
-                : "") +
-           "</td><td>" + std::to_string(r.modules) + "</td><td>" + std::to_string(r.source_lines) +
-           "</td><td>" + std::to_string(r.python2_blockers) + "</td></tr>\n";
+           (r.percent_moved ? fixed2(*r.percent_moved) + "%" : "") + "</td><td>" +
+           std::to_string(r.modules) + "</td><td>" + std::to_string(r.source_lines) + "</td><td>" +
+           std::to_string(r.python2_blockers) + "</td></tr>\n";
   }
   return out + "</tbody></table></details>\n";
 }

@@ -20,7 +20,7 @@ std::string counts_row(const ProgressCounts& c, const std::string& label) {
        {c.endpoints, c.migrated, c.mismatched, c.split, c.remaining, c.deprecated}) {
     out += "<td>" + std::to_string(n) + "</td>";
   }
-  const std::string percent = fixed3(c.percent).substr(0, fixed3(c.percent).size() - 1);
+  const std::string percent = fixed2(c.percent);
   return out + "<td><span class=\"bar\"><span style=\"width:" + percent + "%\"></span></span> " +
          percent + "%</td></tr>\n";
 }

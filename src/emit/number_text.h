@@ -13,4 +13,11 @@ inline std::string fixed3(double value) {
   return buffer;
 }
 
+// Two decimals, for percentages: "25.00".
+inline std::string fixed2(double value) {
+  char buffer[32];
+  std::snprintf(buffer, sizeof buffer, "%.2f", value);
+  return buffer;
+}
+
 }  // namespace cutover
