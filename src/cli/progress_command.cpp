@@ -19,10 +19,6 @@ int run_progress_command(const ProgressCommandOptions& options) {
   if (!target) return 1;
   const Progress progress = match_progress(*legacy, *target);
 
-  const auto wanted = [&](std::string_view format) {
-    return std::find(options.formats.begin(), options.formats.end(), format) !=
-           options.formats.end();
-  };
   std::vector<HistoryRun> history;
   if (!options.history_file.empty() &&
       !record_history(options.history_file, history_run(*legacy, &progress, history_timestamp()),
@@ -30,14 +26,15 @@ int run_progress_command(const ProgressCommandOptions& options) {
     return 1;
   }
   OutputFiles outputs;
-  if (wanted("html")) {
+  if (wants_format(options.formats, "html")) {
     const HtmlReportOptions html{
         .source_url = report_source_url(options.source_url, options.legacy, options.out_dir),
         .progress = &progress,
         .history = options.history_file.empty() ? nullptr : &history};
     outputs.emplace_back("report.html", render_html_report(*legacy, html));
   }
-  if (wanted("json")) outputs.emplace_back("progress.json", progress_to_json(progress));
+  if (wants_format(options.formats, "json"))
+    outputs.emplace_back("progress.json", progress_to_json(progress));
   if (write_output_files(options.out_dir, outputs) != 0) return 1;
 
   if (!options.quiet) {
@@ -47,8 +44,7 @@ int run_progress_command(const ProgressCommandOptions& options) {
               << " mismatched, " << c.split << " split, " << c.remaining << " remaining, "
               << c.deprecated << " deprecated; " << progress.new_routes.size()
               << " new in FastAPI\n";
-    for (const auto& [name, content] : outputs)
-      std::cout << "wrote " << (std::filesystem::path(options.out_dir) / name).string() << "\n";
+    print_written(options.out_dir, outputs);
   }
   return 0;
 }

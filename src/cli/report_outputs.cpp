@@ -1,5 +1,6 @@
 #include "cli/report_outputs.h"
 
+#include <algorithm>
 #include <iostream>
 
 #include "config/cutover_config.h"
@@ -7,6 +8,15 @@
 #include "emit/source_link.h"
 
 namespace cutover {
+
+bool wants_format(const std::vector<std::string>& formats, std::string_view format) {
+  return std::find(formats.begin(), formats.end(), format) != formats.end();
+}
+
+void print_written(const std::filesystem::path& out_dir, const OutputFiles& files) {
+  for (const auto& [name, content] : files)
+    std::cout << "wrote " << (out_dir / name).string() << "\n";
+}
 
 int write_output_files(const std::filesystem::path& out_dir, const OutputFiles& files) {
   std::error_code ec;

@@ -14,6 +14,12 @@ namespace cutover {
 // (file name, content) pairs, written in order.
 using OutputFiles = std::vector<std::pair<std::string, std::string>>;
 
+// Whether --format asked for `format`.
+bool wants_format(const std::vector<std::string>& formats, std::string_view format);
+
+// "wrote OUTDIR/NAME" for each file, after a successful write.
+void print_written(const std::filesystem::path& out_dir, const OutputFiles& files);
+
 // Creates `out_dir` and writes each file atomically. Exit code: 0, or 1 with
 // the reason on stderr.
 int write_output_files(const std::filesystem::path& out_dir, const OutputFiles& files);

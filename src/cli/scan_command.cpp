@@ -26,12 +26,6 @@ int run_scan_command(const ScanCommandOptions& options) {
     std::cerr << "cutover: warning: cache not written: " << stats.cache_problem << "\n";
 
   const fs::path out_dir = options.out_dir;
-  // The JSON goes last: a reader that sees the new inventory sees the new
-  // report too.
-  const auto wanted = [&](std::string_view format) {
-    return std::find(options.formats.begin(), options.formats.end(), format) !=
-           options.formats.end();
-  };
   std::vector<HistoryRun> history;
   if (!options.history_file.empty() &&
       !record_history(options.history_file, history_run(inventory, nullptr, history_timestamp()),
@@ -41,11 +35,17 @@ int run_scan_command(const ScanCommandOptions& options) {
   const HtmlReportOptions html{
       .source_url = report_source_url(options.source_url, options.scan, out_dir),
       .history = options.history_file.empty() ? nullptr : &history};
+  // The JSON goes last: a reader that sees the new inventory sees the new
+  // report too.
   OutputFiles outputs;
-  if (wanted("md")) outputs.emplace_back("summary.md", markdown_summary(inventory));
-  if (wanted("dot")) outputs.emplace_back("graph.dot", graph_to_dot(inventory, {}));
-  if (wanted("html")) outputs.emplace_back("report.html", render_html_report(inventory, html));
-  if (wanted("json")) outputs.emplace_back("inventory.json", inventory_to_json(inventory));
+  if (wants_format(options.formats, "md"))
+    outputs.emplace_back("summary.md", markdown_summary(inventory));
+  if (wants_format(options.formats, "dot"))
+    outputs.emplace_back("graph.dot", graph_to_dot(inventory, {}));
+  if (wants_format(options.formats, "html"))
+    outputs.emplace_back("report.html", render_html_report(inventory, html));
+  if (wants_format(options.formats, "json"))
+    outputs.emplace_back("inventory.json", inventory_to_json(inventory));
   if (write_output_files(out_dir, outputs) != 0) return 1;
 
   if (!options.quiet) {
@@ -59,8 +59,7 @@ int run_scan_command(const ScanCommandOptions& options) {
               << " partial), " << inventory.cycles.size() << " import cycles, "
               << inventory.diagnostics.size() << " diagnostics in " << seconds << " s ("
               << stats.parsed << " files parsed, " << stats.from_cache << " from the cache)\n";
-    for (const auto& [name, content] : outputs)
-      std::cout << "wrote " << (out_dir / name).string() << "\n";
+    print_written(out_dir, outputs);
   }
   return 0;
 }

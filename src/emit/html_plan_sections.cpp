@@ -11,12 +11,6 @@ namespace cutover {
 namespace {
 
 std::string legacy_surface_table(const Inventory& inv) {
-  std::uint64_t lines = 0;
-  for (const FileEntry& f : inv.files)
-    lines += f.lines;
-  std::size_t live = 0;
-  for (const MatrixRow& row : inv.plan.matrix)
-    live += row.status != "deprecated";
   std::set<std::string> python2_modules;
   for (const Python2Blocker& b : inv.python2)
     python2_modules.insert(b.module);
@@ -24,11 +18,11 @@ std::string legacy_surface_table(const Inventory& inv) {
   for (const DataModel& m : inv.models)
     if (!m.table.empty()) tables.insert(m.table);
   const std::pair<const char*, std::uint64_t> rows[] = {
-      {"Endpoints to move (not deprecated)", live},
+      {"Endpoints to move (not deprecated)", endpoints_to_move(inv)},
       {"Endpoint families", inv.families.size()},
       {"Request hooks and error handlers", inv.hooks.size()},
       {"Modules", inv.modules.size()},
-      {"Source lines", lines},
+      {"Source lines", source_lines(inv)},
       {"Database tables", tables.size()},
       {"Modules with Python 2 blockers", python2_modules.size()},
   };

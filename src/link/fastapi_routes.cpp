@@ -8,6 +8,7 @@
 #include "link/route_id.h"
 #include "link/static_eval.h"
 #include "model/dotted_name.h"
+#include "model/path_template.h"
 
 namespace cutover {
 namespace {
@@ -208,21 +209,14 @@ class FastApiRouteExtractor {
   // Template, parameters, id, and the partial mark with its diagnostic.
   void finish(Route& r, const DefinitionFact* def, const std::vector<std::string>& why) {
     r.path_template = r.path;
-    for (std::size_t open = r.path.find('{'); open != std::string::npos;
-         open = r.path.find('{', open + 1)) {
-      const std::size_t close = r.path.find('}', open);
-      if (close == std::string::npos) break;
-      const std::string_view inside = std::string_view(r.path).substr(open + 1, close - open - 1);
-      const std::size_t colon = inside.find(':');
-      const std::string name(inside.substr(0, colon));
-      const std::string_view convertor =
-          colon == std::string_view::npos ? "" : inside.substr(colon + 1);
+    for (const TemplatePart& part : split_path_template(r.path)) {
+      if (!part.parameter) continue;
       std::string annotation;
       if (def) {
         for (std::size_t i = 0; i < def->parameters.size() && i < def->parameter_types.size(); ++i)
-          if (def->parameters[i] == name) annotation = def->parameter_types[i];
+          if (def->parameters[i] == part.name) annotation = def->parameter_types[i];
       }
-      r.params.push_back({name, fastapi_param_type(annotation, convertor)});
+      r.params.push_back({std::string(part.name), fastapi_param_type(annotation, part.convertor)});
     }
     for (const std::string& w : why)
       r.unresolved += (r.unresolved.empty() ? "" : "; ") + w;

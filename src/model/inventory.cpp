@@ -16,4 +16,22 @@ std::string_view import_kind_name(ImportKind kind) {
   return "unresolved";
 }
 
+bool route_deprecated(const Inventory& inv, std::size_t route) {
+  return route < inv.plan.matrix.size() && inv.plan.matrix[route].status == "deprecated";
+}
+
+std::uint32_t endpoints_to_move(const Inventory& inv) {
+  std::uint32_t n = 0;
+  for (std::size_t i = 0; i < inv.routes.size(); ++i)
+    n += inv.routes[i].framework != "fastapi" && !route_deprecated(inv, i);
+  return n;
+}
+
+std::uint64_t source_lines(const Inventory& inv) {
+  std::uint64_t lines = 0;
+  for (const FileEntry& f : inv.files)
+    lines += f.lines;
+  return lines;
+}
+
 }  // namespace cutover

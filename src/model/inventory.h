@@ -165,4 +165,10 @@ struct Inventory {
   std::vector<Diagnostic> diagnostics;
 };
 
+// Whether the plan deprecates routes[route] (the matrix is in route order).
+bool route_deprecated(const Inventory& inv, std::size_t route);
+// Legacy endpoints (not FastAPI) the plan does not deprecate: what is left to move.
+std::uint32_t endpoints_to_move(const Inventory& inv);
+std::uint64_t source_lines(const Inventory& inv);
+
 }  // namespace cutover

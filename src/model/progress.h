@@ -19,8 +19,8 @@ namespace cutover {
 struct EndpointProgress {
   std::string route_id;  // the legacy route's id
   std::string family;
-  std::vector<std::string> methods;  // the legacy route's
-  std::string path;                  // legacy path template
+  std::vector<std::string> methods;      // the legacy route's
+  std::string path;                      // legacy path template
   std::vector<std::string> param_types;  // legacy, in path order (routing; not written out)
   bool partial = false;                  // the legacy route is not fully resolved
   std::string status;

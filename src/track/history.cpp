@@ -62,19 +62,14 @@ HistoryRun history_run(const Inventory& legacy, const Progress* progress, std::s
   HistoryRun run{.recorded_at = std::move(recorded_at),
                  .root = legacy.root,
                  .cutover_version = kCutoverVersion,
+                 .legacy_surface = endpoints_to_move(legacy),
                  .families = static_cast<std::uint32_t>(legacy.families.size()),
                  .modules = static_cast<std::uint32_t>(legacy.modules.size()),
+                 .source_lines = source_lines(legacy),
                  .python2_blockers = static_cast<std::uint32_t>(legacy.python2.size()),
                  .cycles = static_cast<std::uint32_t>(legacy.cycles.size())};
-  for (const FileEntry& f : legacy.files)
-    run.source_lines += f.lines;
-  for (std::size_t i = 0; i < legacy.routes.size(); ++i) {
-    if (legacy.routes[i].framework == "fastapi") continue;
-    ++run.endpoints;
-    const bool deprecated =
-        i < legacy.plan.matrix.size() && legacy.plan.matrix[i].status == "deprecated";
-    run.legacy_surface += !deprecated;
-  }
+  for (const Route& r : legacy.routes)
+    run.endpoints += r.framework != "fastapi";
   if (progress) {
     const ProgressCounts& c = progress->overall;
     run.legacy_surface = c.remaining + c.split;

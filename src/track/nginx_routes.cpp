@@ -5,6 +5,8 @@
 #include <tuple>
 #include <vector>
 
+#include "model/path_template.h"
+
 namespace cutover {
 namespace {
 
@@ -52,13 +54,11 @@ struct Location {
   // text first, path converters last.
   auto rank() const {
     std::size_t literal_chars = 0;
-    bool in_param = false;
-    for (const char c : path) {
-      if (c == '{') in_param = true;
-      if (!in_param) ++literal_chars;
-      if (c == '}') in_param = false;
+    bool greedy = false;
+    for (const TemplatePart& part : split_path_template(path)) {
+      literal_chars += part.literal.size();
+      greedy |= part.convertor == "path";
     }
-    const bool greedy = path.find(":path}") != std::string::npos;
     return std::make_tuple(!literal(), greedy, -static_cast<long>(literal_chars), path);
   }
 };
@@ -120,19 +120,15 @@ std::string check_nginx_options(const NginxRoutingOptions& o) {
 std::string nginx_path_regex(const std::string& path, const std::vector<std::string>& types) {
   std::string out = "^";
   std::size_t param = 0;
-  for (std::size_t i = 0; i < path.size(); ++i) {
-    const std::size_t close = path[i] == '{' ? path.find('}', i) : std::string::npos;
-    if (close == std::string::npos) {
-      out += regex_escape(std::string_view(&path[i], 1));
+  for (const TemplatePart& part : split_path_template(path)) {
+    if (!part.parameter) {
+      out += regex_escape(part.literal);
       continue;
     }
-    const std::string_view inside = std::string_view(path).substr(i + 1, close - i - 1);
-    const std::string type = inside.ends_with(":path") ? "path"
-                             : param < types.size()    ? types[param]
-                                                       : "str";
-    out += type_pattern(type);
+    out += type_pattern(part.convertor == "path" ? "path"
+                        : param < types.size()   ? std::string_view(types[param])
+                                                 : "str");
     ++param;
-    i = close;
   }
   return out + "$";
 }

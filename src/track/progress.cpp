@@ -5,6 +5,8 @@
 #include <set>
 #include <unordered_map>
 
+#include "model/path_template.h"
+
 namespace cutover {
 namespace {
 
@@ -50,19 +52,11 @@ std::vector<std::string> contract_changes(const Route& legacy, const Route& targ
 
 std::string match_key(std::string_view path) {
   std::string key;
-  for (std::size_t i = 0; i < path.size(); ++i) {
-    if (path[i] != '{') {
-      key += path[i];
-      continue;
-    }
-    const std::size_t close = path.find('}', i);
-    if (close == std::string_view::npos) {
-      key += path.substr(i);
-      break;
-    }
-    const std::string_view inside = path.substr(i + 1, close - i - 1);
-    key += inside.ends_with(":path") ? "{:path}" : "{}";
-    i = close;
+  for (const TemplatePart& part : split_path_template(path)) {
+    if (!part.parameter)
+      key += part.literal;
+    else
+      key += part.convertor == "path" ? "{:path}" : "{}";
   }
   if (key.size() > 1 && key.ends_with('/')) key.pop_back();
   return key;
@@ -95,16 +89,17 @@ Progress match_progress(const Inventory& legacy, const Inventory& target) {
     for (const RouteParam& param : r.params)
       e.param_types.push_back(param.type);
     const auto found = by_key.find(match_key(r.path_template));
+    // A Django view that takes any method moves once its path is served.
+    const bool any_method = r.methods == std::vector<std::string>{"ANY"};
     std::set<std::string> served;
     if (found != by_key.end()) {
       for (const Route* t : found->second) {
         bool serves = false;
         for (const std::string& m : t->methods) {
-          const bool wanted = r.methods == std::vector<std::string>{"ANY"} ||
-                              std::find(r.methods.begin(), r.methods.end(), m) != r.methods.end();
-          if (!wanted) continue;
+          if (!any_method && std::find(r.methods.begin(), r.methods.end(), m) == r.methods.end())
+            continue;
           serves = true;
-          served.insert(r.methods == std::vector<std::string>{"ANY"} ? "ANY" : m);
+          served.insert(any_method ? "ANY" : m);
         }
         if (!serves) continue;
         used.insert(t);
@@ -118,10 +113,8 @@ Progress match_progress(const Inventory& legacy, const Inventory& target) {
     }
     for (const std::string& m : r.methods)
       (served.contains(m) ? e.methods_migrated : e.methods_remaining).push_back(m);
-    const bool deprecated =
-        i < legacy.plan.matrix.size() && legacy.plan.matrix[i].status == "deprecated";
     if (e.methods_migrated.empty()) {
-      e.status = deprecated ? "deprecated" : "remaining";
+      e.status = route_deprecated(legacy, i) ? "deprecated" : "remaining";
     } else if (!e.mismatches.empty()) {
       e.status = "mismatched";
     } else {
