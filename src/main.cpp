@@ -86,6 +86,7 @@ int main(int argc, char** argv) {
       ->capture_default_str()
       ->check(CLI::IsMember({"json", "html", "md", "dot"}));
   scan_cmd->add_flag("-q,--quiet", scan.quiet, "Print nothing on success");
+  scan_cmd->add_flag("--timings", scan.timings, "Print the wall time of each stage on stderr");
   bool no_cache = false;
   scan_cmd->add_flag("--no-cache", no_cache, "Parse every file; read and write no cache");
   scan_cmd->add_option("--history", scan.history_file,

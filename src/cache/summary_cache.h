@@ -14,6 +14,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "cache/keyed_pack.h"
 #include "model/file_summary.h"
 #include "parse/source_text.h"
 
@@ -33,7 +34,7 @@ class SummaryCache {
   std::optional<FileSummary> find(std::uint64_t key) const;
   // The entry's bytes as stored ("" on a miss), to carry into the next pack.
   std::string_view bytes_of(std::uint64_t key) const;
-  std::size_t size() const { return entries_.size(); }
+  std::size_t size() const { return pack_.size(); }
 
   // Writes a pack holding exactly `entries` (key → encoded summary), sorted
   // by key, atomically. Returns an error message, "" on success.
@@ -45,8 +46,7 @@ class SummaryCache {
                                          const std::filesystem::path& root);
 
  private:
-  std::string bytes_;  // the whole pack; entries_ point into it
-  std::unordered_map<std::uint64_t, std::string_view> entries_;
+  KeyedPack pack_;
 };
 
 }  // namespace cutover

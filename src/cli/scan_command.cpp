@@ -2,15 +2,18 @@
 
 #include <algorithm>
 #include <chrono>
+#include <future>
 #include <filesystem>
 #include <iostream>
 
+#include "cache/layout_cache.h"
 #include "cli/report_outputs.h"
 #include "cli/scan_or_report.h"
 #include "emit/graph_export.h"
 #include "emit/html_report.h"
 #include "emit/inventory_json.h"
 #include "emit/markdown_summary.h"
+#include "emit/number_text.h"
 #include "scan/scan_pipeline.h"
 
 namespace cutover {
@@ -32,9 +35,20 @@ int run_scan_command(const ScanCommandOptions& options) {
                       history)) {
     return 1;
   }
+  StageClock clock(stats.stages);
+  const fs::path& cache_dir = options.scan.cache_dir;
+  const bool html_wanted = wants_format(options.formats, "html");
+  SvgLayoutMemo layouts;
+  if (html_wanted && !cache_dir.empty()) layouts = load_svg_layouts(cache_dir, options.scan.root);
   const HtmlReportOptions html{
       .source_url = report_source_url(options.source_url, options.scan, out_dir),
-      .history = options.history_file.empty() ? nullptr : &history};
+      .history = options.history_file.empty() ? nullptr : &history,
+      .layouts = &layouts};
+  // The report (Graphviz, single-threaded) renders on its own thread while
+  // this one writes the other formats.
+  std::future<std::string> report;
+  if (html_wanted)
+    report = std::async(std::launch::async, [&] { return render_html_report(inventory, html); });
   // The JSON goes last: a reader that sees the new inventory sees the new
   // report too.
   OutputFiles outputs;
@@ -42,11 +56,23 @@ int run_scan_command(const ScanCommandOptions& options) {
     outputs.emplace_back("summary.md", markdown_summary(inventory));
   if (wants_format(options.formats, "dot"))
     outputs.emplace_back("graph.dot", graph_to_dot(inventory, {}));
-  if (wants_format(options.formats, "html"))
-    outputs.emplace_back("report.html", render_html_report(inventory, html));
-  if (wants_format(options.formats, "json"))
-    outputs.emplace_back("inventory.json", inventory_to_json(inventory));
+  std::string json;
+  if (wants_format(options.formats, "json")) json = inventory_to_json(inventory);
+  if (html_wanted) outputs.emplace_back("report.html", report.get());
+  if (!json.empty()) outputs.emplace_back("inventory.json", std::move(json));
+  clock.lap("render");
   if (write_output_files(out_dir, outputs) != 0) return 1;
+  clock.lap("write");
+  if (html_wanted && !cache_dir.empty()) {
+    const std::string problem = save_svg_layouts(cache_dir, options.scan.root, std::move(layouts));
+    if (!problem.empty()) std::cerr << "cutover: warning: cache not written: " << problem << "\n";
+  }
+  if (options.timings) {
+    std::cerr << "cutover: timings:";
+    for (const StageTime& t : stats.stages)
+      std::cerr << " " << t.stage << " " << fixed3(t.seconds) << " s";
+    std::cerr << "\n";
+  }
 
   if (!options.quiet) {
     std::size_t partial = 0;

@@ -16,6 +16,7 @@ struct ScanCommandOptions {
   // family graphs).
   std::vector<std::string> formats = {"json", "html"};
   bool quiet = false;
+  bool timings = false;  // print the wall time of each stage on stderr
   // Links from report.html to the source (source_link.h); when empty, the
   // config's source_url, else a path relative to the report's folder.
   std::string source_url;

@@ -1,6 +1,8 @@
 #include "emit/graph_svg.h"
 
+#include <graphviz/graphviz_version.h>
 #include <graphviz/gvc.h>
+#include <xxhash.h>
 #include <graphviz/gvplugin.h>
 
 #include <algorithm>
@@ -39,20 +41,23 @@ struct GraphDeleter {
   void operator()(Agraph_t* g) const { agclose(g); }
 };
 
-// A graph under construction; renders itself once, to SVG.
+// A graph under construction; renders itself once, to SVG. Every call that
+// shapes the graph is also written to a recipe, whose hash names the layout
+// in an SvgLayoutMemo.
 class SvgGraph {
  public:
-  explicit SvgGraph(const char* rankdir) {
+  explicit SvgGraph(const char* rankdir) : recipe_("graphviz " PACKAGE_VERSION) {
     std::string name = "g";
     graph_.reset(agopen(name.data(), Agdirected, nullptr));
     set(graph_.get(), "rankdir", rankdir);
     set(graph_.get(), "fontsize", "10");
-    agattr(graph_.get(), AGNODE, const_cast<char*>("fontsize"), const_cast<char*>("10"));
-    agattr(graph_.get(), AGNODE, const_cast<char*>("shape"), const_cast<char*>("box"));
-    agattr(graph_.get(), AGEDGE, const_cast<char*>("fontsize"), const_cast<char*>("9"));
+    set_default(AGNODE, "fontsize", "10");
+    set_default(AGNODE, "shape", "box");
+    set_default(AGEDGE, "fontsize", "9");
   }
 
   Agnode_t* node(const std::string& name, const std::string& label) {
+    record("node", name);
     std::string key = name;
     Agnode_t* n = agnode(graph_.get(), key.data(), 1);
     // Graphviz reads \N, \n, \l in labels: keep backslashes literal.
@@ -66,15 +71,32 @@ class SvgGraph {
   Agraph_t* graph() { return graph_.get(); }
 
   Agedge_t* edge(Agnode_t* from, Agnode_t* to) {
+    record("edge", agnameof(from), agnameof(to));
     return agedge(graph_.get(), from, to, nullptr, 1);
   }
 
-  static void set(void* object, const char* attribute, const std::string& value) {
+  // `object` is the graph, a node or an edge of this graph.
+  void set(void* object, const char* attribute, const std::string& value) {
     std::string a = attribute, v = value, empty;
+    record("set", object_name(object), attribute, value);
     agsafeset(object, a.data(), v.data(), empty.data());
   }
 
-  std::string render() {
+  std::string render(SvgLayoutMemo* memo) {
+    const std::uint64_t key = XXH3_64bits(recipe_.data(), recipe_.size());
+    if (memo) {
+      if (const auto it = memo->earlier.find(key); it != memo->earlier.end()) {
+        memo->drawn.emplace_back(key, it->second);
+        return it->second;
+      }
+    }
+    std::string svg = layout();
+    if (memo) memo->drawn.emplace_back(key, svg);
+    return svg;
+  }
+
+ private:
+  std::string layout() {
     std::unique_ptr<GVC_t, ContextDeleter> gvc(gvContextPlugins(kBuiltinPlugins, 0));
     if (!gvc || gvLayout(gvc.get(), graph_.get(), "dot") != 0) return {};
     char* data = nullptr;
@@ -89,8 +111,28 @@ class SvgGraph {
     return start == std::string::npos ? std::string() : svg.substr(start);
   }
 
- private:
+  void set_default(int kind, const char* attribute, const char* value) {
+    record("default", kind == AGNODE ? "node" : "edge", attribute, value);
+    agattr(graph_.get(), kind, const_cast<char*>(attribute), const_cast<char*>(value));
+  }
+
+  std::string object_name(void* object) {
+    if (object == graph_.get()) return "";
+    if (agobjkind(object) == AGEDGE) {
+      auto* e = static_cast<Agedge_t*>(object);
+      return std::string(agnameof(agtail(e))) + "->" + agnameof(aghead(e));
+    }
+    return agnameof(object);
+  }
+
+  // Each part ends with a NUL, so no two recipes run together alike.
+  template <class... Parts>
+  void record(const Parts&... parts) {
+    ((recipe_ += parts, recipe_ += '\0'), ...);
+  }
+
   std::unique_ptr<Agraph_t, GraphDeleter> graph_;
+  std::string recipe_;
 };
 
 // The heaviest dependencies between families, at most `budget`, in the
@@ -117,13 +159,13 @@ std::string group_of(std::string_view module) {
 
 }  // namespace
 
-std::string family_graph_svg(const Inventory& inv) {
+std::string family_graph_svg(const Inventory& inv, SvgLayoutMemo* memo) {
   if (inv.families.empty()) return {};
   SvgGraph g("LR");
   std::map<std::string, Agnode_t*> nodes;
   for (const Family& f : inv.families) {
     nodes[f.name] = g.node(f.name, f.name + " (" + std::to_string(f.endpoints) + ")");
-    SvgGraph::set(nodes[f.name], "shape", "ellipse");
+    g.set(nodes[f.name], "shape", "ellipse");
   }
   std::set<std::pair<std::string, std::string>> pairs;
   for (const FamilyDependency& d : inv.family_edges)
@@ -137,37 +179,66 @@ std::string family_graph_svg(const Inventory& inv) {
     if (!nodes.contains(d->from) || !nodes.contains(d->to)) continue;
     Agedge_t* e = g.edge(nodes[d->from], nodes[d->to]);
     const std::string weight = std::to_string(d->weight);
-    SvgGraph::set(e, labels ? "label" : "tooltip",
+    g.set(e, labels ? "label" : "tooltip",
                   labels ? weight : d->from + " → " + d->to + ": " + weight + " imports");
-    if (!labels) SvgGraph::set(e, "penwidth", d->weight >= 10 ? "3" : d->weight >= 3 ? "2" : "1");
-    if (pairs.contains({d->to, d->from})) SvgGraph::set(e, "color", "red");
+    if (!labels) g.set(e, "penwidth", d->weight >= 10 ? "3" : d->weight >= 3 ? "2" : "1");
+    if (pairs.contains({d->to, d->from})) g.set(e, "color", "red");
   }
   if (drawn.size() < inv.family_edges.size()) {
-    SvgGraph::set(g.graph(), "label",
+    g.set(g.graph(), "label",
                   "the " + std::to_string(drawn.size()) + " heaviest of " +
                       std::to_string(inv.family_edges.size()) + " dependencies between families");
   }
-  return g.render();
+  return g.render(memo);
 }
 
-std::string family_module_graph_svg(const Inventory& inv, const std::string& family) {
-  std::unordered_map<std::string, const Module*> by_name;
-  std::size_t owned = 0;
-  for (const Module& m : inv.modules) {
-    by_name.emplace(m.name, &m);
-    owned += m.family == family;
+namespace {
+
+// What every family's drawing looks up, built once per report: the report
+// draws a graph per family, and a monolith has a hundred families.
+struct FamilyDrawingIndex {
+  explicit FamilyDrawingIndex(const Inventory& inv) {
+    std::unordered_map<std::string_view, const Module*> by_name;
+    for (const Module& m : inv.modules) {
+      by_name.emplace(m.name, &m);
+      ++owned[m.family];
+    }
+    for (const ImportEdge& e : inv.imports) {
+      if (e.kind != ImportKind::kInternal || e.from == e.to) continue;
+      const auto from = by_name.find(e.from);
+      const auto to = by_name.find(e.to);
+      if (from == by_name.end() || to == by_name.end()) continue;
+      imports_by_family[from->second->family].push_back({&e, from->second, to->second});
+    }
+    for (const ImportCycle& c : inv.cycles) {
+      for (const ImportStep& s : c.path)
+        cycle_edges.emplace(s.from, s.to);
+    }
   }
-  if (owned == 0) return {};
-  const bool grouped = owned > kMaxDrawnModules;
+
+  struct Import {
+    const ImportEdge* edge;
+    const Module* from;
+    const Module* to;
+  };
+  std::unordered_map<std::string_view, std::size_t> owned;  // modules per family
+  std::unordered_map<std::string_view, std::vector<Import>> imports_by_family;  // by importer
+  std::set<std::pair<std::string, std::string>> cycle_edges;
+};
+
+std::string draw_family_modules(const Inventory& inv, const FamilyDrawingIndex& index,
+                                const std::string& family, SvgLayoutMemo* memo) {
+  const auto owned_at = index.owned.find(family);
+  if (family.empty() || owned_at == index.owned.end()) return {};
+  const bool grouped = owned_at->second > kMaxDrawnModules;
+  static const std::vector<FamilyDrawingIndex::Import> kNone;
+  const auto imports_at = index.imports_by_family.find(family);
+  const auto& imports = imports_at == index.imports_by_family.end() ? kNone : imports_at->second;
   // Modules of no family that it imports: grouped by package past the same
   // budget, so a family that imports half of a big core stays readable.
   std::set<std::string> outside;
-  for (const ImportEdge& e : inv.imports) {
-    const auto from = by_name.find(e.from);
-    const auto to = by_name.find(e.to);
-    if (e.kind == ImportKind::kInternal && from != by_name.end() && to != by_name.end() &&
-        from->second->family == family && to->second->family.empty())
-      outside.insert(e.to);
+  for (const FamilyDrawingIndex::Import& i : imports) {
+    if (i.to->family.empty()) outside.insert(i.to->name);
   }
   const bool outside_grouped = outside.size() > kMaxDrawnModules;
   // What each module is drawn as: itself, its package, another family, or
@@ -177,12 +248,6 @@ std::string family_module_graph_svg(const Inventory& inv, const std::string& fam
     if (!m.family.empty()) return "family " + m.family;
     return outside_grouped ? group_of(m.name) + ".*" : m.name;
   };
-  std::set<std::pair<std::string, std::string>> cycle_edges;
-  for (const ImportCycle& c : inv.cycles) {
-    for (const ImportStep& s : c.path)
-      cycle_edges.emplace(s.from, s.to);
-  }
-
   SvgGraph g("LR");
   std::map<std::string, Agnode_t*> nodes;
   const auto node_for = [&](const Module& m) {
@@ -190,27 +255,39 @@ std::string family_module_graph_svg(const Inventory& inv, const std::string& fam
     auto [it, inserted] = nodes.try_emplace(key, nullptr);
     if (inserted) {
       it->second = g.node(key, key);
-      if (m.family != family && !m.family.empty()) SvgGraph::set(it->second, "shape", "ellipse");
-      if (m.family.empty()) SvgGraph::set(it->second, "style", m.core ? "bold" : "dashed");
+      if (m.family != family && !m.family.empty()) g.set(it->second, "shape", "ellipse");
+      if (m.family.empty()) g.set(it->second, "style", m.core ? "bold" : "dashed");
     }
     return it->second;
   };
   std::set<std::pair<std::string, std::string>> drawn;
-  for (const ImportEdge& e : inv.imports) {
-    if (e.kind != ImportKind::kInternal || e.from == e.to) continue;
-    const auto from = by_name.find(e.from);
-    const auto to = by_name.find(e.to);
-    if (from == by_name.end() || to == by_name.end() || from->second->family != family) continue;
-    Agnode_t* a = node_for(*from->second);
-    Agnode_t* b = node_for(*to->second);
-    if (a == b || !drawn.emplace(drawn_as(*from->second), drawn_as(*to->second)).second) continue;
+  for (const FamilyDrawingIndex::Import& i : imports) {
+    Agnode_t* a = node_for(*i.from);
+    Agnode_t* b = node_for(*i.to);
+    if (a == b || !drawn.emplace(drawn_as(*i.from), drawn_as(*i.to)).second) continue;
     Agedge_t* edge = g.edge(a, b);
-    if (cycle_edges.contains({e.from, e.to})) SvgGraph::set(edge, "color", "red");
+    if (index.cycle_edges.contains({i.edge->from, i.edge->to})) g.set(edge, "color", "red");
   }
   for (const Module& m : inv.modules) {
     if (m.family == family) node_for(m);  // modules that import nothing are drawn too
   }
-  return g.render();
+  return g.render(memo);
+}
+
+}  // namespace
+
+std::string family_module_graph_svg(const Inventory& inv, const std::string& family,
+                                    SvgLayoutMemo* memo) {
+  return draw_family_modules(inv, FamilyDrawingIndex(inv), family, memo);
+}
+
+std::vector<std::string> family_module_graph_svgs(const Inventory& inv, SvgLayoutMemo* memo) {
+  const FamilyDrawingIndex index(inv);
+  std::vector<std::string> out;
+  out.reserve(inv.families.size());
+  for (const Family& f : inv.families)
+    out.push_back(draw_family_modules(inv, index, f.name, memo));
+  return out;
 }
 
 }  // namespace cutover

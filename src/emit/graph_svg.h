@@ -4,7 +4,11 @@
 // scanned tree; Graphviz escapes them as XML text, and no URL or script
 // attribute is ever set.
 
+#include <cstdint>
 #include <string>
+#include <unordered_map>
+#include <utility>
+#include <vector>
 
 #include "model/inventory.h"
 
@@ -18,16 +22,28 @@ inline constexpr std::size_t kMaxDrawnModules = 60;
 inline constexpr std::size_t kMaxEdgesPerNode = 2;
 inline constexpr std::size_t kMaxLabelledEdges = 40;
 
+// Layouts by graph content (a hash of every node, edge and attribute, and
+// the Graphviz version): dot's layout is the report's slowest step, and a
+// re-run mostly draws the graphs it drew before. Kept in the cache folder.
+struct SvgLayoutMemo {
+  std::unordered_map<std::uint64_t, std::string> earlier;    // what earlier runs drew
+  std::vector<std::pair<std::uint64_t, std::string>> drawn;  // this run's graphs, for the next
+};
+
 // Families as nodes (label: name and endpoint count), family edges with
 // their weight; both directions of a pair in red (a family cycle). Past
 // kMaxEdgesPerNode × families edges, only the heaviest are drawn and the
 // graph's caption says so.
-std::string family_graph_svg(const Inventory& inventory);
+std::string family_graph_svg(const Inventory& inventory, SvgLayoutMemo* memo = nullptr);
 
 // One family's modules, each other family it imports as one node, and the
 // modules of no family it imports directly; import-cycle edges in red.
 // Past kMaxDrawnModules, its modules are grouped by package, and so are
 // the modules of no family it imports.
-std::string family_module_graph_svg(const Inventory& inventory, const std::string& family);
+std::string family_module_graph_svg(const Inventory& inventory, const std::string& family,
+                                    SvgLayoutMemo* memo = nullptr);
+// The same for every family, in the order of inventory.families.
+std::vector<std::string> family_module_graph_svgs(const Inventory& inventory,
+                                                  SvgLayoutMemo* memo = nullptr);
 
 }  // namespace cutover

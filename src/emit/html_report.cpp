@@ -121,12 +121,14 @@ std::string data_json(const Inventory& inv) {
   return out;
 }
 
-std::string graph_section(const Inventory& inv) {
-  const std::string families = family_graph_svg(inv);
+std::string graph_section(const Inventory& inv, SvgLayoutMemo* layouts) {
+  const std::string families = family_graph_svg(inv, layouts);
   if (families.empty()) return "<p class=\"empty\">No endpoint families.</p>";
   std::string out = "<div class=\"graph\" id=\"family-graph\">" + families + "</div>\n";
-  for (const Family& f : inv.families) {
-    const std::string modules = family_module_graph_svg(inv, f.name);
+  const std::vector<std::string> drawings = family_module_graph_svgs(inv, layouts);
+  for (std::size_t i = 0; i < inv.families.size(); ++i) {
+    const Family& f = inv.families[i];
+    const std::string& modules = drawings[i];
     if (modules.empty()) continue;
     out += "<details class=\"family-modules\"><summary>" + html_escape(f.name) + " (" +
            std::to_string(f.modules.size()) + " modules)</summary><div class=\"graph\">" + modules +
@@ -164,7 +166,7 @@ std::string render_html_report(const Inventory& inv, const HtmlReportOptions& op
       {"@@WAVE_ROWS@@", wave_rows(inv)},
       {"@@ADAPTERS@@", adapter_table(inv)},
       {"@@MATRIX@@", matrix_table(inv, source_url)},
-      {"@@GRAPHS@@", graph_section(inv)},
+      {"@@GRAPHS@@", graph_section(inv, options.layouts)},
       {"@@OVERVIEW@@", overview_tables(inv)},
       {"@@HISTORY@@", options.history ? history_section(*options.history) : ""},
       {"@@PROGRESS@@", options.progress ? progress_section(*options.progress, source_url) : ""},

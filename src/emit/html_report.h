@@ -4,6 +4,7 @@
 
 #include <string>
 
+#include "emit/graph_svg.h"
 #include "model/inventory.h"
 #include "model/progress.h"
 #include "track/history.h"
@@ -18,6 +19,8 @@ struct HtmlReportOptions {
   const Progress* progress = nullptr;
   // `--history`: every recorded run, for the burn-down section.
   const std::vector<HistoryRun>* history = nullptr;
+  // Graph layouts of earlier runs; this run's are added to its `drawn`.
+  SvgLayoutMemo* layouts = nullptr;
 };
 
 std::string render_html_report(const Inventory& inventory, const HtmlReportOptions& options = {});

@@ -4,11 +4,37 @@
 
 #include <functional>
 #include <initializer_list>
+#include <string>
 #include <string_view>
+#include <vector>
 
 #include "link/name_resolver.h"
 
 namespace cutover {
+
+// The classes outside the tree that the class `dotted` (seen from `scope`
+// of `file`) is, or derives from through classes of the tree, depth-first
+// in base order. One resolution answers every "is it a Flask, a Blueprint,
+// an Api…?" question a constructor call raises.
+std::vector<std::string> external_ancestors(const NameResolver& names, std::size_t file,
+                                            std::string_view scope, std::string_view dotted);
+
+// An `x = Callee(...)` assignment whose callee is a class of the tree, or
+// anything outside the tree (which may be a class: only its name is known).
+struct ClassConstruction {
+  std::size_t file = 0;
+  const AssignmentFact* assignment = nullptr;
+  std::vector<std::string> external_ancestors;  // of the callee, as external_ancestors() gives
+};
+
+// Every such assignment in the tree, in file and line order.
+// The apps, blueprints and routers that Flask, FastAPI and DRF code builds
+// are among them; one pass resolves each callee once for every framework.
+std::vector<ClassConstruction> find_class_constructions(const NameResolver& names);
+
+// Whether `ancestors` (from external_ancestors) holds one of `externals`.
+bool has_ancestor(const std::vector<std::string>& ancestors,
+                  std::initializer_list<std::string_view> externals);
 
 // Whether the class `dotted` (seen from `scope` of `file`) is one of
 // `externals` or derives from one through classes of the tree.

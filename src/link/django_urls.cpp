@@ -40,8 +40,12 @@ bool mentions_urlpatterns(const PythonValue& v, int depth = 0) {
 
 class DjangoUrlResolver {
  public:
-  DjangoUrlResolver(const NameResolver& names, std::vector<Diagnostic>& diagnostics)
-      : names_(names), files_(names.files()), diagnostics_(diagnostics), routers_(names) {}
+  DjangoUrlResolver(const NameResolver& names, const std::vector<ClassConstruction>& constructions,
+                    std::vector<Diagnostic>& diagnostics)
+      : names_(names),
+        files_(names.files()),
+        diagnostics_(diagnostics),
+        routers_(names, constructions) {}
 
   std::vector<Route> run(const DjangoOptions& options) {
     for (std::size_t root : root_urlconfs(options))
@@ -432,9 +436,11 @@ class DjangoUrlResolver {
 
 }  // namespace
 
-std::vector<Route> extract_django_routes(const NameResolver& names, const DjangoOptions& options,
+std::vector<Route> extract_django_routes(const NameResolver& names,
+                                         const std::vector<ClassConstruction>& constructions,
+                                         const DjangoOptions& options,
                                          std::vector<Diagnostic>& diagnostics) {
-  return DjangoUrlResolver(names, diagnostics).run(options);
+  return DjangoUrlResolver(names, constructions, diagnostics).run(options);
 }
 
 }  // namespace cutover

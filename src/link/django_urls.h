@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "link/class_hierarchy.h"
 #include "link/name_resolver.h"
 #include "model/diagnostic.h"
 #include "model/inventory.h"
@@ -19,7 +20,10 @@ struct DjangoOptions {
   std::string settings_module;  // overrides what manage.py / wsgi.py say
 };
 
-std::vector<Route> extract_django_routes(const NameResolver& names, const DjangoOptions& options,
+// `constructions`: find_class_constructions(names).
+std::vector<Route> extract_django_routes(const NameResolver& names,
+                                         const std::vector<ClassConstruction>& constructions,
+                                         const DjangoOptions& options,
                                          std::vector<Diagnostic>& diagnostics);
 
 }  // namespace cutover

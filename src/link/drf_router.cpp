@@ -115,14 +115,12 @@ void read_mapping_updates(const NameResolver& names, std::size_t file, std::stri
 // root), nullopt if it does not. Projects that forked DRF's router into their
 // own tree (taiga.base.routers) are recognised by shape: a class with both
 // register() and get_urls().
-std::optional<bool> router_kind(const NameResolver& names, std::size_t file, std::string_view scope,
-                                std::string_view callee) {
-  if (derives_from(names, file, scope, callee, {"rest_framework.routers.DefaultRouter"})) {
-    return true;
-  }
-  if (derives_from(names, file, scope, callee, {"rest_framework.routers.SimpleRouter"})) {
-    return false;
-  }
+std::optional<bool> router_kind(const NameResolver& names, const ClassConstruction& c) {
+  if (has_ancestor(c.external_ancestors, {"rest_framework.routers.DefaultRouter"})) return true;
+  if (has_ancestor(c.external_ancestors, {"rest_framework.routers.SimpleRouter"})) return false;
+  const std::size_t file = c.file;
+  const std::string_view scope = c.assignment->scope;
+  const std::string_view callee = c.assignment->value.text;
   bool registers = false, builds_urls = false, is_default = false, is_class = false;
   walk_class_hierarchy(
       names, file, scope, callee,
@@ -141,20 +139,20 @@ std::optional<bool> router_kind(const NameResolver& names, std::size_t file, std
 
 }  // namespace
 
-DrfRouters::DrfRouters(const NameResolver& names) : names_(names) {
+DrfRouters::DrfRouters(const NameResolver& names,
+                       const std::vector<ClassConstruction>& constructions)
+    : names_(names) {
   const std::vector<FileSummary>& files = names.files();
-  for (std::size_t f = 0; f < files.size(); ++f) {
-    for (const AssignmentFact& a : files[f].assignments) {
-      if (a.value.kind != PythonValue::Kind::kCall) continue;
-      const std::optional<bool> is_default = router_kind(names, f, a.scope, a.value.text);
-      if (!is_default) continue;
-      Router router{.file = f, .default_router = *is_default};
-      read_mapping_updates(names, f, a.scope, a.value.text, router.extra_mappings);
-      if (const PythonValue* slash = a.value.keyword("trailing_slash")) {
-        router.trailing_slash = slash->text != "False";
-      }
-      routers_.emplace(&a, std::move(router));
+  for (const ClassConstruction& c : constructions) {
+    const std::optional<bool> is_default = router_kind(names, c);
+    if (!is_default) continue;
+    const AssignmentFact& a = *c.assignment;
+    Router router{.file = c.file, .default_router = *is_default};
+    read_mapping_updates(names, c.file, a.scope, a.value.text, router.extra_mappings);
+    if (const PythonValue* slash = a.value.keyword("trailing_slash")) {
+      router.trailing_slash = slash->text != "False";
     }
+    routers_.emplace(&a, std::move(router));
   }
   if (routers_.empty()) return;
   for (std::size_t f = 0; f < files.size(); ++f) {

@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "link/class_hierarchy.h"
 #include "link/name_resolver.h"
 
 namespace cutover {
@@ -25,7 +26,8 @@ struct RouterPattern {
 
 class DrfRouters {
  public:
-  explicit DrfRouters(const NameResolver& names);
+  // `constructions`: find_class_constructions(names).
+  DrfRouters(const NameResolver& names, const std::vector<ClassConstruction>& constructions);
 
   // The patterns of the router `dotted` names (as in `router.urls`), or nullopt
   // when it is not a router of the tree.

@@ -228,7 +228,7 @@ router = SimpleRouter()
 router.register('people', UserViewSet, 'person')
 other = object()
 )"}});
-  const DrfRouters routers(tree.names());
+  const DrfRouters routers(tree.names(), find_class_constructions(tree.names()));
   const std::size_t urls = tree.file("app/urls.py");
   CHECK_FALSE(routers.patterns(urls, "", "other").has_value());
   const auto patterns = routers.patterns(urls, "", "router");

@@ -54,8 +54,8 @@ class FastApiRouteExtractor {
   FastApiRouteExtractor(const NameResolver& names, std::vector<Diagnostic>& diagnostics)
       : names_(names), files_(names.files()), diagnostics_(diagnostics) {}
 
-  std::vector<Route> run() {
-    find_objects();
+  std::vector<Route> run(const std::vector<ClassConstruction>& constructions) {
+    find_objects(constructions);
     if (objects_.empty()) return {};
     // Attachments first: a route registered above the include_router that
     // places its router still gets the prefix.
@@ -80,20 +80,18 @@ class FastApiRouteExtractor {
     return EvalScope{.names = &names_, .file = f, .scope = scope, .notes = &diagnostics_};
   }
 
-  void find_objects() {
-    for (std::size_t f = 0; f < files_.size(); ++f) {
-      for (const AssignmentFact& a : files_[f].assignments) {
-        if (a.value.kind != PythonValue::Kind::kCall) continue;
-        const bool app = derives_from(names_, f, a.scope, a.value.text, kApp);
-        if (!app && !derives_from(names_, f, a.scope, a.value.text, kRouter)) continue;
-        FastApiObject object{.app = app};
-        if (const PythonValue* prefix = a.value.keyword("prefix")) {
-          const std::optional<std::string> text = evaluate_string(*prefix, where(f, a.scope));
-          object.prefix = text.value_or("");
-          if (!text) object.unresolved = "router prefix " + render(*prefix);
-        }
-        objects_.emplace(&a, std::move(object));
+  void find_objects(const std::vector<ClassConstruction>& constructions) {
+    for (const ClassConstruction& c : constructions) {
+      const bool app = has_ancestor(c.external_ancestors, kApp);
+      if (!app && !has_ancestor(c.external_ancestors, kRouter)) continue;
+      const AssignmentFact& a = *c.assignment;
+      FastApiObject object{.app = app};
+      if (const PythonValue* prefix = a.value.keyword("prefix")) {
+        const std::optional<std::string> text = evaluate_string(*prefix, where(c.file, a.scope));
+        object.prefix = text.value_or("");
+        if (!text) object.unresolved = "router prefix " + render(*prefix);
       }
+      objects_.emplace(&a, std::move(object));
     }
   }
 
@@ -309,9 +307,10 @@ std::string fastapi_param_type(std::string_view annotation, std::string_view con
 }
 
 std::vector<Route> extract_fastapi_routes(const NameResolver& names,
+                                          const std::vector<ClassConstruction>& constructions,
                                           std::vector<Diagnostic>& diagnostics) {
   FastApiRouteExtractor extractor(names, diagnostics);
-  return extractor.run();
+  return extractor.run(constructions);
 }
 
 }  // namespace cutover

@@ -12,13 +12,16 @@
 
 #include <vector>
 
+#include "link/class_hierarchy.h"
 #include "link/name_resolver.h"
 #include "model/diagnostic.h"
 #include "model/inventory.h"
 
 namespace cutover {
 
+// `constructions`: find_class_constructions(names).
 std::vector<Route> extract_fastapi_routes(const NameResolver& names,
+                                          const std::vector<ClassConstruction>& constructions,
                                           std::vector<Diagnostic>& diagnostics);
 
 // A path parameter's type from its annotation as written: "int", "float",

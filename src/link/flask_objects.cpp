@@ -24,9 +24,12 @@ std::string_view receiver_of(std::string_view callee, std::string_view method) {
 
 }  // namespace
 
-FlaskObjects::FlaskObjects(const NameResolver& names, std::vector<Diagnostic>& diagnostics)
+FlaskObjects::FlaskObjects(const NameResolver& names,
+                           const std::vector<ClassConstruction>& constructions,
+                           std::vector<Diagnostic>& diagnostics)
     : names_(names), files_(names.files()), diagnostics_(diagnostics) {
-  find_objects();
+  find_objects(constructions);
+  find_namespaces();
   find_attachments();
 }
 
@@ -41,62 +44,63 @@ void FlaskObjects::note_unresolved_prefix(FlaskObject& object, const PythonValue
   }
 }
 
-void FlaskObjects::find_objects() {
-  // Constructors first; `api.namespace(...)` needs its Api found already.
-  for (int pass = 0; pass < 2; ++pass) {
-    for (std::size_t f = 0; f < files_.size(); ++f) {
-      for (const AssignmentFact& a : files_[f].assignments) {
-        if (a.value.kind != PythonValue::Kind::kCall || objects_.contains(&a)) continue;
-        const PythonValue& call = a.value;
-        const EvalScope where{
-            .names = &names_, .file = f, .scope = a.scope, .notes = &diagnostics_};
-        auto text_arg = [&](std::size_t index, std::string_view kw) -> std::optional<std::string> {
-          const PythonValue* v = call_argument(call, index, kw);
-          return v ? evaluate_string(*v, where) : std::nullopt;
-        };
-        FlaskObject object{.file = f, .line = a.line};
-        if (pass == 1) {
-          const std::string_view api = receiver_of(call.text, "namespace");
-          const FlaskObjectId parent = api.empty() ? nullptr : object_at(f, a.scope, api);
-          if (!parent || objects_.at(parent).kind != FlaskObjectKind::kRestxApi) continue;
-          object.kind = FlaskObjectKind::kNamespace;
-          object.name = text_arg(0, "name").value_or("");
-          object.url_prefix = text_arg(2, "path");
-          objects_.emplace(&a, std::move(object));
-          attach(&a, Attachment{.parent = parent});
-          continue;
-        }
-        auto is = [&](std::initializer_list<std::string_view> kinds) {
-          return derives_from(f, a.scope, call.text, kinds);
-        };
-        if (is(kFlask)) {
-          object.kind = FlaskObjectKind::kApp;
-        } else if (is(kBlueprint)) {
-          object.kind = FlaskObjectKind::kBlueprint;
-          object.name = text_arg(0, "name").value_or("");
-          if (const PythonValue* name = call_argument(call, 0, "name");
-              name && object.name.empty()) {
-            object.unresolved_name = "blueprint name " + render(*name);  // endpoints depend on it
-          }
-          object.url_prefix = text_arg(99, "url_prefix");
-          note_unresolved_prefix(object, call_argument(call, 99, "url_prefix"));
-        } else if (is(kRestfulApi) || is(kRestxApi)) {
-          object.kind = is(kRestxApi) ? FlaskObjectKind::kRestxApi : FlaskObjectKind::kRestfulApi;
-          object.url_prefix =
-              text_arg(object.kind == FlaskObjectKind::kRestfulApi ? 1 : 99, "prefix");
-          note_unresolved_prefix(
-              object,
-              call_argument(call, object.kind == FlaskObjectKind::kRestfulApi ? 1 : 99, "prefix"));
-        } else if (is(kNamespace)) {
-          object.kind = FlaskObjectKind::kNamespace;
-          object.name = text_arg(0, "name").value_or("");
-          object.url_prefix = text_arg(2, "path");
-          note_unresolved_prefix(object, call_argument(call, 2, "path"));
-        } else {
-          continue;
-        }
-        objects_.emplace(&a, std::move(object));
+void FlaskObjects::find_objects(const std::vector<ClassConstruction>& constructions) {
+  for (const ClassConstruction& c : constructions) {
+    const std::size_t f = c.file;
+    const AssignmentFact& a = *c.assignment;
+    const PythonValue& call = a.value;
+    const EvalScope where{.names = &names_, .file = f, .scope = a.scope, .notes = &diagnostics_};
+    auto text_arg = [&](std::size_t index, std::string_view kw) -> std::optional<std::string> {
+      const PythonValue* v = call_argument(call, index, kw);
+      return v ? evaluate_string(*v, where) : std::nullopt;
+    };
+    auto is = [&](std::initializer_list<std::string_view> kinds) {
+      return has_ancestor(c.external_ancestors, kinds);
+    };
+    FlaskObject object{.file = f, .line = a.line};
+    if (is(kFlask)) {
+      object.kind = FlaskObjectKind::kApp;
+    } else if (is(kBlueprint)) {
+      object.kind = FlaskObjectKind::kBlueprint;
+      object.name = text_arg(0, "name").value_or("");
+      if (const PythonValue* name = call_argument(call, 0, "name"); name && object.name.empty()) {
+        object.unresolved_name = "blueprint name " + render(*name);  // endpoints depend on it
       }
+      object.url_prefix = text_arg(99, "url_prefix");
+      note_unresolved_prefix(object, call_argument(call, 99, "url_prefix"));
+    } else if (is(kRestfulApi) || is(kRestxApi)) {
+      object.kind = is(kRestxApi) ? FlaskObjectKind::kRestxApi : FlaskObjectKind::kRestfulApi;
+      const std::size_t prefix_at = object.kind == FlaskObjectKind::kRestfulApi ? 1 : 99;
+      object.url_prefix = text_arg(prefix_at, "prefix");
+      note_unresolved_prefix(object, call_argument(call, prefix_at, "prefix"));
+    } else if (is(kNamespace)) {
+      object.kind = FlaskObjectKind::kNamespace;
+      object.name = text_arg(0, "name").value_or("");
+      object.url_prefix = text_arg(2, "path");
+      note_unresolved_prefix(object, call_argument(call, 2, "path"));
+    } else {
+      continue;
+    }
+    objects_.emplace(&a, std::move(object));
+  }
+}
+
+// `api.namespace(...)`: after the constructors, since it needs its Api.
+void FlaskObjects::find_namespaces() {
+  for (std::size_t f = 0; f < files_.size(); ++f) {
+    for (const AssignmentFact& a : files_[f].assignments) {
+      if (a.value.kind != PythonValue::Kind::kCall || objects_.contains(&a)) continue;
+      const std::string_view api = receiver_of(a.value.text, "namespace");
+      const FlaskObjectId parent = api.empty() ? nullptr : object_at(f, a.scope, api);
+      if (!parent || objects_.at(parent).kind != FlaskObjectKind::kRestxApi) continue;
+      const EvalScope where{.names = &names_, .file = f, .scope = a.scope, .notes = &diagnostics_};
+      const PythonValue* name = call_argument(a.value, 0, "name");
+      const PythonValue* path = call_argument(a.value, 2, "path");
+      FlaskObject object{.kind = FlaskObjectKind::kNamespace, .file = f, .line = a.line};
+      object.name = name ? evaluate_string(*name, where).value_or("") : "";
+      object.url_prefix = path ? evaluate_string(*path, where) : std::nullopt;
+      objects_.emplace(&a, std::move(object));
+      attach(&a, Attachment{.parent = parent});
     }
   }
 }

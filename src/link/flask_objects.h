@@ -12,6 +12,7 @@
 #include <string>
 #include <vector>
 
+#include "link/class_hierarchy.h"
 #include "link/name_resolver.h"
 #include "link/static_eval.h"
 #include "model/diagnostic.h"
@@ -46,7 +47,8 @@ using FlaskObjectId = const AssignmentFact*;  // the assignment that creates the
 
 class FlaskObjects {
  public:
-  FlaskObjects(const NameResolver& names, std::vector<Diagnostic>& diagnostics);
+  FlaskObjects(const NameResolver& names, const std::vector<ClassConstruction>& constructions,
+               std::vector<Diagnostic>& diagnostics);
 
   // The object `dotted` names in `scope` of `file`, or nullptr. Follows
   // aliases, imports, and parameters through their call sites.
@@ -77,7 +79,8 @@ class FlaskObjects {
   };
 
   FlaskObjectId only_app() const;  // the app, when the tree creates exactly one outside tests
-  void find_objects();
+  void find_objects(const std::vector<ClassConstruction>& constructions);
+  void find_namespaces();
   static void note_unresolved_prefix(FlaskObject& object, const PythonValue* given);
   static void add_unresolved(Mount& mount, const std::string& what);
   void find_attachments();

@@ -66,11 +66,12 @@ struct DeclaredRoute {
 
 class FlaskRouteExtractor {
  public:
-  FlaskRouteExtractor(const NameResolver& names, std::vector<Diagnostic>& diagnostics)
+  FlaskRouteExtractor(const NameResolver& names, const std::vector<ClassConstruction>& constructions,
+                      std::vector<Diagnostic>& diagnostics)
       : names_(names),
         files_(names.files()),
         diagnostics_(diagnostics),
-        objects_(names, diagnostics),
+        objects_(names, constructions, diagnostics),
         helpers_(names, objects_, diagnostics) {}
 
   FlaskExtraction run() {
@@ -429,8 +430,9 @@ class FlaskRouteExtractor {
 }  // namespace
 
 FlaskExtraction extract_flask_routes(const NameResolver& names,
+                                     const std::vector<ClassConstruction>& constructions,
                                      std::vector<Diagnostic>& diagnostics) {
-  return FlaskRouteExtractor(names, diagnostics).run();
+  return FlaskRouteExtractor(names, constructions, diagnostics).run();
 }
 
 }  // namespace cutover

@@ -9,6 +9,7 @@
 
 #include <vector>
 
+#include "link/class_hierarchy.h"
 #include "link/name_resolver.h"
 #include "model/diagnostic.h"
 #include "model/inventory.h"
@@ -20,7 +21,9 @@ struct FlaskExtraction {
   std::vector<Hook> hooks;
 };
 
+// `constructions`: find_class_constructions(names).
 FlaskExtraction extract_flask_routes(const NameResolver& names,
+                                     const std::vector<ClassConstruction>& constructions,
                                      std::vector<Diagnostic>& diagnostics);
 
 }  // namespace cutover

@@ -1,5 +1,7 @@
 #include "link/name_resolver.h"
 
+#include <xxhash.h>
+
 #include "link/import_resolver.h"
 
 namespace cutover {
@@ -7,32 +9,35 @@ namespace {
 
 constexpr int kMaxHops = 24;  // alias and re-export chains longer than this are unusual
 
-std::string key(std::string_view scope, std::string_view name) {
-  std::string k(scope);
-  k += '\0';
-  k += name;
-  return k;
-}
-
 }  // namespace
+
+// xxh3: scopes are long dotted names, hashed at every level of every lookup.
+std::size_t NameResolver::BindingKeyHash::operator()(const BindingKey& k) const noexcept {
+  return XXH3_64bits_withSeed(k.second.data(), k.second.size(),
+                              XXH3_64bits(k.first.data(), k.first.size()));
+}
 
 NameResolver::NameResolver(const std::vector<FileSummary>& files, const ModuleIndex& index)
     : files_(files), index_(index), bindings_(files.size()), star_imports_(files.size()) {
   // Later bindings win: a module's namespace after import is what others see.
-  auto bind = [](BindingMap& map, std::string k, Binding b) {
-    auto [it, inserted] = map.try_emplace(std::move(k), b);
+  auto bind = [](BindingMap& map, BindingKey k, Binding b) {
+    auto [it, inserted] = map.try_emplace(k, b);
     if (!inserted && b.line >= it->second.line) it->second = b;
   };
   for (std::size_t f = 0; f < files.size(); ++f) {
     BindingMap& map = bindings_[f];
+    std::size_t expected = files[f].assignments.size() + files[f].imports.size();
+    for (const DefinitionFact& d : files[f].definitions)
+      expected += 1 + d.parameters.size();
+    map.reserve(expected);
     for (const AssignmentFact& a : files[f].assignments) {
       if (a.augmented || a.target.find('.') != std::string::npos) continue;
-      bind(map, key(a.scope, a.target), Binding{.assignment = &a, .line = a.line});
+      bind(map, {a.scope, a.target}, Binding{.assignment = &a, .line = a.line});
     }
     for (const DefinitionFact& d : files[f].definitions) {
-      bind(map, key(d.scope, d.name), Binding{.definition = &d, .line = d.line});
+      bind(map, {d.scope, d.name}, Binding{.definition = &d, .line = d.line});
       for (const std::string& p : d.parameters) {
-        bind(map, key(d.qualified_name, p),
+        bind(map, {d.qualified_name, p},
              Binding{.function = &d, .parameter = p, .line = d.line});
       }
     }
@@ -44,9 +49,9 @@ NameResolver::NameResolver(const std::vector<FileSummary>& files, const ModuleIn
       for (std::size_t n = 0; n < i.names.size(); ++n) {
         const ImportedName& name = i.names[n];
         // `import a.b` binds `a`; `from m import x` binds `x`; `as` binds the alias.
-        const std::string bound =
-            name.alias.empty() ? std::string(top_level_name(name.name)) : name.alias;
-        bind(map, key(i.scope, bound), Binding{.import = &i, .import_name = n, .line = i.line});
+        const std::string_view bound =
+            name.alias.empty() ? top_level_name(name.name) : std::string_view(name.alias);
+        bind(map, {i.scope, bound}, Binding{.import = &i, .import_name = n, .line = i.line});
       }
     }
   }
@@ -75,7 +80,7 @@ NameTarget NameResolver::lookup(std::size_t file, std::string_view scope, std::s
   if (hops > kMaxHops) return {};
   for (std::string_view s = scope;; s = parent_name(s)) {
     const BindingMap& map = bindings_[file];
-    if (auto it = map.find(key(s, name)); it != map.end()) {
+    if (auto it = map.find(BindingKey(s, name)); it != map.end()) {
       return from_binding(file, it->second, hops + 1);
     }
     for (const ImportFact* star : star_imports_[file]) {

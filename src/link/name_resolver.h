@@ -7,6 +7,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <utility>
 #include <vector>
 
 #include "link/module_index.h"
@@ -55,7 +56,13 @@ class NameResolver {
     std::string_view parameter;
     std::uint32_t line = 0;
   };
-  using BindingMap = std::unordered_map<std::string, Binding>;  // key: scope '\0' name
+  // Keyed by (scope, name), both views into the summaries, so a lookup
+  // builds no string: name lookups are the link stage's hottest loop.
+  using BindingKey = std::pair<std::string_view, std::string_view>;
+  struct BindingKeyHash {
+    std::size_t operator()(const BindingKey& k) const noexcept;
+  };
+  using BindingMap = std::unordered_map<BindingKey, Binding, BindingKeyHash>;
 
   NameTarget lookup(std::size_t file, std::string_view scope, std::string_view name,
                     int hops) const;

@@ -11,6 +11,7 @@
 #include "discover/source_discovery.h"
 #include "graph/endpoint_families.h"
 #include "graph/module_graph.h"
+#include "link/class_hierarchy.h"
 #include "link/code_uses.h"
 #include "link/data_models.h"
 #include "link/django_references.h"
@@ -112,13 +113,15 @@ Inventory link_summaries(std::string root_label, std::vector<FileSummary> summar
   for (ImportEdge& e : django_string_references(summaries, index, inv.diagnostics))
     inv.imports.push_back(std::move(e));
   const NameResolver names(summaries, index);
-  FlaskExtraction flask = extract_flask_routes(names, inv.diagnostics);
+  const std::vector<ClassConstruction> constructions = find_class_constructions(names);
+  FlaskExtraction flask = extract_flask_routes(names, constructions, inv.diagnostics);
   inv.routes = std::move(flask.routes);
   inv.hooks = std::move(flask.hooks);
-  for (Route& r : extract_fastapi_routes(names, inv.diagnostics))
+  for (Route& r : extract_fastapi_routes(names, constructions, inv.diagnostics))
     inv.routes.push_back(std::move(r));
-  for (Route& r : extract_django_routes(
-           names, DjangoOptions{.settings_module = options.django_settings}, inv.diagnostics)) {
+  for (Route& r : extract_django_routes(names, constructions,
+                                        DjangoOptions{.settings_module = options.django_settings},
+                                        inv.diagnostics)) {
     inv.routes.push_back(std::move(r));
   }
   std::unordered_map<std::string_view, const FileSummary*> file_at;
@@ -154,6 +157,9 @@ Inventory link_summaries(std::string root_label, std::vector<FileSummary> summar
 }
 
 Inventory run_scan(const ScanOptions& options, ScanStats* stats) {
+  ScanStats local_stats;
+  ScanStats& run_stats = stats ? *stats : local_stats;
+  StageClock clock(run_stats.stages);
   std::error_code ec;
   if (!std::filesystem::is_directory(options.root, ec)) {
     throw ScanError("not a folder: " + options.root.string());
@@ -180,12 +186,15 @@ Inventory run_scan(const ScanOptions& options, ScanStats* stats) {
   const SummarizeLimits limits{.max_file_bytes = options.max_file_bytes};
   const unsigned jobs =
       options.jobs ? options.jobs : std::max(1u, std::thread::hardware_concurrency());
-  ScanStats local_stats;
+  clock.lap("discover");
   std::vector<FileSummary> summaries =
-      summarize_all(discovery.files, options, limits, jobs, stats ? *stats : local_stats);
+      summarize_all(discovery.files, options, limits, jobs, run_stats);
+  clock.lap("summarize");
   Inventory inv = link_summaries(options.root_label, std::move(summaries),
                                  std::move(discovery.diagnostics), link);
+  clock.lap("link");
   inv.plan = build_plan(inv, plan);
+  clock.lap("plan");
   return inv;
 }
 

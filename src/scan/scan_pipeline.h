@@ -10,6 +10,7 @@
 
 #include "model/inventory.h"
 #include "plan/migration_plan.h"
+#include "scan/stage_times.h"
 
 namespace cutover {
 
@@ -50,6 +51,7 @@ struct ScanStats {
   std::size_t parsed = 0;      // files parsed this run
   std::size_t from_cache = 0;  // files whose summary came from the cache
   std::string cache_problem;   // the cache could not be written, and why
+  std::vector<StageTime> stages;
 };
 
 Inventory run_scan(const ScanOptions& options, ScanStats* stats = nullptr);

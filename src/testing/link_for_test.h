@@ -40,7 +40,10 @@ class LinkedTree {
 
   // FlaskObjects over the tree, built on first use (its diagnostics go to notes()).
   FlaskObjects& objects() {
-    if (!objects_) objects_ = std::make_unique<FlaskObjects>(names_, diagnostics_);
+    if (!objects_) {
+      constructions_ = find_class_constructions(names_);
+      objects_ = std::make_unique<FlaskObjects>(names_, constructions_, diagnostics_);
+    }
     return *objects_;
   }
 
@@ -103,6 +106,7 @@ class LinkedTree {
   std::vector<FileSummary> files_;
   ModuleIndex index_;
   NameResolver names_;
+  std::vector<ClassConstruction> constructions_;
   std::unique_ptr<FlaskObjects> objects_;
 };
 
