@@ -78,7 +78,7 @@ std::string KeyedPack::save(const std::filesystem::path& file, std::string_view 
   std::error_code ec;
   std::filesystem::create_directories(file.parent_path(), ec);
   if (ec) return "cannot create cache folder " + file.parent_path().string() + ": " + ec.message();
-  return write_file_atomically(file, out);
+  return write_file_atomically(file, out, Flush::kNo);
 }
 
 std::filesystem::path KeyedPack::path_for(const std::filesystem::path& folder,

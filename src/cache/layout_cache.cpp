@@ -24,12 +24,12 @@ SvgLayoutMemo load_svg_layouts(const std::filesystem::path& folder,
   return memo;
 }
 
-std::string save_svg_layouts(const std::filesystem::path& folder,
-                             const std::filesystem::path& root, SvgLayoutMemo memo) {
-  const bool unchanged =
-      memo.drawn.size() == memo.earlier.size() &&
-      std::all_of(memo.drawn.begin(), memo.drawn.end(),
-                  [&](const auto& entry) { return memo.earlier.contains(entry.first); });
+std::string save_svg_layouts(const std::filesystem::path& folder, const std::filesystem::path& root,
+                             SvgLayoutMemo memo) {
+  const bool unchanged = memo.drawn.size() == memo.earlier.size() &&
+                         std::all_of(memo.drawn.begin(), memo.drawn.end(), [&](const auto& entry) {
+                           return memo.earlier.contains(entry.first);
+                         });
   if (unchanged) return "";
   return KeyedPack::save(KeyedPack::path_for(folder, "layouts", root), layouts_header(),
                          std::move(memo.drawn));

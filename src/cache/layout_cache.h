@@ -16,7 +16,7 @@ SvgLayoutMemo load_svg_layouts(const std::filesystem::path& folder,
 // Keeps exactly the layouts this run drew (memo.drawn), so the pack never
 // grows past one report's graphs. Returns an error message, "" on success
 // or when there was nothing new to write.
-std::string save_svg_layouts(const std::filesystem::path& folder,
-                             const std::filesystem::path& root, SvgLayoutMemo memo);
+std::string save_svg_layouts(const std::filesystem::path& folder, const std::filesystem::path& root,
+                             SvgLayoutMemo memo);
 
 }  // namespace cutover

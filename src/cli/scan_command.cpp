@@ -2,8 +2,8 @@
 
 #include <algorithm>
 #include <chrono>
-#include <future>
 #include <filesystem>
+#include <future>
 #include <iostream>
 
 #include "cache/layout_cache.h"

@@ -8,7 +8,8 @@
 
 namespace cutover {
 
-std::string write_file_atomically(const std::filesystem::path& path, std::string_view content) {
+std::string write_file_atomically(const std::filesystem::path& path, std::string_view content,
+                                  Flush flush) {
   const std::filesystem::path temp = path.parent_path() / ("." + path.filename().string() + "." +
                                                            std::to_string(::getpid()) + ".tmp");
   const int fd = ::open(temp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
@@ -25,7 +26,7 @@ std::string write_file_atomically(const std::filesystem::path& path, std::string
     }
     done += static_cast<std::size_t>(n);
   }
-  if (::fsync(fd) != 0 || ::close(fd) != 0) {
+  if ((flush == Flush::kYes && ::fsync(fd) != 0) || ::close(fd) != 0) {
     const std::string why = std::strerror(errno);
     ::unlink(temp.c_str());
     return "cannot flush " + path.string() + ": " + why;

@@ -2,8 +2,8 @@
 
 #include <graphviz/graphviz_version.h>
 #include <graphviz/gvc.h>
-#include <xxhash.h>
 #include <graphviz/gvplugin.h>
+#include <xxhash.h>
 
 #include <algorithm>
 #include <map>
@@ -180,14 +180,14 @@ std::string family_graph_svg(const Inventory& inv, SvgLayoutMemo* memo) {
     Agedge_t* e = g.edge(nodes[d->from], nodes[d->to]);
     const std::string weight = std::to_string(d->weight);
     g.set(e, labels ? "label" : "tooltip",
-                  labels ? weight : d->from + " → " + d->to + ": " + weight + " imports");
+          labels ? weight : d->from + " → " + d->to + ": " + weight + " imports");
     if (!labels) g.set(e, "penwidth", d->weight >= 10 ? "3" : d->weight >= 3 ? "2" : "1");
     if (pairs.contains({d->to, d->from})) g.set(e, "color", "red");
   }
   if (drawn.size() < inv.family_edges.size()) {
     g.set(g.graph(), "label",
-                  "the " + std::to_string(drawn.size()) + " heaviest of " +
-                      std::to_string(inv.family_edges.size()) + " dependencies between families");
+          "the " + std::to_string(drawn.size()) + " heaviest of " +
+              std::to_string(inv.family_edges.size()) + " dependencies between families");
   }
   return g.render(memo);
 }

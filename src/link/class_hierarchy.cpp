@@ -6,9 +6,8 @@ namespace cutover {
 
 namespace {
 
-void collect_external_ancestors(const NameResolver& names, std::size_t file,
-                                std::string_view scope, std::string_view dotted, int depth,
-                                std::vector<std::string>& out) {
+void collect_external_ancestors(const NameResolver& names, std::size_t file, std::string_view scope,
+                                std::string_view dotted, int depth, std::vector<std::string>& out) {
   if (depth > 8) return;
   NameTarget t = names.resolve(file, scope, dotted);
   if (t.kind == NameTarget::Kind::kExternal) {

@@ -66,7 +66,8 @@ struct DeclaredRoute {
 
 class FlaskRouteExtractor {
  public:
-  FlaskRouteExtractor(const NameResolver& names, const std::vector<ClassConstruction>& constructions,
+  FlaskRouteExtractor(const NameResolver& names,
+                      const std::vector<ClassConstruction>& constructions,
                       std::vector<Diagnostic>& diagnostics)
       : names_(names),
         files_(names.files()),

@@ -37,8 +37,7 @@ NameResolver::NameResolver(const std::vector<FileSummary>& files, const ModuleIn
     for (const DefinitionFact& d : files[f].definitions) {
       bind(map, {d.scope, d.name}, Binding{.definition = &d, .line = d.line});
       for (const std::string& p : d.parameters) {
-        bind(map, {d.qualified_name, p},
-             Binding{.function = &d, .parameter = p, .line = d.line});
+        bind(map, {d.qualified_name, p}, Binding{.function = &d, .parameter = p, .line = d.line});
       }
     }
     for (const ImportFact& i : files[f].imports) {

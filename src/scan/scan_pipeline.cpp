@@ -1,6 +1,8 @@
 #include "scan/scan_pipeline.h"
 
 #include <algorithm>
+#include <future>
+#include <optional>
 #include <thread>
 #include <tuple>
 #include <unordered_map>
@@ -46,12 +48,19 @@ void sort_outputs(Inventory& inv) {
                         inv.diagnostics.end());
 }
 
+struct Summarized {
+  std::vector<FileSummary> summaries;
+  // The pack to write for the next run, when it differs from the one read.
+  std::optional<std::vector<std::pair<std::uint64_t, std::string>>> next_pack;
+};
+
 // The per-file stage over every file, in parallel, through the cache when
 // there is one; the next pack holds exactly this run's files.
-std::vector<FileSummary> summarize_all(const std::vector<SourceFile>& files,
-                                       const ScanOptions& options, const SummarizeLimits& limits,
-                                       unsigned jobs, ScanStats& stats) {
-  std::vector<FileSummary> summaries(files.size());
+Summarized summarize_all(const std::vector<SourceFile>& files, const ScanOptions& options,
+                         const SummarizeLimits& limits, unsigned jobs, ScanStats& stats) {
+  Summarized out;
+  std::vector<FileSummary>& summaries = out.summaries;
+  summaries.resize(files.size());
   stats.files = files.size();
   const auto tools = [] { return SummarizerTools{}; };
   if (options.cache_dir.empty()) {
@@ -59,7 +68,7 @@ std::vector<FileSummary> summarize_all(const std::vector<SourceFile>& files,
       summaries[i] = summarize_file(files[i], t, limits);
     });
     stats.parsed = files.size();
-    return summaries;
+    return out;
   }
   const SummaryCache cache = SummaryCache::load(options.cache_dir, options.root);
   std::vector<CachedSummary> results(files.size());
@@ -78,10 +87,8 @@ std::vector<FileSummary> summarize_all(const std::vector<SourceFile>& files,
   }
   // Unchanged run, nothing to write; else the pack is replaced, which also
   // drops the entries of files gone since.
-  if (missed || entries.size() != cache.size()) {
-    stats.cache_problem = SummaryCache::save(options.cache_dir, options.root, std::move(entries));
-  }
-  return summaries;
+  if (missed || entries.size() != cache.size()) out.next_pack = std::move(entries);
+  return out;
 }
 
 }  // namespace
@@ -187,14 +194,22 @@ Inventory run_scan(const ScanOptions& options, ScanStats* stats) {
   const unsigned jobs =
       options.jobs ? options.jobs : std::max(1u, std::thread::hardware_concurrency());
   clock.lap("discover");
-  std::vector<FileSummary> summaries =
-      summarize_all(discovery.files, options, limits, jobs, run_stats);
+  Summarized summarized = summarize_all(discovery.files, options, limits, jobs, run_stats);
   clock.lap("summarize");
-  Inventory inv = link_summaries(options.root_label, std::move(summaries),
+  // The pack is written while the link stage, single-threaded, runs.
+  std::future<std::string> cache_written;
+  if (summarized.next_pack) {
+    cache_written = std::async(std::launch::async, [&] {
+      return SummaryCache::save(options.cache_dir, options.root, std::move(*summarized.next_pack));
+    });
+  }
+  Inventory inv = link_summaries(options.root_label, std::move(summarized.summaries),
                                  std::move(discovery.diagnostics), link);
   clock.lap("link");
   inv.plan = build_plan(inv, plan);
   clock.lap("plan");
+  if (cache_written.valid()) run_stats.cache_problem = cache_written.get();
+  clock.lap("cache");
   return inv;
 }
 
