@@ -28,6 +28,15 @@ void add_scan_inputs(CLI::App* command, cutover::ScanOptions& scan, std::string&
       ->add_option("--max-file-size", scan.max_file_bytes,
                    "Skip source files larger than this many bytes")
       ->capture_default_str();
+  command
+      ->add_option("--parse-timeout", scan.parse_timeout_seconds,
+                   "Skip a file whose parse takes longer than this many seconds (0: no limit)")
+      ->capture_default_str()
+      ->check(CLI::Range(0.0, 86400.0));
+  command
+      ->add_option("--max-files", scan.max_files,
+                   "Scan at most this many Python files, the first by path (0: no limit)")
+      ->capture_default_str();
   command->add_option("--root", scan.link.source_roots,
                       "Folder on sys.path, relative to PATH (repeatable; '.' for PATH itself). "
                       "Modules below it are named from it, namespace folders included. "

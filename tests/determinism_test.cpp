@@ -1,5 +1,6 @@
 // Same input, byte-identical output, whatever the thread count.
 
+#include <algorithm>
 #include <catch2/catch.hpp>
 
 #include "e2e_support.h"
@@ -58,6 +59,45 @@ TEST_CASE("a cached re-run parses nothing and writes the same bytes", "[e2e][cac
   // By default the cache lives in the output folder.
   REQUIRE(testing::run_cutover(scan + (tree.root() / "out").string(), &printed) == 0);
   CHECK(std::filesystem::is_directory(tree.root() / "out/cache"));
+}
+
+}  // namespace
+}  // namespace cutover
+
+namespace cutover {
+namespace {
+
+// Copies every file under `from` into `to`, creating files (and their
+// folders) in sorted order or in reverse: directory listings follow
+// creation order on some file systems (tmpfs), hash order on others.
+void copy_in_order(const std::filesystem::path& from, const std::filesystem::path& to,
+                   bool reverse) {
+  std::vector<std::filesystem::path> files;
+  for (const auto& entry : std::filesystem::recursive_directory_iterator(from)) {
+    if (entry.is_regular_file()) files.push_back(entry.path());
+  }
+  std::sort(files.begin(), files.end());
+  if (reverse) std::reverse(files.begin(), files.end());
+  for (const std::filesystem::path& file : files) {
+    const std::filesystem::path target = to / std::filesystem::relative(file, from);
+    std::filesystem::create_directories(target.parent_path());
+    std::filesystem::copy_file(file, target);
+  }
+}
+
+TEST_CASE("the inventory does not depend on the order files were created in",
+          "[e2e][determinism]") {
+  testing::ScratchTree work;
+  copy_in_order(testing::source_dir() / "samples", work.root() / "forward", false);
+  copy_in_order(testing::source_dir() / "samples", work.root() / "reverse", true);
+  const auto scan = [&](const char* copy) {
+    return inventory_to_json(
+        run_scan(ScanOptions{.root = work.root() / copy, .root_label = "samples", .jobs = 2}));
+  };
+  const std::string forward = scan("forward");
+  CHECK(forward.size() > 10000);
+  CHECK(forward == scan("reverse"));
+  CHECK(forward == inventory_to_json(testing::scan_repo_path("samples")));
 }
 
 }  // namespace

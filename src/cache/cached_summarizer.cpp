@@ -29,7 +29,9 @@ CachedSummary summarize_with_cache(const SourceFile& file, SummarizerTools& tool
     return out;
   }
   out.summary = summarize_source(file, std::move(source), tools);
-  out.encoded = encode_summary(out.summary);
+  // A parse cut short by the timeout may finish on a quieter run.
+  out.cacheable = out.summary.status != FileStatus::kSkippedTimeout;
+  if (out.cacheable) out.encoded = encode_summary(out.summary);
   return out;
 }
 

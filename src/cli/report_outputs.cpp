@@ -25,8 +25,23 @@ int write_output_files(const std::filesystem::path& out_dir, const OutputFiles& 
     std::cerr << "cutover: cannot create output folder " << out_dir << ": " << ec.message() << "\n";
     return 1;
   }
-  for (const auto& [name, content] : files) {
-    if (const std::string error = write_file_atomically(out_dir / name, content); !error.empty()) {
+  // Every file is written before any replaces its old version: a full disk
+  // or a kill while writing leaves all the previous outputs.
+  std::vector<StagedFile> staged(files.size());
+  for (std::size_t i = 0; i < files.size(); ++i) {
+    const std::string error =
+        stage_file(out_dir / files[i].first, files[i].second, Flush::kYes, staged[i]);
+    if (!error.empty()) {
+      for (std::size_t done = 0; done < i; ++done)
+        discard_staged_file(staged[done]);
+      std::cerr << "cutover: " << error << "\n";
+      return 1;
+    }
+  }
+  for (std::size_t i = 0; i < staged.size(); ++i) {
+    if (const std::string error = commit_staged_file(staged[i]); !error.empty()) {
+      for (std::size_t rest = i + 1; rest < staged.size(); ++rest)
+        discard_staged_file(staged[rest]);
       std::cerr << "cutover: " << error << "\n";
       return 1;
     }

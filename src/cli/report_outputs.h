@@ -20,8 +20,10 @@ bool wants_format(const std::vector<std::string>& formats, std::string_view form
 // "wrote OUTDIR/NAME" for each file, after a successful write.
 void print_written(const std::filesystem::path& out_dir, const OutputFiles& files);
 
-// Creates `out_dir` and writes each file atomically. Exit code: 0, or 1 with
-// the reason on stderr.
+// Creates `out_dir` and writes the files atomically, in order: all are
+// written to temporaries first, then renamed over the old ones back to back
+// (put the file readers check first, inventory.json, last). Exit code: 0, or
+// 1 with the reason on stderr and the old files in place.
 int write_output_files(const std::filesystem::path& out_dir, const OutputFiles& files);
 
 // Where report.html links file:line: `flag`, else the config's source_url

@@ -7,6 +7,8 @@
 #include <set>
 #include <utility>
 
+#include "model/utf8.h"
+
 namespace cutover {
 namespace fs = std::filesystem;
 namespace {
@@ -31,6 +33,12 @@ bool excluded(const std::string& rel_path, const std::string& name,
     if (fnmatch(glob.c_str(), name.c_str(), 0) == 0) return true;
   }
   return false;
+}
+
+// Whether `path` (canonical) is `root` (canonical) or below it.
+bool inside(const fs::path& root, const fs::path& path) {
+  const auto [r, p] = std::mismatch(root.begin(), root.end(), path.begin(), path.end());
+  return r == root.end();
 }
 
 std::string join_rel(const std::string& dir, const std::string& name) {
@@ -99,6 +107,8 @@ Discovery discover_sources(const fs::path& root, const DiscoveryOptions& options
     fs::path abs;
   };
   std::vector<FoundFile> found;
+  std::error_code root_ec;
+  const fs::path canonical_root = fs::weakly_canonical(root, root_ec);
 
   while (!pending.empty() || !through_symlinks.empty()) {
     auto& queue = pending.empty() ? through_symlinks : pending;
@@ -139,15 +149,34 @@ Discovery discover_sources(const fs::path& root, const DiscoveryOptions& options
         }
         continue;
       }
+      std::error_code link_ec;
+      const bool symlink = entry.is_symlink(link_ec);
+      // A link out of the tree would scan someone else's code (a system
+      // site-packages, a home folder) as if it were the project's.
+      if (symlink && (fs::is_directory(status) || name.ends_with(".py"))) {
+        std::error_code target_ec;
+        const fs::path target = fs::weakly_canonical(entry.path(), target_ec);
+        if (target_ec || !inside(canonical_root, target)) {
+          out.diagnostics.push_back(
+              {rel, 0, Severity::kWarning, "symlink-outside-tree",
+               "symlink to " + target.string() + ", outside the scanned folder; not followed"});
+          continue;
+        }
+      }
       if (fs::is_directory(status)) {
         if (is_tool_folder(name) || is_virtualenv(entry.path())) continue;
-        std::error_code link_ec;
-        (entry.is_symlink(link_ec) ? through_symlinks : pending).emplace_back(entry.path(), rel);
+        (symlink ? through_symlinks : pending).emplace_back(entry.path(), rel);
       } else if (name.ends_with(".py")) {
         if (!fs::is_regular_file(status)) {  // a FIFO would block the reader forever
           out.diagnostics.push_back({rel, 0, Severity::kWarning, "not-a-regular-file",
                                      "named like Python source but not a regular file; skipped"});
           continue;
+        }
+        if (!is_valid_utf8(rel)) {
+          out.diagnostics.push_back(
+              {rel, 0, Severity::kWarning, "non-utf8-name",
+               "file name is not valid UTF-8: the outputs show it with U+FFFD, and its module "
+               "name cannot be imported as written"});
         }
         if (name == "__init__.py") package_dirs.insert(rel_dir);
         found.push_back({rel, entry.path()});

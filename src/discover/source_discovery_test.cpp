@@ -193,15 +193,23 @@ TEST_CASE("a broken symlink is reported and skipped", "[unit][discover]") {
   CHECK(broken->file == "dangling.py");
 }
 
-TEST_CASE("a symlink to a file outside the tree is read through", "[unit][discover]") {
+TEST_CASE("symlinks out of the tree are reported, not followed; links inside it are",
+          "[unit][discover]") {
   testing::TempFolder tree;
   testing::TempFolder outside;
   const fs::path target = outside.write("real.py", "import os\n");
+  outside.write("lib/vendored.py", "import os\n");
+  tree.write("pkg/inner.py", "");
   fs::create_symlink(target, tree.root() / "linked.py");
+  fs::create_directory_symlink(outside.root() / "lib", tree.root() / "lib");
+  fs::create_symlink(tree.root() / "pkg" / "inner.py", tree.root() / "alias.py");
   const Discovery d = discover_sources(tree.root(), {});
-  REQUIRE(d.files.size() == 1);
-  CHECK(d.files[0].rel_path == "linked.py");
-  CHECK(d.files[0].module == "linked");
+  CHECK(paths_of(d) == std::vector<std::string>{"alias.py", "pkg/inner.py"});
+  std::vector<std::string> reported;
+  for (const Diagnostic& diag : d.diagnostics) {
+    if (diag.code == "symlink-outside-tree") reported.push_back(diag.file);
+  }
+  CHECK(reported == std::vector<std::string>{"lib", "linked.py"});
 }
 
 TEST_CASE("discovered files are sorted by relative path", "[unit][discover]") {

@@ -8,35 +8,51 @@
 
 namespace cutover {
 
-std::string write_file_atomically(const std::filesystem::path& path, std::string_view content,
-                                  Flush flush) {
-  const std::filesystem::path temp = path.parent_path() / ("." + path.filename().string() + "." +
-                                                           std::to_string(::getpid()) + ".tmp");
-  const int fd = ::open(temp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
-  if (fd < 0) return "cannot create " + temp.string() + ": " + std::strerror(errno);
+std::string stage_file(const std::filesystem::path& path, std::string_view content, Flush flush,
+                       StagedFile& staged) {
+  staged.path = path;
+  staged.temp = path.parent_path() /
+                ("." + path.filename().string() + "." + std::to_string(::getpid()) + ".tmp");
+  const int fd = ::open(staged.temp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+  if (fd < 0) return "cannot create " + staged.temp.string() + ": " + std::strerror(errno);
   std::size_t done = 0;
   while (done < content.size()) {
     const ssize_t n = ::write(fd, content.data() + done, content.size() - done);
     if (n < 0 && errno == EINTR) continue;
     if (n <= 0) {
-      const std::string why = std::strerror(errno);
+      const std::string why = n < 0 ? std::strerror(errno) : "no space written";
       ::close(fd);
-      ::unlink(temp.c_str());
+      ::unlink(staged.temp.c_str());
       return "cannot write " + path.string() + ": " + why;
     }
     done += static_cast<std::size_t>(n);
   }
   if ((flush == Flush::kYes && ::fsync(fd) != 0) || ::close(fd) != 0) {
     const std::string why = std::strerror(errno);
-    ::unlink(temp.c_str());
+    ::unlink(staged.temp.c_str());
     return "cannot flush " + path.string() + ": " + why;
   }
-  if (::rename(temp.c_str(), path.c_str()) != 0) {
+  return {};
+}
+
+std::string commit_staged_file(const StagedFile& staged) {
+  if (::rename(staged.temp.c_str(), staged.path.c_str()) != 0) {
     const std::string why = std::strerror(errno);
-    ::unlink(temp.c_str());
-    return "cannot replace " + path.string() + ": " + why;
+    ::unlink(staged.temp.c_str());
+    return "cannot replace " + staged.path.string() + ": " + why;
   }
   return {};
+}
+
+void discard_staged_file(const StagedFile& staged) {
+  ::unlink(staged.temp.c_str());
+}
+
+std::string write_file_atomically(const std::filesystem::path& path, std::string_view content,
+                                  Flush flush) {
+  StagedFile staged;
+  if (std::string error = stage_file(path, content, flush, staged); !error.empty()) return error;
+  return commit_staged_file(staged);
 }
 
 }  // namespace cutover

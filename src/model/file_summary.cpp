@@ -14,6 +14,8 @@ std::string_view file_status_name(FileStatus status) {
       return "skipped-too-large";
     case FileStatus::kUnreadable:
       return "unreadable";
+    case FileStatus::kSkippedTimeout:
+      return "skipped-timeout";
   }
   return "unreadable";
 }

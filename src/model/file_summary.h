@@ -110,6 +110,7 @@ enum class FileStatus : std::uint8_t {
   kSkippedBinary,
   kSkippedTooLarge,
   kUnreadable,
+  kSkippedTimeout,  // parsing took longer than the per-file limit
 };
 
 std::string_view file_status_name(FileStatus status);

@@ -24,15 +24,15 @@ void note_dialect_syntax(TSNode node, TSSymbol kind, std::string_view src, const
   } else if (kind == s.exec_statement) {
     python2(out, "exec statement", node);
   } else if (kind == s.raise_statement) {
-    for_each_child(node, [&](TSNode part, TSFieldId) {
+    for_each_child(node, [&](TSNode part) {
       if (ts_node_symbol(part) == s.expression_list) python2(out, "raise E, msg", node);
     });
   } else if (kind == s.except_clause) {
-    for_each_child(node, [&](TSNode part, TSFieldId) {
+    for_each_child(node, [&](TSNode part) {
       if (!ts_node_is_named(part) && node_text(part, src) == ",") python2(out, "except E, e", node);
     });
   } else if (kind == s.comparison_operator) {
-    for_each_child(node, [&](TSNode part, TSFieldId) {
+    for_each_child(node, [&](TSNode part) {
       if (!ts_node_is_named(part) && node_text(part, src) == "<>")
         python2(out, "<> operator", node);
     });

@@ -37,18 +37,22 @@ class Walker {
     scopes_.emplace_back();
   }
 
-  CollectedSyntaxErrors walk(TSNode root) {
+  CollectedSyntaxErrors walk(TSNode root, std::chrono::steady_clock::time_point deadline) {
     const bool has_error = ts_node_has_error(root);
+    const bool timed = deadline != std::chrono::steady_clock::time_point::max();
     TSTreeCursor cursor = ts_tree_cursor_new(root);
     std::vector<WalkContext> stack{WalkContext{}};
-    for (;;) {
+    for (std::uint32_t visited = 1;; ++visited) {
+      if (timed && visited % 4096 == 0 && std::chrono::steady_clock::now() > deadline) {
+        errors_.timed_out = true;
+        break;
+      }
       const TSNode node = ts_tree_cursor_current_node(&cursor);
       if (has_error && (ts_node_is_error(node) || ts_node_is_missing(node))) {
         if (errors_.count++ == 0) errors_.first_line = node_line(node);
       }
       bool descend = true;
-      WalkContext child =
-          visit(node, ts_tree_cursor_current_field_id(&cursor), stack.back(), &descend);
+      WalkContext child = visit(node, cursor, stack.back(), &descend);
       // Facts are not taken inside imports and strings, but their syntax
       // errors are: the error's line is what a person needs to see.
       descend = descend || (has_error && ts_node_has_error(node));
@@ -71,7 +75,11 @@ class Walker {
   }
 
  private:
-  WalkContext visit(TSNode node, TSFieldId field, const WalkContext& ctx, bool* descend) {
+  // The node's field is looked up only for the kinds that need it: finding
+  // it climbs the cursor's stack of hidden nodes, deep inside a long list.
+  WalkContext visit(TSNode node, const TSTreeCursor& cursor, const WalkContext& ctx,
+                    bool* descend) {
+    const auto field = [&] { return ts_tree_cursor_current_field_id(&cursor); };
     WalkContext child = ctx;
     child.pending_decorators = -1;
     child.function_body_next = false;
@@ -80,12 +88,13 @@ class Walker {
     const TSSymbol kind = ts_node_symbol(node);
 
     if (kind == s_.block) {
-      child.in_function_body = field == s_.field_body && ctx.function_body_next;
+      const TSFieldId block_field = field();
+      child.in_function_body = block_field == s_.field_body && ctx.function_body_next;
       child.function_body_next = false;
-      if (field == s_.field_body && ctx.try_body_catches_import_error) {
+      if (block_field == s_.field_body && ctx.try_body_catches_import_error) {
         child.in_try_import_error = true;
       }
-      if (field == s_.field_consequence && ctx.if_condition_is_type_checking) {
+      if (block_field == s_.field_consequence && ctx.if_condition_is_type_checking) {
         child.under_type_checking = true;
       }
     } else if (kind == s_.import_statement || kind == s_.future_import_statement) {
@@ -96,7 +105,7 @@ class Walker {
       *descend = false;
     } else if (kind == s_.decorated_definition) {
       std::vector<PythonValue> decorators;
-      for_each_child(node, [&](TSNode d, TSFieldId) {
+      for_each_child(node, [&](TSNode d) {
         if (ts_node_symbol(d) == s_.decorator && ts_node_named_child_count(d) > 0) {
           decorators.push_back(read_value(ts_node_named_child(d, 0), src_, s_));
         }
@@ -105,7 +114,7 @@ class Walker {
       child.decorated_line = node_line(node);
       decorators_.push_back(std::move(decorators));
     } else if (kind == s_.function_definition || kind == s_.class_definition) {
-      child = add_definition(node, field, ctx, kind == s_.class_definition);
+      child = add_definition(node, field(), ctx, kind == s_.class_definition);
     } else if (kind == s_.expression_statement) {
       if (ts_node_named_child_count(node) == 1) {
         TSNode only = ts_node_named_child(node, 0);
@@ -120,7 +129,7 @@ class Walker {
     } else if (kind == s_.call) {
       add_dynamic_import(node, ctx);
     } else if (kind == s_.attribute || kind == s_.identifier) {
-      *descend = add_name_use(node, field, ctx, kind == s_.attribute);
+      *descend = add_name_use(node, field(), ctx, kind == s_.attribute);
     } else if (kind == s_.assignment || kind == s_.augmented_assignment) {
       add_assignment(node, ctx, kind == s_.augmented_assignment);
     } else if (kind == s_.return_statement) {
@@ -161,11 +170,11 @@ class Walker {
     base.context = context_of(ctx);
     if (ts_node_symbol(node) == s_.future_import_statement) base.module = "__future__";
     std::vector<ImportedName> names;
-    for_each_child(node, [&](TSNode child, TSFieldId field) {
+    for_each_child_with_field(node, [&](TSNode child, TSFieldId field) {
       const TSSymbol kind = ts_node_symbol(child);
       if (field == s_.field_module_name) {
         if (kind == s_.relative_import) {
-          for_each_child(child, [&](TSNode part, TSFieldId) {
+          for_each_child(child, [&](TSNode part) {
             if (ts_node_symbol(part) == s_.import_prefix) {
               base.level = static_cast<int>(node_text(part, src_).size());
             } else if (ts_node_symbol(part) == s_.dotted_name) {
@@ -215,7 +224,7 @@ class Walker {
     if (is_class) {
       TSNode bases = ts_node_child_by_field_id(node, s_.field_superclasses);
       if (!ts_node_is_null(bases)) {
-        for_each_child(bases, [&](TSNode base, TSFieldId) {
+        for_each_child(bases, [&](TSNode base) {
           // `metaclass=Meta` and other keywords are not bases.
           if (ts_node_is_named(base) && !ts_node_is_extra(base) &&
               ts_node_symbol(base) != s_.keyword_argument) {
@@ -337,7 +346,7 @@ class Walker {
       loop.targets.emplace_back(node_text(left, src_));
     } else {
       bool simple = true;
-      for_each_child(left, [&](TSNode part, TSFieldId) {
+      for_each_child(left, [&](TSNode part) {
         if (!ts_node_is_named(part)) return;
         if (ts_node_symbol(part) != s_.identifier) simple = false;
         loop.targets.emplace_back(node_text(part, src_));
@@ -350,7 +359,7 @@ class Walker {
 
   void read_parameters(TSNode parameters, DefinitionFact& def) {
     if (ts_node_is_null(parameters)) return;
-    for_each_child(parameters, [&](TSNode p, TSFieldId) {
+    for_each_child(parameters, [&](TSNode p) {
       if (!ts_node_is_named(p) || ts_node_is_extra(p)) return;
       const TSSymbol kind = ts_node_symbol(p);
       TSNode name = p;
@@ -394,10 +403,10 @@ class Walker {
 
   bool catches_import_error(TSNode try_node) {
     bool catches = false;
-    for_each_child(try_node, [&](TSNode clause, TSFieldId) {
+    for_each_child(try_node, [&](TSNode clause) {
       if (ts_node_symbol(clause) != s_.except_clause) return;
       bool has_type = false;
-      for_each_child(clause, [&](TSNode part, TSFieldId field) {
+      for_each_child_with_field(clause, [&](TSNode part, TSFieldId field) {
         if (field != s_.field_value) return;
         if (!has_type) {  // the first value is the exception type; a second is py2's name
           catches = catches || names_import_error(node_text(part, src_));
@@ -445,8 +454,9 @@ class Walker {
 }  // namespace
 
 CollectedSyntaxErrors collect_facts(TSNode root, std::string_view source,
-                                    const PythonSymbols& symbols, FileSummary& summary) {
-  return Walker(source, symbols, summary).walk(root);
+                                    const PythonSymbols& symbols, FileSummary& summary,
+                                    std::chrono::steady_clock::time_point deadline) {
+  return Walker(source, symbols, summary).walk(root, deadline);
 }
 
 }  // namespace cutover

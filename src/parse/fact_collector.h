@@ -5,6 +5,7 @@
 // Iterative on purpose: legacy trees contain generated code nested thousands
 // of levels deep, and recursion on AST depth would overflow the stack.
 
+#include <chrono>
 #include <cstdint>
 #include <string_view>
 
@@ -17,9 +18,11 @@ namespace cutover {
 struct CollectedSyntaxErrors {
   std::uint32_t first_line = 0;  // 0 when the tree has no ERROR or MISSING node
   std::uint32_t count = 0;
+  bool timed_out = false;  // `deadline` passed: the facts are incomplete
 };
 
-CollectedSyntaxErrors collect_facts(TSNode root, std::string_view source,
-                                    const PythonSymbols& symbols, FileSummary& summary);
+CollectedSyntaxErrors collect_facts(
+    TSNode root, std::string_view source, const PythonSymbols& symbols, FileSummary& summary,
+    std::chrono::steady_clock::time_point deadline = std::chrono::steady_clock::time_point::max());
 
 }  // namespace cutover

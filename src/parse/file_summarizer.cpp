@@ -19,7 +19,27 @@ FileSummary empty_summary(const SourceFile& file) {
 
 void summarize_decoded(std::string_view text, SummarizerTools& tools, FileSummary& summary) {
   summary.lines = count_lines(text);
-  const SyntaxTree tree = tools.parser.parse(text);
+  const bool timed = tools.parse_timeout.count() > 0;
+  const auto deadline = timed ? std::chrono::steady_clock::now() + tools.parse_timeout
+                              : std::chrono::steady_clock::time_point::max();
+  // Facts taken before the deadline are dropped: half a file's routes
+  // would read as the whole.
+  const auto time_out = [&] {
+    FileSummary kept{.path = std::move(summary.path),
+                     .module = std::move(summary.module),
+                     .source_root = std::move(summary.source_root),
+                     .is_package = summary.is_package,
+                     .status = FileStatus::kSkippedTimeout,
+                     .lines = summary.lines};
+    kept.diagnostics = std::move(summary.diagnostics);
+    summary = std::move(kept);
+    summary.diagnostics.push_back({summary.path, 0, Severity::kError, "parse-timeout",
+                                   "reading the file took longer than " +
+                                       std::to_string(tools.parse_timeout.count()) +
+                                       " ms; skipped (raise --parse-timeout)"});
+  };
+  const SyntaxTree tree = tools.parser.parse(text, deadline);
+  if (!tree && timed && std::chrono::steady_clock::now() >= deadline) return time_out();
   if (!tree) {
     summary.status = FileStatus::kParsedWithErrors;
     summary.diagnostics.push_back({summary.path, 0, Severity::kError, "parse-failed",
@@ -27,7 +47,8 @@ void summarize_decoded(std::string_view text, SummarizerTools& tools, FileSummar
     return;
   }
   const CollectedSyntaxErrors errors =
-      collect_facts(ts_tree_root_node(tree.get()), text, tools.symbols, summary);
+      collect_facts(ts_tree_root_node(tree.get()), text, tools.symbols, summary, deadline);
+  if (errors.timed_out) return time_out();
   if (errors.count > 0) {
     summary.status = FileStatus::kParsedWithErrors;
     summary.diagnostics.push_back(

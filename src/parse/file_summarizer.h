@@ -15,12 +15,16 @@ namespace cutover {
 
 struct SummarizeLimits {
   std::uint64_t max_file_bytes = 20ull << 20;
+  std::chrono::milliseconds parse_timeout{0};  // per file; zero: no limit
 };
 
 // Per-thread tools: a parser and the symbol table of its grammar.
 struct SummarizerTools {
   PythonParser parser;
   PythonSymbols symbols{tree_sitter_python()};
+  // A file whose parse takes longer is skipped (status skipped-timeout);
+  // zero: no limit.
+  std::chrono::milliseconds parse_timeout{0};
 };
 
 FileSummary summarize_file(const SourceFile& file, SummarizerTools& tools,

@@ -4,6 +4,7 @@
 
 #include <tree_sitter/api.h>
 
+#include <chrono>
 #include <memory>
 #include <string_view>
 
@@ -23,8 +24,10 @@ class PythonParser {
   PythonParser(const PythonParser&) = delete;
   PythonParser& operator=(const PythonParser&) = delete;
 
-  // Null only if tree-sitter gave up (it does not for ordinary input).
-  SyntaxTree parse(std::string_view text);
+  // Null if tree-sitter gave up, or `deadline` passed first: its error
+  // recovery can run away on pathological input.
+  SyntaxTree parse(std::string_view text, std::chrono::steady_clock::time_point deadline =
+                                              std::chrono::steady_clock::time_point::max());
 
  private:
   TSParser* parser_;
@@ -42,10 +45,24 @@ inline uint32_t node_line(TSNode node) {
   return ts_node_start_point(node).row + 1;
 }
 
-// Calls fn(child, field_id) for each direct child. A cursor keeps this linear:
+// Calls fn(child) for each direct child. A cursor keeps this linear:
 // ts_node_child(i) rescans siblings, which is quadratic on a 500-entry list.
 template <class Fn>
 void for_each_child(TSNode node, Fn&& fn) {
+  TSTreeCursor cursor = ts_tree_cursor_new(node);
+  if (ts_tree_cursor_goto_first_child(&cursor)) {
+    do {
+      fn(ts_tree_cursor_current_node(&cursor));
+    } while (ts_tree_cursor_goto_next_sibling(&cursor));
+  }
+  ts_tree_cursor_delete(&cursor);
+}
+
+// The same with each child's field. Only where the field is needed: finding
+// it climbs the cursor's stack of hidden nodes, which a long list makes deep
+// (quadratic on a one-line list of five million items).
+template <class Fn>
+void for_each_child_with_field(TSNode node, Fn&& fn) {
   TSTreeCursor cursor = ts_tree_cursor_new(node);
   if (ts_tree_cursor_goto_first_child(&cursor)) {
     do {

@@ -7,41 +7,19 @@
 #include <cerrno>
 #include <cstring>
 
+#include "model/utf8.h"
+
 namespace cutover {
 namespace {
 
-bool is_valid_utf8(std::string_view s) {
-  std::size_t i = 0;
-  const std::size_t n = s.size();
-  while (i < n) {
-    const auto c = static_cast<unsigned char>(s[i]);
-    if (c < 0x80) {
-      ++i;
-      continue;
-    }
-    std::size_t len = 0;
-    std::uint32_t cp = 0;
-    if ((c & 0xE0) == 0xC0) {
-      len = 2, cp = c & 0x1F;
-    } else if ((c & 0xF0) == 0xE0) {
-      len = 3, cp = c & 0x0F;
-    } else if ((c & 0xF8) == 0xF0) {
-      len = 4, cp = c & 0x07;
-    } else {
-      return false;
-    }
-    if (i + len > n) return false;
-    for (std::size_t k = 1; k < len; ++k) {
-      const auto cc = static_cast<unsigned char>(s[i + k]);
-      if ((cc & 0xC0) != 0x80) return false;
-      cp = (cp << 6) | (cc & 0x3F);
-    }
-    const bool overlong =
-        (len == 2 && cp < 0x80) || (len == 3 && cp < 0x800) || (len == 4 && cp < 0x10000);
-    if (overlong || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return false;
-    i += len;
+// Python reads a lone CR as a line break (universal newlines); the grammar
+// does not, so a file saved with classic Mac line endings would parse as one
+// line. CRLF stays as it is.
+void convert_lone_carriage_returns(std::string& text) {
+  if (text.find('\r') == std::string::npos) return;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (text[i] == '\r' && (i + 1 == text.size() || text[i + 1] != '\n')) text[i] = '\n';
   }
-  return true;
 }
 
 void append_utf8(std::string& out, std::uint32_t cp) {
@@ -165,6 +143,7 @@ SourceText decode_source(std::string bytes) {
   const std::string_view view(bytes);
   if (view.starts_with("\xFF\xFE") || view.starts_with("\xFE\xFF")) {
     out.text = utf16_to_utf8(view.substr(2), view[0] == '\xFF');
+    convert_lone_carriage_returns(out.text);
     out.diagnostics.push_back(note(Severity::kInfo, "utf16-source",
                                    "UTF-16 file with a byte-order mark; decoded to UTF-8"));
     return out;
@@ -179,11 +158,13 @@ SourceText decode_source(std::string bytes) {
   if (view.starts_with("\xEF\xBB\xBF")) bytes.erase(0, 3);
   if (is_valid_utf8(bytes)) {
     out.text = std::move(bytes);
+    convert_lone_carriage_returns(out.text);
     return out;
   }
   const std::string cookie = coding_cookie(bytes);
   const SingleByte declared = declared_single_byte(cookie);
   out.text = single_byte_to_utf8(bytes, declared == SingleByte::kCp1252);
+  convert_lone_carriage_returns(out.text);
   if (declared != SingleByte::kNone) {
     out.diagnostics.push_back(note(Severity::kInfo, "legacy-encoding",
                                    "declared coding " + cookie + "; decoded to UTF-8"));

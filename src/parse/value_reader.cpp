@@ -71,7 +71,7 @@ std::vector<PythonValue> fstring_parts(TSNode node, std::string_view source, con
                                        int depth) {
   std::vector<PythonValue> parts;
   bool raw = false;
-  for_each_child(node, [&](TSNode child, TSFieldId) {
+  for_each_child(node, [&](TSNode child) {
     const TSSymbol kind = ts_node_symbol(child);
     if (kind == s.string_start) {
       for (char c : node_text(child, source))
@@ -99,7 +99,7 @@ std::string string_literal(TSNode node, std::string_view source, const PythonSym
   std::string out;
   bool raw = false;
   bool plain = true;
-  for_each_child(node, [&](TSNode child, TSFieldId) {
+  for_each_child(node, [&](TSNode child) {
     const TSSymbol kind = ts_node_symbol(child);
     if (kind == symbols.string_start) {
       for (char c : node_text(child, source)) {
@@ -165,7 +165,7 @@ PythonValue read_value(TSNode node, std::string_view source, const PythonSymbols
     }
   } else if (kind == s.concatenated_string) {
     bool all_plain = true;
-    for_each_child(node, [&](TSNode child, TSFieldId) {
+    for_each_child(node, [&](TSNode child) {
       if (ts_node_symbol(child) != s.string) return;
       bool plain = true;
       value.text += string_literal(child, source, s, &plain);
@@ -187,14 +187,14 @@ PythonValue read_value(TSNode node, std::string_view source, const PythonSymbols
     if (value.text.empty()) value.text = excerpt(node, source);
   } else if (kind == s.list || kind == s.tuple) {
     value.kind = kind == s.list ? PythonValue::Kind::kList : PythonValue::Kind::kTuple;
-    for_each_child(node, [&](TSNode child, TSFieldId) {
+    for_each_child(node, [&](TSNode child) {
       if (ts_node_is_named(child) && !ts_node_is_extra(child)) {
         value.items.push_back(read_value(child, source, s, depth + 1));
       }
     });
   } else if (kind == s.dictionary) {
     value.kind = PythonValue::Kind::kDict;
-    for_each_child(node, [&](TSNode child, TSFieldId) {
+    for_each_child(node, [&](TSNode child) {
       if (ts_node_symbol(child) != s.pair) return;
       value.items.push_back(
           read_value(ts_node_child_by_field_id(child, s.field_key), source, s, depth + 1));
@@ -218,7 +218,7 @@ PythonValue read_value(TSNode node, std::string_view source, const PythonSymbols
     }
     TSNode arguments = ts_node_child_by_field_id(node, s.field_arguments);
     if (!ts_node_is_null(arguments) && ts_node_symbol(arguments) == s.argument_list) {
-      for_each_child(arguments, [&](TSNode arg, TSFieldId) {
+      for_each_child(arguments, [&](TSNode arg) {
         if (!ts_node_is_named(arg) || ts_node_is_extra(arg)) return;
         const TSSymbol arg_kind = ts_node_symbol(arg);
         if (arg_kind == s.list_splat || arg_kind == s.dictionary_splat) {

@@ -62,7 +62,7 @@ Summarized summarize_all(const std::vector<SourceFile>& files, const ScanOptions
   std::vector<FileSummary>& summaries = out.summaries;
   summaries.resize(files.size());
   stats.files = files.size();
-  const auto tools = [] { return SummarizerTools{}; };
+  const auto tools = [&] { return SummarizerTools{.parse_timeout = limits.parse_timeout}; };
   if (options.cache_dir.empty()) {
     parallel_for(files.size(), jobs, tools, [&](SummarizerTools& t, std::size_t i) {
       summaries[i] = summarize_file(files[i], t, limits);
@@ -138,7 +138,8 @@ Inventory link_summaries(std::string root_label, std::vector<FileSummary> summar
   const CodeUseResolver uses(names, inv.models);
   for (Route& r : inv.routes) {
     const auto where = file_at.find(r.file);
-    const std::string_view root = where == file_at.end() ? "" : where->second->source_root;
+    const std::string_view root =
+        where == file_at.end() ? std::string_view() : std::string_view(where->second->source_root);
     const std::optional<std::size_t> f = index.find_enclosing(r.handler, root);
     if (!f) continue;
     r.module = index.id_of(*f);
@@ -190,7 +191,21 @@ Inventory run_scan(const ScanOptions& options, ScanStats* stats) {
       options.root,
       DiscoveryOptions{.exclude_globs = options.exclude_globs, .source_roots = link.source_roots});
 
-  const SummarizeLimits limits{.max_file_bytes = options.max_file_bytes};
+  if (discovery.files.empty()) {
+    discovery.diagnostics.push_back(
+        {"", 0, Severity::kWarning, "no-python-files",
+         "no Python files under " + options.root_label + "; the outputs are empty"});
+  }
+  if (options.max_files > 0 && discovery.files.size() > options.max_files) {
+    discovery.diagnostics.push_back(
+        {"", 0, Severity::kError, "too-many-files",
+         std::to_string(discovery.files.size()) + " Python files found; only the first " +
+             std::to_string(options.max_files) + " by path were scanned (--max-files)"});
+    discovery.files.resize(options.max_files);
+  }
+  const SummarizeLimits limits{.max_file_bytes = options.max_file_bytes,
+                               .parse_timeout = std::chrono::milliseconds(static_cast<std::int64_t>(
+                                   options.parse_timeout_seconds * 1000))};
   const unsigned jobs =
       options.jobs ? options.jobs : std::max(1u, std::thread::hardware_concurrency());
   clock.lap("discover");

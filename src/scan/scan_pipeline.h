@@ -29,6 +29,8 @@ struct ScanOptions {
   unsigned jobs = 0;       // worker threads; 0: one per core
   std::vector<std::string> exclude_globs;
   std::uint64_t max_file_bytes = 20ull << 20;
+  double parse_timeout_seconds = 60;  // per file; 0: no limit
+  std::size_t max_files = 1'000'000;  // Python files scanned, the first by path; 0: no limit
   LinkOptions link;
   PlanOptions plan;
   // Incremental cache folder (cache/summary_cache.h); none when empty.
