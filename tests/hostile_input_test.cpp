@@ -45,6 +45,14 @@ std::vector<std::string> route_lines(const Inventory& inv) {
   return out;
 }
 
+// `DATA = [item, item, ...]` on one line of at least `bytes` bytes.
+std::string one_line_list(std::string_view item, std::size_t bytes) {
+  std::string line = "DATA = [";
+  while (line.size() < bytes)
+    line += item;
+  return line + "]\n";
+}
+
 // A Flask app whose lines end with `eol`.
 std::string app_with_line_ending(std::string_view eol) {
   std::string out;
@@ -95,10 +103,7 @@ TEST_CASE("a .py file with NUL bytes is skipped as binary", "[e2e][robustness]")
 
 TEST_CASE("a 10 MB one-line file is scanned", "[e2e][robustness]") {
   ScratchTree tree;
-  std::string line = "DATA = [";
-  while (line.size() < (10u << 20))
-    line += "1234567,";
-  tree.write("fixture.py", line + "]\n");
+  tree.write("fixture.py", one_line_list("1234567,", 10u << 20));
   tree.write("app.py", app_with_line_ending("\n"));
   const Inventory inv = scan(tree);
   CHECK(status_of(inv, "fixture.py") == FileStatus::kParsed);
@@ -192,10 +197,7 @@ TEST_CASE("an empty tree and a tree without Python files finish with a warning",
 TEST_CASE("a parse past --parse-timeout is skipped with a diagnostic and not cached",
           "[e2e][robustness]") {
   ScratchTree tree;
-  std::string big = "DATA = [";
-  while (big.size() < (4u << 20))
-    big += "name_a, name_b, ";
-  tree.write("huge.py", big + "]\n");
+  tree.write("huge.py", one_line_list("name_a, name_b, ", 4u << 20));
   tree.write("app.py", app_with_line_ending("\n"));
   ScratchTree cache;
   // 1 ms cannot parse 4 MB: the deadline is crossed on any machine.

@@ -71,7 +71,7 @@ std::string CodeUseResolver::resolve(std::size_t f, const NameUse& use) const {
       if (first == "request") return std::string(chain);
       // A parameter named after a model (`def refund_order(order)`) is
       // taken to hold one: callers pass the instance they looked up.
-      const auto m = models_by_parameter_.find(std::string(first));
+      const auto m = models_by_parameter_.find(first);
       if (m == models_by_parameter_.end() || !m->second) return {};
       return std::string(kModelPrefix) + m->second->name + "|" + std::string(rest);
     }
@@ -137,17 +137,24 @@ std::vector<NameUse> CodeUseResolver::uses_in(std::size_t f, std::string_view sc
   return out;
 }
 
-std::vector<HandlerUse> CodeUseResolver::handler_uses(std::size_t f, std::string_view scope) const {
+std::vector<HandlerUse> CodeUseResolver::handler_uses(std::size_t f, std::string_view scope,
+                                                      InheritedUses* inherited) const {
   std::vector<HandlerUse> out;
   std::set<std::string> seen;
-  const auto add = [&](std::size_t file, std::string_view in_scope) {
-    for (NameUse& use : uses_in(file, in_scope)) {
+  const auto add_uses = [&](std::size_t file, const std::vector<NameUse>& uses) {
+    for (const NameUse& use : uses) {
       if (!seen.insert(use.name).second) continue;
-      out.push_back(HandlerUse{
-          .name = std::move(use.name), .file = names_.files()[file].path, .line = use.line});
+      out.push_back(
+          HandlerUse{.name = use.name, .file = names_.files()[file].path, .line = use.line});
     }
   };
-  add(f, scope);
+  const auto add = [&](std::size_t file, std::string_view in_scope) {
+    if (!inherited) return add_uses(file, uses_in(file, in_scope));
+    auto [it, fresh] = inherited->try_emplace({file, std::string(in_scope)});
+    if (fresh) it->second = uses_in(file, in_scope);
+    add_uses(file, it->second);
+  };
+  add_uses(f, uses_in(f, scope));
   const NameTarget handler = names_.resolve(f, "", scope);
   if (handler.kind != NameTarget::Kind::kDefinition ||
       handler.definition->kind != DefinitionFact::Kind::kClass) {
@@ -176,8 +183,7 @@ bool CodeUseResolver::may_name_model(std::string_view use) const {
     const std::string_view rest = use.substr(dot + 1);
     if (upper(rest.substr(0, rest.find('.')))) return true;
   }
-  const std::string key(first);
-  return local_names_.contains(key) || models_by_parameter_.contains(key);
+  return local_names_.contains(first) || models_by_parameter_.contains(first);
 }
 
 std::vector<TableAccess> CodeUseResolver::table_accesses(std::size_t f,

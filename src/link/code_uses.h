@@ -4,6 +4,7 @@
 // an external name ("flask.request.form"), an attribute of the view's
 // request parameter ("request.POST"), or a data model ("model:shop.models.Order").
 
+#include <map>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -15,6 +16,7 @@
 #include "model/data_model.h"
 #include "model/file_summary.h"
 #include "model/inventory.h"
+#include "model/string_map.h"
 
 namespace cutover {
 
@@ -27,9 +29,15 @@ class CodeUseResolver {
   // `scope` "" means every scope of the file.
   std::vector<NameUse> uses_in(std::size_t f, std::string_view scope) const;
 
+  // uses_in of the base classes that views share, kept from one handler to
+  // the next: a Django project's hundreds of views resolve the same few
+  // generic bases. Keyed by (file, class).
+  using InheritedUses = std::map<std::pair<std::size_t, std::string>, std::vector<NameUse>>;
+
   // What a route's handler touches: uses_in its scope and, for a
   // class-based view, in the methods it inherits from classes of the tree.
-  std::vector<HandlerUse> handler_uses(std::size_t f, std::string_view scope) const;
+  std::vector<HandlerUse> handler_uses(std::size_t f, std::string_view scope,
+                                       InheritedUses* inherited = nullptr) const;
 
   // Every model access in the functions of file `f`; a function that calls
   // a writing method (`.add`, `.save`, `.delete`, `.create`, `.update`,
@@ -41,9 +49,9 @@ class CodeUseResolver {
   const DataModel* model_of(const NameTarget& target) const;
 
   const NameResolver& names_;
-  std::unordered_map<std::string, const DataModel*> models_;               // by dotted name
-  std::unordered_map<std::string, const DataModel*> models_by_parameter_;  // "order_item"
-  std::unordered_set<std::string> local_names_;  // last component of each model's name
+  StringMap<const DataModel*> models_;               // by dotted name
+  StringMap<const DataModel*> models_by_parameter_;  // "order_item"
+  StringSet local_names_;                            // last component of each model's name
   bool may_name_model(std::string_view use) const;
 };
 

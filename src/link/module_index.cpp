@@ -61,14 +61,14 @@ ModuleIndex::ModuleIndex(const std::vector<FileSummary>& files,
 }
 
 std::optional<std::size_t> ModuleIndex::find(std::string_view module) const {
-  const auto it = by_name_.find(std::string(module));
+  const auto it = by_name_.find(module);
   if (it == by_name_.end()) return std::nullopt;
   return it->second.front();
 }
 
 std::optional<std::size_t> ModuleIndex::find_from(std::string_view module,
                                                   std::string_view importer_root) const {
-  const auto it = by_name_.find(std::string(module));
+  const auto it = by_name_.find(module);
   if (it == by_name_.end()) return std::nullopt;
   const std::vector<std::size_t>& defining = it->second;
   if (defining.size() == 1) return defining.front();

@@ -9,8 +9,10 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+
 #include <unordered_set>
 #include <vector>
+#include "model/string_map.h"
 
 #include "model/diagnostic.h"
 #include "model/dotted_name.h"
@@ -46,7 +48,7 @@ class ModuleIndex {
 
  private:
   const std::vector<FileSummary>& files_;
-  std::unordered_map<std::string, std::vector<std::size_t>> by_name_;
+  StringMap<std::vector<std::size_t>> by_name_;
   std::unordered_set<std::string> tops_;
   std::vector<std::string> ids_;                       // per file
   std::unordered_map<std::string, Dialect> dialects_;  // by source root

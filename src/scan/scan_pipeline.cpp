@@ -136,6 +136,7 @@ Inventory link_summaries(std::string root_label, std::vector<FileSummary> summar
     file_at.emplace(s.path, &s);
   inv.models = find_data_models(names, index);
   const CodeUseResolver uses(names, inv.models);
+  CodeUseResolver::InheritedUses inherited_uses;
   for (Route& r : inv.routes) {
     const auto where = file_at.find(r.file);
     const std::string_view root =
@@ -145,7 +146,8 @@ Inventory link_summaries(std::string root_label, std::vector<FileSummary> summar
     r.module = index.id_of(*f);
     const std::string& module = summaries[*f].module;
     if (r.handler.size() > module.size() + 1)
-      r.uses = uses.handler_uses(*f, std::string_view(r.handler).substr(module.size() + 1));
+      r.uses = uses.handler_uses(*f, std::string_view(r.handler).substr(module.size() + 1),
+                                 &inherited_uses);
   }
   for (std::size_t f = 0; f < summaries.size(); ++f) {
     for (TableAccess& a : uses.table_accesses(f, index.id_of(f)))
