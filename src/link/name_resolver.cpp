@@ -3,6 +3,7 @@
 #include <xxhash.h>
 
 #include "link/import_resolver.h"
+#include "scan/parallel_for.h"
 
 namespace cutover {
 namespace {
@@ -17,43 +18,48 @@ std::size_t NameResolver::BindingKeyHash::operator()(const BindingKey& k) const 
                               XXH3_64bits(k.first.data(), k.first.size()));
 }
 
-NameResolver::NameResolver(const std::vector<FileSummary>& files, const ModuleIndex& index)
+NameResolver::NameResolver(const std::vector<FileSummary>& files, const ModuleIndex& index,
+                           unsigned jobs)
     : files_(files), index_(index), bindings_(files.size()), star_imports_(files.size()) {
   // Later bindings win: a module's namespace after import is what others see.
   auto bind = [](BindingMap& map, BindingKey k, Binding b) {
     auto [it, inserted] = map.try_emplace(k, b);
     if (!inserted && b.line >= it->second.line) it->second = b;
   };
-  for (std::size_t f = 0; f < files.size(); ++f) {
-    BindingMap& map = bindings_[f];
-    std::size_t expected = files[f].assignments.size() + files[f].imports.size();
-    for (const DefinitionFact& d : files[f].definitions)
-      expected += 1 + d.parameters.size();
-    map.reserve(expected);
-    for (const AssignmentFact& a : files[f].assignments) {
-      if (a.augmented || a.target.find('.') != std::string::npos) continue;
-      bind(map, {a.scope, a.target}, Binding{.assignment = &a, .line = a.line});
-    }
-    for (const DefinitionFact& d : files[f].definitions) {
-      bind(map, {d.scope, d.name}, Binding{.definition = &d, .line = d.line});
-      for (const std::string& p : d.parameters) {
-        bind(map, {d.qualified_name, p}, Binding{.function = &d, .parameter = p, .line = d.line});
-      }
-    }
-    for (const ImportFact& i : files[f].imports) {
-      if (i.is_star) {
-        star_imports_[f].push_back(&i);
-        continue;
-      }
-      for (std::size_t n = 0; n < i.names.size(); ++n) {
-        const ImportedName& name = i.names[n];
-        // `import a.b` binds `a`; `from m import x` binds `x`; `as` binds the alias.
-        const std::string_view bound =
-            name.alias.empty() ? top_level_name(name.name) : std::string_view(name.alias);
-        bind(map, {i.scope, bound}, Binding{.import = &i, .import_name = n, .line = i.line});
-      }
-    }
-  }
+  struct NoWorkerState {};
+  parallel_for(
+      files.size(), jobs, [] { return NoWorkerState{}; },
+      [&](NoWorkerState&, std::size_t f) {
+        BindingMap& map = bindings_[f];
+        std::size_t expected = files[f].assignments.size() + files[f].imports.size();
+        for (const DefinitionFact& d : files[f].definitions)
+          expected += 1 + d.parameters.size();
+        map.reserve(expected);
+        for (const AssignmentFact& a : files[f].assignments) {
+          if (a.augmented || a.target.find('.') != std::string::npos) continue;
+          bind(map, {a.scope, a.target}, Binding{.assignment = &a, .line = a.line});
+        }
+        for (const DefinitionFact& d : files[f].definitions) {
+          bind(map, {d.scope, d.name}, Binding{.definition = &d, .line = d.line});
+          for (const std::string& p : d.parameters) {
+            bind(map, {d.qualified_name, p},
+                 Binding{.function = &d, .parameter = p, .line = d.line});
+          }
+        }
+        for (const ImportFact& i : files[f].imports) {
+          if (i.is_star) {
+            star_imports_[f].push_back(&i);
+            continue;
+          }
+          for (std::size_t n = 0; n < i.names.size(); ++n) {
+            const ImportedName& name = i.names[n];
+            // `import a.b` binds `a`; `from m import x` binds `x`; `as` binds the alias.
+            const std::string_view bound =
+                name.alias.empty() ? top_level_name(name.name) : std::string_view(name.alias);
+            bind(map, {i.scope, bound}, Binding{.import = &i, .import_name = n, .line = i.line});
+          }
+        }
+      });
 }
 
 NameTarget NameResolver::resolve(std::size_t file, std::string_view scope,

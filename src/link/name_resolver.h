@@ -33,7 +33,9 @@ struct NameTarget {
 
 class NameResolver {
  public:
-  NameResolver(const std::vector<FileSummary>& files, const ModuleIndex& index);
+  // The bindings of each file are built on `jobs` threads; every lookup
+  // after that is const and may run on any thread.
+  NameResolver(const std::vector<FileSummary>& files, const ModuleIndex& index, unsigned jobs = 1);
 
   // `dotted` as the code in `scope` of `file` sees it.
   NameTarget resolve(std::size_t file, std::string_view scope, std::string_view dotted) const;

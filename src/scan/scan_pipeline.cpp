@@ -94,7 +94,10 @@ Summarized summarize_all(const std::vector<SourceFile>& files, const ScanOptions
 }  // namespace
 
 Inventory link_summaries(std::string root_label, std::vector<FileSummary> summaries,
-                         std::vector<Diagnostic> diagnostics, const LinkOptions& options) {
+                         std::vector<Diagnostic> diagnostics, const LinkOptions& options,
+                         std::vector<StageTime>* stages) {
+  std::vector<StageTime> untimed;
+  StageClock clock(stages ? *stages : untimed);
   std::sort(summaries.begin(), summaries.end(),
             [](const FileSummary& a, const FileSummary& b) { return a.path < b.path; });
   adopt_namespace_packages(summaries, options.source_roots);
@@ -116,10 +119,13 @@ Inventory link_summaries(std::string root_label, std::vector<FileSummary> summar
   std::sort(inv.modules.begin(), inv.modules.end(),
             [](const Module& a, const Module& b) { return a.name < b.name; });
 
+  clock.lap("link:index");
   inv.imports = resolve_imports(summaries, index, inv.diagnostics);
   for (ImportEdge& e : django_string_references(summaries, index, inv.diagnostics))
     inv.imports.push_back(std::move(e));
-  const NameResolver names(summaries, index);
+  clock.lap("link:imports");
+  const NameResolver names(summaries, index, options.jobs);
+  clock.lap("link:names");
   const std::vector<ClassConstruction> constructions = find_class_constructions(names);
   FlaskExtraction flask = extract_flask_routes(names, constructions, inv.diagnostics);
   inv.routes = std::move(flask.routes);
@@ -131,28 +137,40 @@ Inventory link_summaries(std::string root_label, std::vector<FileSummary> summar
                                         inv.diagnostics)) {
     inv.routes.push_back(std::move(r));
   }
+  clock.lap("link:routes");
   std::unordered_map<std::string_view, const FileSummary*> file_at;
   for (const FileSummary& s : summaries)
     file_at.emplace(s.path, &s);
   inv.models = find_data_models(names, index);
   const CodeUseResolver uses(names, inv.models);
-  CodeUseResolver::InheritedUses inherited_uses;
-  for (Route& r : inv.routes) {
-    const auto where = file_at.find(r.file);
-    const std::string_view root =
-        where == file_at.end() ? std::string_view() : std::string_view(where->second->source_root);
-    const std::optional<std::size_t> f = index.find_enclosing(r.handler, root);
-    if (!f) continue;
-    r.module = index.id_of(*f);
-    const std::string& module = summaries[*f].module;
-    if (r.handler.size() > module.size() + 1)
-      r.uses = uses.handler_uses(*f, std::string_view(r.handler).substr(module.size() + 1),
-                                 &inherited_uses);
-  }
-  for (std::size_t f = 0; f < summaries.size(); ++f) {
-    for (TableAccess& a : uses.table_accesses(f, index.id_of(f)))
+  // Each worker keeps its own memo of the uses that views inherit.
+  const auto make_memo = [] { return CodeUseResolver::InheritedUses{}; };
+  parallel_for(inv.routes.size(), options.jobs, make_memo,
+               [&](CodeUseResolver::InheritedUses& inherited, std::size_t i) {
+                 Route& r = inv.routes[i];
+                 const auto where = file_at.find(r.file);
+                 const std::string_view root = where == file_at.end()
+                                                   ? std::string_view()
+                                                   : std::string_view(where->second->source_root);
+                 const std::optional<std::size_t> f = index.find_enclosing(r.handler, root);
+                 if (!f) return;
+                 r.module = index.id_of(*f);
+                 const std::string& module = summaries[*f].module;
+                 if (r.handler.size() > module.size() + 1) {
+                   r.uses = uses.handler_uses(
+                       *f, std::string_view(r.handler).substr(module.size() + 1), &inherited);
+                 }
+               });
+  std::vector<std::vector<TableAccess>> accesses(summaries.size());
+  parallel_for(summaries.size(), options.jobs, make_memo,
+               [&](CodeUseResolver::InheritedUses&, std::size_t f) {
+                 accesses[f] = uses.table_accesses(f, index.id_of(f));
+               });
+  for (std::vector<TableAccess>& in_file : accesses) {
+    for (TableAccess& a : in_file)
       inv.table_accesses.push_back(std::move(a));
   }
+  clock.lap("link:uses");
   inv.python2 = find_python2_blockers(summaries, index, inv.imports);
   ModuleGraphFacts graph = analyse_module_graph(inv.modules, inv.imports);
   inv.cycles = std::move(graph.cycles);
@@ -163,6 +181,7 @@ Inventory link_summaries(std::string root_label, std::vector<FileSummary> summar
                                    " modules: betweenness centrality not computed"});
   }
   sort_outputs(inv);
+  clock.lap("link:graph");
   return inv;
 }
 
@@ -181,6 +200,7 @@ Inventory run_scan(const ScanOptions& options, ScanStats* stats) {
     throw ScanError(e.what());
   }
   LinkOptions link = options.link;
+  link.jobs = options.jobs ? options.jobs : std::max(1u, std::thread::hardware_concurrency());
   if (link.source_roots.empty()) link.source_roots = config.roots;
   if (link.django_settings.empty()) link.django_settings = config.django_settings;
   if (link.families.empty()) link.families = config.families;
@@ -221,8 +241,8 @@ Inventory run_scan(const ScanOptions& options, ScanStats* stats) {
     });
   }
   Inventory inv = link_summaries(options.root_label, std::move(summarized.summaries),
-                                 std::move(discovery.diagnostics), link);
-  clock.lap("link");
+                                 std::move(discovery.diagnostics), link, &run_stats.stages);
+  clock.skip();  // link_summaries timed its own parts
   inv.plan = build_plan(inv, plan);
   clock.lap("plan");
   if (cache_written.valid()) run_stats.cache_problem = cache_written.get();

@@ -21,6 +21,7 @@ struct LinkOptions {
   // the root itself); inferred when empty.
   std::vector<std::string> source_roots;
   std::vector<FamilyOverride> families;  // declared in config
+  unsigned jobs = 1;                     // threads for the parts of linking done per file
 };
 
 struct ScanOptions {
@@ -59,8 +60,10 @@ struct ScanStats {
 Inventory run_scan(const ScanOptions& options, ScanStats* stats = nullptr);
 
 // The link stage alone, for tests that build summaries by hand.
+// `stages`, when given, gets the time of each part of the link stage.
 Inventory link_summaries(std::string root_label, std::vector<FileSummary> summaries,
-                         std::vector<Diagnostic> diagnostics, const LinkOptions& options = {});
+                         std::vector<Diagnostic> diagnostics, const LinkOptions& options = {},
+                         std::vector<StageTime>* stages = nullptr);
 
 // `--root` as given ("src/", "./", "a/./b") → the form discovery compares
 // ("src", "", "a/b"); ScanError when it is not a folder under `scan_root`.

@@ -26,6 +26,9 @@ class StageClock {
     last_ = now;
   }
 
+  // Starts the next lap now, without recording the time since the last.
+  void skip() { last_ = std::chrono::steady_clock::now(); }
+
  private:
   std::vector<StageTime>& into_;
   std::chrono::steady_clock::time_point last_;
