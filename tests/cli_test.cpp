@@ -105,6 +105,23 @@ TEST_CASE("scan writes the formats asked for", "[cli]") {
   CHECK(run_cutover(scan + " --format pdf") == 2);
 }
 
+TEST_CASE("scan --timings prints the time of each stage", "[cli]") {
+  testing::ScratchTree tree;
+  tree.write("app.py", "import os\n");
+  std::string printed;
+  REQUIRE(run_cutover(
+              "scan " + tree.root().string() + " -q --timings -o " + (tree.root() / "out").string(),
+              &printed) == 0);
+  INFO(printed);
+  for (const char* stage : {"cutover: timings: discover ", " summarize ", " link:names ",
+                            " link:routes ", " plan ", " render ", " write "}) {
+    CHECK(printed.find(stage) != std::string::npos);
+  }
+  REQUIRE(run_cutover("scan " + tree.root().string() + " -q -o " + (tree.root() / "out").string(),
+                      &printed) == 0);
+  CHECK(printed.empty());
+}
+
 TEST_CASE("report.html links file:line to the source", "[cli]") {
   testing::ScratchTree tree;
   tree.write("legacy/app.py",

@@ -118,7 +118,7 @@ class SvgGraph {
 
   std::string object_name(void* object) {
     if (object == graph_.get()) return "";
-    if (agobjkind(object) == AGEDGE) {
+    if (const int kind = agobjkind(object); kind == AGOUTEDGE || kind == AGINEDGE) {
       auto* e = static_cast<Agedge_t*>(object);
       return std::string(agnameof(agtail(e))) + "->" + agnameof(aghead(e));
     }

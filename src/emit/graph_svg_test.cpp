@@ -111,3 +111,34 @@ TEST_CASE("a dense family graph draws the heaviest edges, unlabelled", "[unit][g
 
 }  // namespace
 }  // namespace cutover
+
+namespace cutover {
+namespace {
+
+TEST_CASE("a layout is drawn once per graph content and then taken from the memo",
+          "[unit][graph_svg]") {
+  SvgLayoutMemo first;
+  const std::string drawn = family_graph_svg(two_families(), &first);
+  REQUIRE(first.drawn.size() == 1);
+  CHECK(first.drawn[0].second == drawn);
+
+  // A memo that knows the graph's key answers for Graphviz.
+  SvgLayoutMemo second;
+  second.earlier.emplace(first.drawn[0].first, "<svg>remembered</svg>");
+  CHECK(family_graph_svg(two_families(), &second) == "<svg>remembered</svg>");
+  REQUIRE(second.drawn.size() == 1);  // kept for the next run's pack
+  CHECK(second.drawn[0].first == first.drawn[0].first);
+
+  // Any change to the graph is another key: laid out afresh.
+  Inventory changed = two_families();
+  changed.families[1].endpoints = 7;
+  SvgLayoutMemo third;
+  third.earlier = second.earlier;
+  const std::string redrawn = family_graph_svg(changed, &third);
+  CHECK(redrawn.find(">b (7)<") != std::string::npos);
+  REQUIRE(third.drawn.size() == 1);
+  CHECK(third.drawn[0].first != first.drawn[0].first);
+}
+
+}  // namespace
+}  // namespace cutover

@@ -6,22 +6,25 @@ namespace cutover {
 
 namespace {
 
-void collect_external_ancestors(const NameResolver& names, std::size_t file, std::string_view scope,
+// Whether `dotted` names something outside the tree or a class of the tree;
+// the external classes it is or derives from go to `out`.
+bool collect_external_ancestors(const NameResolver& names, std::size_t file, std::string_view scope,
                                 std::string_view dotted, int depth, std::vector<std::string>& out) {
-  if (depth > 8) return;
+  if (depth > 8) return false;
   NameTarget t = names.resolve(file, scope, dotted);
   if (t.kind == NameTarget::Kind::kExternal) {
     out.push_back(std::move(t.name));
-    return;
+    return true;
   }
   if (t.kind != NameTarget::Kind::kDefinition ||
       t.definition->kind != DefinitionFact::Kind::kClass) {
-    return;
+    return false;
   }
   for (const PythonValue& base : t.definition->bases) {
     if (base.kind == PythonValue::Kind::kName)
       collect_external_ancestors(names, t.file, t.definition->scope, base.text, depth + 1, out);
   }
+  return true;
 }
 
 }  // namespace
@@ -39,22 +42,9 @@ std::vector<ClassConstruction> find_class_constructions(const NameResolver& name
   for (std::size_t f = 0; f < files.size(); ++f) {
     for (const AssignmentFact& a : files[f].assignments) {
       if (a.value.kind != PythonValue::Kind::kCall) continue;
-      NameTarget callee = names.resolve(f, a.scope, a.value.text);
       ClassConstruction c{.file = f, .assignment = &a};
-      if (callee.kind == NameTarget::Kind::kExternal) {
-        c.external_ancestors.push_back(std::move(callee.name));
-      } else if (callee.kind == NameTarget::Kind::kDefinition &&
-                 callee.definition->kind == DefinitionFact::Kind::kClass) {
-        for (const PythonValue& base : callee.definition->bases) {
-          if (base.kind == PythonValue::Kind::kName) {
-            collect_external_ancestors(names, callee.file, callee.definition->scope, base.text, 1,
-                                       c.external_ancestors);
-          }
-        }
-      } else {
-        continue;
-      }
-      out.push_back(std::move(c));
+      if (collect_external_ancestors(names, f, a.scope, a.value.text, 0, c.external_ancestors))
+        out.push_back(std::move(c));
     }
   }
   return out;
