@@ -86,6 +86,10 @@ TEST_CASE("a scan killed with SIGKILL at any moment leaves whole outputs", "[e2e
   }
   CHECK(kept > 0);      // some kills landed before the outputs were replaced
   CHECK(replaced > 0);  // and some after
+  // A completed run clears what killed runs left half-written.
+  REQUIRE(run_cutover(scan_args("legacy_shop", out)) == 0);
+  for (const auto& entry : std::filesystem::directory_iterator(out))
+    CHECK_FALSE(entry.path().filename().string().ends_with(".tmp"));
 }
 
 TEST_CASE("an output folder that cannot be written exits 1 and says why", "[e2e][robustness]") {

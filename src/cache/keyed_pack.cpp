@@ -78,6 +78,7 @@ std::string KeyedPack::save(const std::filesystem::path& file, std::string_view 
   std::error_code ec;
   std::filesystem::create_directories(file.parent_path(), ec);
   if (ec) return "cannot create cache folder " + file.parent_path().string() + ": " + ec.message();
+  remove_stale_temporaries(file);
   return write_file_atomically(file, out, Flush::kNo);
 }
 

@@ -28,6 +28,8 @@ int write_output_files(const std::filesystem::path& out_dir, const OutputFiles& 
   // Every file is written before any replaces its old version: a full disk
   // or a kill while writing leaves all the previous outputs.
   std::vector<StagedFile> staged(files.size());
+  for (const auto& [name, content] : files)
+    remove_stale_temporaries(out_dir / name);
   for (std::size_t i = 0; i < files.size(); ++i) {
     const std::string error =
         stage_file(out_dir / files[i].first, files[i].second, Flush::kYes, staged[i]);

@@ -1,6 +1,7 @@
 #include "emit/atomic_file.h"
 
 #include <fcntl.h>
+#include <signal.h>
 #include <unistd.h>
 
 #include <cerrno>
@@ -8,11 +9,36 @@
 
 namespace cutover {
 
+namespace {
+
+// `.NAME.PID.tmp` beside the destination: the PID tells a killed writer's
+// leftovers from a running writer's file.
+std::filesystem::path temporary_for(const std::filesystem::path& path, pid_t pid) {
+  return path.parent_path() / ("." + path.filename().string() + "." + std::to_string(pid) + ".tmp");
+}
+
+}  // namespace
+
+void remove_stale_temporaries(const std::filesystem::path& path) {
+  const std::string prefix = "." + path.filename().string() + ".";
+  std::error_code ec;
+  for (const auto& entry : std::filesystem::directory_iterator(path.parent_path(), ec)) {
+    const std::string name = entry.path().filename().string();
+    if (!name.starts_with(prefix) || !name.ends_with(".tmp")) continue;
+    const std::string digits = name.substr(prefix.size(), name.size() - prefix.size() - 4);
+    if (digits.empty() || digits.find_first_not_of("0123456789") != std::string::npos) continue;
+    const pid_t pid = static_cast<pid_t>(std::stol(digits));
+    if (pid != ::getpid() && ::kill(pid, 0) != 0 && errno == ESRCH) {
+      std::error_code remove_ec;
+      std::filesystem::remove(entry.path(), remove_ec);
+    }
+  }
+}
+
 std::string stage_file(const std::filesystem::path& path, std::string_view content, Flush flush,
                        StagedFile& staged) {
   staged.path = path;
-  staged.temp = path.parent_path() /
-                ("." + path.filename().string() + "." + std::to_string(::getpid()) + ".tmp");
+  staged.temp = temporary_for(path, ::getpid());
   const int fd = ::open(staged.temp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
   if (fd < 0) return "cannot create " + staged.temp.string() + ": " + std::strerror(errno);
   std::size_t done = 0;

@@ -31,6 +31,10 @@ std::string commit_staged_file(const StagedFile& staged);
 // Removes a temporary that will not be committed.
 void discard_staged_file(const StagedFile& staged);
 
+// Removes the temporaries of `path` that a killed process left behind: those
+// whose process is gone. A live writer's temporary is left alone.
+void remove_stale_temporaries(const std::filesystem::path& path);
+
 // stage_file, then commit_staged_file. Returns "" or the reason.
 std::string write_file_atomically(const std::filesystem::path& path, std::string_view content,
                                   Flush flush = Flush::kYes);

@@ -2,6 +2,9 @@
 
 #include "emit/atomic_file.h"
 
+#include <sys/wait.h>
+#include <unistd.h>
+
 #include <catch2/catch.hpp>
 #include <filesystem>
 #include <fstream>
@@ -50,6 +53,32 @@ TEST_CASE("write_file_atomically reports a missing folder", "[unit][atomic_file]
   const std::string error = write_file_atomically(path, "x");
   CHECK_FALSE(error.empty());
   CHECK_FALSE(std::filesystem::exists(path));
+}
+
+}  // namespace
+}  // namespace cutover
+
+namespace cutover {
+namespace {
+
+TEST_CASE("temporaries of dead writers are removed, a live writer's are kept",
+          "[unit][atomic_file]") {
+  testing::TempFolder folder;
+  const pid_t dead = ::fork();
+  if (dead == 0) ::_exit(0);
+  REQUIRE(dead > 0);
+  ::waitpid(dead, nullptr, 0);  // reaped: the PID names no process now
+  const auto out = folder.root() / "inventory.json";
+  const auto temp = [&](pid_t pid) {
+    return folder.root() / (".inventory.json." + std::to_string(pid) + ".tmp");
+  };
+  std::ofstream(temp(dead)) << "half";
+  std::ofstream(temp(::getppid())) << "the parent is alive";
+  std::ofstream(folder.root() / ".report.html.1.tmp") << "another output's";
+  remove_stale_temporaries(out);
+  CHECK_FALSE(std::filesystem::exists(temp(dead)));
+  CHECK(std::filesystem::exists(temp(::getppid())));
+  CHECK(std::filesystem::exists(folder.root() / ".report.html.1.tmp"));
 }
 
 }  // namespace
