@@ -29,13 +29,6 @@ bool collect_external_ancestors(const NameResolver& names, std::size_t file, std
 
 }  // namespace
 
-std::vector<std::string> external_ancestors(const NameResolver& names, std::size_t file,
-                                            std::string_view scope, std::string_view dotted) {
-  std::vector<std::string> out;
-  collect_external_ancestors(names, file, scope, dotted, 0, out);
-  return out;
-}
-
 std::vector<ClassConstruction> find_class_constructions(const NameResolver& names) {
   std::vector<ClassConstruction> out;
   const std::vector<FileSummary>& files = names.files();

@@ -12,19 +12,14 @@
 
 namespace cutover {
 
-// The classes outside the tree that the class `dotted` (seen from `scope`
-// of `file`) is, or derives from through classes of the tree, depth-first
-// in base order. One resolution answers every "is it a Flask, a Blueprint,
-// an Api…?" question a constructor call raises.
-std::vector<std::string> external_ancestors(const NameResolver& names, std::size_t file,
-                                            std::string_view scope, std::string_view dotted);
-
 // An `x = Callee(...)` assignment whose callee is a class of the tree, or
 // anything outside the tree (which may be a class: only its name is known).
 struct ClassConstruction {
   std::size_t file = 0;
   const AssignmentFact* assignment = nullptr;
-  std::vector<std::string> external_ancestors;  // of the callee, as external_ancestors() gives
+  // The classes outside the tree the callee is, or derives from through
+  // classes of the tree, depth-first in base order.
+  std::vector<std::string> external_ancestors;
 };
 
 // Every such assignment in the tree, in file and line order.
@@ -32,7 +27,7 @@ struct ClassConstruction {
 // are among them; one pass resolves each callee once for every framework.
 std::vector<ClassConstruction> find_class_constructions(const NameResolver& names);
 
-// Whether `ancestors` (from external_ancestors) holds one of `externals`.
+// Whether `ancestors` (a ClassConstruction's) holds one of `externals`.
 bool has_ancestor(const std::vector<std::string>& ancestors,
                   std::initializer_list<std::string_view> externals);
 

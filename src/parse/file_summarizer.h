@@ -15,7 +15,6 @@ namespace cutover {
 
 struct SummarizeLimits {
   std::uint64_t max_file_bytes = 20ull << 20;
-  std::chrono::milliseconds parse_timeout{0};  // per file; zero: no limit
 };
 
 // Per-thread tools: a parser and the symbol table of its grammar.

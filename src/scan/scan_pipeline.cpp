@@ -62,7 +62,9 @@ Summarized summarize_all(const std::vector<SourceFile>& files, const ScanOptions
   std::vector<FileSummary>& summaries = out.summaries;
   summaries.resize(files.size());
   stats.files = files.size();
-  const auto tools = [&] { return SummarizerTools{.parse_timeout = limits.parse_timeout}; };
+  const auto parse_timeout =
+      std::chrono::milliseconds(static_cast<std::int64_t>(options.parse_timeout_seconds * 1000));
+  const auto tools = [&] { return SummarizerTools{.parse_timeout = parse_timeout}; };
   if (options.cache_dir.empty()) {
     parallel_for(files.size(), jobs, tools, [&](SummarizerTools& t, std::size_t i) {
       summaries[i] = summarize_file(files[i], t, limits);
@@ -225,9 +227,7 @@ Inventory run_scan(const ScanOptions& options, ScanStats* stats) {
              std::to_string(options.max_files) + " by path were scanned (--max-files)"});
     discovery.files.resize(options.max_files);
   }
-  const SummarizeLimits limits{.max_file_bytes = options.max_file_bytes,
-                               .parse_timeout = std::chrono::milliseconds(static_cast<std::int64_t>(
-                                   options.parse_timeout_seconds * 1000))};
+  const SummarizeLimits limits{.max_file_bytes = options.max_file_bytes};
   const unsigned jobs =
       options.jobs ? options.jobs : std::max(1u, std::thread::hardware_concurrency());
   clock.lap("discover");

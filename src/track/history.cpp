@@ -6,6 +6,7 @@
 #include <cstdlib>
 #include <ctime>
 #include <memory>
+#include <string_view>
 
 #include "cutover_version.h"
 
@@ -45,9 +46,15 @@ bool exec(sqlite3* db, const char* sql, std::string& error) {
   return false;
 }
 
-Statement prepare(sqlite3* db, const char* sql, std::string& error) {
+// The columns of a run, in the order runs are bound on insert and read on select.
+constexpr std::string_view kRunColumns =
+    "recorded_at, root, cutover_version, endpoints, legacy_surface, families, modules, "
+    "source_lines, python2_blockers, cycles, percent_moved";
+
+Statement prepare(sqlite3* db, const std::string& sql, std::string& error) {
   sqlite3_stmt* statement = nullptr;
-  if (sqlite3_prepare_v2(db, sql, -1, &statement, nullptr) != SQLITE_OK) error = sqlite3_errmsg(db);
+  if (sqlite3_prepare_v2(db, sql.c_str(), -1, &statement, nullptr) != SQLITE_OK)
+    error = sqlite3_errmsg(db);
   return Statement(statement);
 }
 
@@ -123,11 +130,10 @@ std::optional<std::vector<HistoryRun>> append_history(const std::string& file,
     return fail("history format " + std::to_string(format) + ", this cutover writes " +
                 std::to_string(kHistoryFormat));
   }
-  Statement insert = prepare(db.get(),
-                             "INSERT INTO runs (recorded_at, root, cutover_version, endpoints, "
-                             "legacy_surface, families, modules, source_lines, python2_blockers, "
-                             "cycles, percent_moved) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
-                             sql_error);
+  Statement insert =
+      prepare(db.get(),
+              "INSERT INTO runs (" + std::string(kRunColumns) + ") VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+              sql_error);
   if (!insert) return fail("cannot write");
   sqlite3_stmt* s = insert.get();
   sqlite3_bind_text(s, 1, run.recorded_at.c_str(), -1, SQLITE_TRANSIENT);
@@ -150,11 +156,9 @@ std::optional<std::vector<HistoryRun>> append_history(const std::string& file,
   }
   if (!exec(db.get(), "COMMIT", sql_error)) return fail("cannot commit");
 
-  Statement select = prepare(db.get(),
-                             "SELECT recorded_at, root, cutover_version, endpoints, "
-                             "legacy_surface, families, modules, source_lines, python2_blockers, "
-                             "cycles, percent_moved FROM runs ORDER BY recorded_at, id",
-                             sql_error);
+  Statement select = prepare(
+      db.get(), "SELECT " + std::string(kRunColumns) + " FROM runs ORDER BY recorded_at, id",
+      sql_error);
   if (!select) return fail("cannot read");
   std::vector<HistoryRun> runs;
   while (sqlite3_step(select.get()) == SQLITE_ROW) {
