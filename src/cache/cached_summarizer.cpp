@@ -25,7 +25,6 @@ CachedSummary summarize_with_cache(const SourceFile& file, SummarizerTools& tool
     for (Diagnostic& d : out.summary.diagnostics)
       d.file = file.rel_path;
     out.hit = true;
-    out.encoded = cache.bytes_of(out.key);
     return out;
   }
   out.summary = summarize_source(file, std::move(source), tools);

@@ -16,7 +16,7 @@ struct CachedSummary {
   bool cacheable = false;  // read and decoded: worth keeping in the next pack
   bool hit = false;        // taken from the cache, not parsed
   std::uint64_t key = 0;
-  std::string encoded;  // the summary's bytes for the next pack, when cacheable
+  std::string encoded;  // a parsed summary's bytes for the next pack (a hit's are in the cache)
 };
 
 CachedSummary summarize_with_cache(const SourceFile& file, SummarizerTools& tools,

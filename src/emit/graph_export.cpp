@@ -1,7 +1,6 @@
 #include "emit/graph_export.h"
 
 #include <map>
-#include <nlohmann/json.hpp>
 #include <set>
 #include <tuple>
 #include <unordered_map>
@@ -10,8 +9,6 @@
 
 namespace cutover {
 namespace {
-
-using Json = nlohmann::ordered_json;
 
 struct GraphView {
   std::vector<const Module*> modules;
@@ -101,28 +98,39 @@ std::string family_names(const Inventory& inv) {
 
 std::string graph_to_json(const Inventory& inv, const GraphSelection& selection) {
   const GraphView view = view_of(inv, selection);
-  Json modules = Json::array();
+  std::string out;
+  JsonWriter w(out);
+  w.begin_object();
+  w.member("root", inv.root);
+  w.key("modules");
+  w.begin_array();
   for (const Module* m : view.modules)
-    modules.push_back(module_json(*m));
-  Json edges = Json::array();
+    write_module(w, *m);
+  w.end_array();
+  w.key("edges");
+  w.begin_array();
   for (const auto& [key, e] : view.edges) {
-    edges.push_back({{"from", key.first},
-                     {"to", key.second},
-                     {"file", e->file},
-                     {"line", e->line},
-                     {"via", e->via},
-                     {"in_cycle", view.cycle_edges.contains(key)}});
+    w.begin_object();
+    w.member("from", key.first);
+    w.member("to", key.second);
+    w.member("file", e->file);
+    w.member("line", e->line);
+    w.member("via", e->via);
+    w.member("in_cycle", view.cycle_edges.contains(key));
+    w.end_object();
   }
+  w.end_array();
   std::vector<FamilyDependency> family_edges;
   for (const FamilyDependency* d : view.family_edges)
     family_edges.push_back(*d);
-  const Json doc = {{"root", inv.root},
-                    {"modules", std::move(modules)},
-                    {"edges", std::move(edges)},
-                    {"cycles", cycles_json(inv.cycles)},
-                    {"families", families_json(inv.families)},
-                    {"family_edges", family_edges_json(family_edges)}};
-  return doc.dump(2, ' ', false, Json::error_handler_t::replace) + "\n";
+  w.key("cycles");
+  write_cycles(w, inv.cycles);
+  w.key("families");
+  write_families(w, inv.families);
+  w.key("family_edges");
+  write_family_edges(w, family_edges);
+  w.end_object();
+  return out + "\n";
 }
 
 std::string graph_to_dot(const Inventory& inv, const GraphSelection& selection) {

@@ -5,6 +5,11 @@ namespace cutover {
 std::string html_escape(std::string_view text) {
   std::string out;
   out.reserve(text.size() + text.size() / 8);
+  append_html_escaped(out, text);
+  return out;
+}
+
+void append_html_escaped(std::string& out, std::string_view text) {
   for (char c : text) {
     switch (c) {
       case '&':
@@ -26,7 +31,6 @@ std::string html_escape(std::string_view text) {
         out += c;
     }
   }
-  return out;
 }
 
 std::string html_list(const std::vector<std::string>& items) {

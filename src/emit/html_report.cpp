@@ -2,8 +2,8 @@
 
 #include <algorithm>
 #include <map>
-#include <nlohmann/json.hpp>
 #include <vector>
+#include "emit/json_writer.h"
 
 #include "cutover_version.h"
 #include "emit/graph_svg.h"
@@ -22,26 +22,55 @@ namespace {
 std::string endpoint_rows(const Inventory& inv, std::string_view source_url) {
   if (inv.routes.empty())
     return "<tr><td colspan=\"7\" class=\"empty\">No endpoints found.</td></tr>";
+  // Appended piece by piece: thousands of rows built from temporaries cost
+  // more than the rest of the report.
   std::string rows;
+  rows.reserve(768 * inv.routes.size());
+  const auto text = [&](std::string_view s) { rows += s; };
+  const auto escaped = [&](std::string_view s) { append_html_escaped(rows, s); };
   for (std::size_t i = 0; i < inv.routes.size(); ++i) {
     const Route& r = inv.routes[i];
-    const std::string status = i < inv.plan.matrix.size() ? inv.plan.matrix[i].status : "";
-    std::string methods, method_list;
-    for (const std::string& m : r.methods) {
-      methods += "<span class=\"method\">" + html_escape(m) + "</span>";
-      method_list += (method_list.empty() ? "" : " ") + m;
-    }
+    const std::string_view status =
+        i < inv.plan.matrix.size() ? std::string_view(inv.plan.matrix[i].status) : "";
     // data-* attributes feed the filters (reports/report.js).
-    rows += "<tr id=\"route-" + html_escape(r.id) + "\" data-family=\"" + html_escape(r.family) +
-            "\" data-methods=\"" + html_escape(method_list) + "\" data-status=\"" +
-            html_escape(status) + "\"" +
-            (r.partial ? " class=\"partial\" title=\"" + html_escape(r.unresolved) + "\">" : ">");
-    rows += "<td>" + methods + "</td><td><code>" + html_escape(r.path) + "</code></td><td>" +
-            html_escape(r.family) + "</td><td class=\"status-" + html_escape(status) +
-            "\"><a href=\"#matrix-" + html_escape(r.id) + "\">" + html_escape(status) +
-            "</a></td><td><code>" + html_escape(r.path_template) + "</code></td><td><code>" +
-            html_escape(r.handler) + "</code></td><td><code>" +
-            source_location_html(source_url, r.file, r.line) + "</code></td></tr>\n";
+    text("<tr id=\"route-");
+    escaped(r.id);
+    text("\" data-family=\"");
+    escaped(r.family);
+    text("\" data-methods=\"");
+    for (std::size_t m = 0; m < r.methods.size(); ++m) {
+      if (m > 0) text(" ");
+      escaped(r.methods[m]);
+    }
+    text("\" data-status=\"");
+    escaped(status);
+    if (r.partial) {
+      text("\" class=\"partial\" title=\"");
+      escaped(r.unresolved);
+    }
+    text("\"><td>");
+    for (const std::string& m : r.methods) {
+      text("<span class=\"method\">");
+      escaped(m);
+      text("</span>");
+    }
+    text("</td><td><code>");
+    escaped(r.path);
+    text("</code></td><td>");
+    escaped(r.family);
+    text("</td><td class=\"status-");
+    escaped(status);
+    text("\"><a href=\"#matrix-");
+    escaped(r.id);
+    text("\">");
+    escaped(status);
+    text("</a></td><td><code>");
+    escaped(r.path_template);
+    text("</code></td><td><code>");
+    escaped(r.handler);
+    text("</code></td><td><code>");
+    text(source_location_html(source_url, r.file, r.line));
+    text("</code></td></tr>\n");
   }
   return rows;
 }
@@ -91,21 +120,27 @@ std::string diagnostic_groups(const Inventory& inv, std::string_view source_url)
 // Inside <script>, "<", ">" and "&" are written as \u escapes so no
 // scanned text can close the element.
 std::string data_json(const Inventory& inv) {
-  nlohmann::ordered_json routes = nlohmann::ordered_json::array();
+  std::string text;
+  JsonWriter w(text, JsonWriter::Layout::kCompact);
+  w.begin_object();
+  w.member("root", inv.root);
+  w.key("routes");
+  w.begin_array();
   for (std::size_t i = 0; i < inv.routes.size(); ++i) {
     const Route& r = inv.routes[i];
-    routes.push_back({{"id", r.id},
-                      {"methods", r.methods},
-                      {"path", r.path},
-                      {"family", r.family},
-                      {"status", i < inv.plan.matrix.size() ? inv.plan.matrix[i].status : ""},
-                      {"handler", r.handler},
-                      {"file", r.file},
-                      {"line", r.line}});
+    w.begin_object();
+    w.member("id", r.id);
+    w.member("methods", r.methods);
+    w.member("path", r.path);
+    w.member("family", r.family);
+    w.member("status", i < inv.plan.matrix.size() ? inv.plan.matrix[i].status : "");
+    w.member("handler", r.handler);
+    w.member("file", r.file);
+    w.member("line", r.line);
+    w.end_object();
   }
-  const std::string text =
-      nlohmann::ordered_json{{"root", inv.root}, {"routes", std::move(routes)}}.dump(
-          -1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
+  w.end_array();
+  w.end_object();
   std::string out;
   out.reserve(text.size());
   for (char c : text) {
@@ -177,8 +212,11 @@ std::string render_html_report(const Inventory& inv, const HtmlReportOptions& op
   // One left-to-right pass: text already substituted is never rescanned, so
   // scanned content that happens to contain "@@...@@" stays literal.
   const std::string_view tpl = assets::kReportHtml;
+  std::size_t size = tpl.size();
+  for (const auto& [name, content] : slots)
+    size += content.size();
   std::string out;
-  out.reserve(tpl.size() + 4096);
+  out.reserve(size);
   std::size_t i = 0;
   while (i < tpl.size()) {
     const std::size_t at = tpl.find("@@", i);

@@ -1,7 +1,5 @@
 #include "emit/inventory_json.h"
 
-#include <nlohmann/json.hpp>
-
 #include "cutover_version.h"
 #include "emit/json_fragments.h"
 #include "emit/plan_json.h"
@@ -9,104 +7,151 @@
 namespace cutover {
 namespace {
 
-using Json = nlohmann::ordered_json;
-
-Json context_json(const StatementContext& c) {
+std::string_view context_name(const StatementContext& c) {
   if (c.under_type_checking) return "type-only";
   if (c.in_try_import_error) return "optional";
   if (c.in_function) return "lazy";
   return "top-level";
 }
 
-Json route_json(const Route& r) {
-  Json params = Json::array();
-  for (const RouteParam& p : r.params)
-    params.push_back({{"name", p.name}, {"type", p.type}});
-  Json out = {{"id", r.id},
-              {"framework", r.framework},
-              {"methods", r.methods},
-              {"path", r.path},
-              {"path_template", r.path_template},
-              {"params", std::move(params)},
-              {"handler", r.handler},
-              {"endpoint", r.endpoint},
-              {"blueprint", r.blueprint},
-              {"family", r.family},
-              {"module", r.module},
-              {"file", r.file},
-              {"line", r.line},
-              {"guards", r.guards},
-              {"conditional", r.conditional},
-              {"resolution", r.partial ? "partial" : "exact"}};
-  if (r.partial) out["unresolved"] = r.unresolved;
-  return out;
+void write_route(JsonWriter& w, const Route& r) {
+  w.begin_object();
+  w.member("id", r.id);
+  w.member("framework", r.framework);
+  w.member("methods", r.methods);
+  w.member("path", r.path);
+  w.member("path_template", r.path_template);
+  w.key("params");
+  w.begin_array();
+  for (const RouteParam& p : r.params) {
+    w.begin_object();
+    w.member("name", p.name);
+    w.member("type", p.type);
+    w.end_object();
+  }
+  w.end_array();
+  w.member("handler", r.handler);
+  w.member("endpoint", r.endpoint);
+  w.member("blueprint", r.blueprint);
+  w.member("family", r.family);
+  w.member("module", r.module);
+  w.member("file", r.file);
+  w.member("line", r.line);
+  w.member("guards", r.guards);
+  w.member("conditional", r.conditional);
+  w.member("resolution", r.partial ? "partial" : "exact");
+  if (r.partial) w.member("unresolved", r.unresolved);
+  w.end_object();
+}
+
+void write_summary(JsonWriter& w, const Inventory& inv) {
+  std::size_t partial = 0;
+  for (const Route& r : inv.routes)
+    partial += r.partial;
+  w.begin_object();
+  w.member("files", inv.files.size());
+  w.member("modules", inv.modules.size());
+  w.member("imports", inv.imports.size());
+  w.member("routes", inv.routes.size());
+  w.member("partial_routes", partial);
+  w.member("hooks", inv.hooks.size());
+  w.member("cycles", inv.cycles.size());
+  w.member("diagnostics", inv.diagnostics.size());
+  w.end_object();
+}
+
+void write_listings(JsonWriter& w, const Inventory& inv) {
+  w.key("files");
+  w.begin_array();
+  for (const FileEntry& f : inv.files) {
+    w.begin_object();
+    w.member("path", f.path);
+    w.member("lines", f.lines);
+    w.member("status", file_status_name(f.status));
+    w.end_object();
+  }
+  w.end_array();
+  w.key("modules");
+  w.begin_array();
+  for (const Module& m : inv.modules)
+    write_module(w, m);
+  w.end_array();
+  w.key("imports");
+  w.begin_array();
+  for (const ImportEdge& e : inv.imports) {
+    w.begin_object();
+    w.member("from", e.from);
+    w.member("to", e.to);
+    w.member("file", e.file);
+    w.member("line", e.line);
+    w.member("kind", import_kind_name(e.kind));
+    w.member("context", context_name(e.context));
+    w.member("via", e.via);
+    w.end_object();
+  }
+  w.end_array();
+  w.key("routes");
+  w.begin_array();
+  for (const Route& r : inv.routes)
+    write_route(w, r);
+  w.end_array();
+  w.key("hooks");
+  w.begin_array();
+  for (const Hook& h : inv.hooks) {
+    w.begin_object();
+    w.member("framework", h.framework);
+    w.member("kind", h.kind);
+    w.member("blueprint", h.blueprint);
+    w.member("handler", h.handler);
+    w.member("file", h.file);
+    w.member("line", h.line);
+    w.end_object();
+  }
+  w.end_array();
 }
 
 }  // namespace
 
 std::string inventory_to_json(const Inventory& inv) {
-  Json files = Json::array();
-  for (const FileEntry& f : inv.files) {
-    files.push_back({{"path", f.path}, {"lines", f.lines}, {"status", file_status_name(f.status)}});
-  }
-  Json modules = Json::array();
-  for (const Module& m : inv.modules)
-    modules.push_back(module_json(m));
-  Json imports = Json::array();
-  for (const ImportEdge& e : inv.imports) {
-    imports.push_back({{"from", e.from},
-                       {"to", e.to},
-                       {"file", e.file},
-                       {"line", e.line},
-                       {"kind", import_kind_name(e.kind)},
-                       {"context", context_json(e.context)},
-                       {"via", e.via}});
-  }
-  Json routes = Json::array();
-  std::size_t partial = 0;
-  for (const Route& r : inv.routes) {
-    routes.push_back(route_json(r));
-    partial += r.partial;
-  }
-  Json hooks = Json::array();
-  for (const Hook& h : inv.hooks) {
-    hooks.push_back({{"framework", h.framework},
-                     {"kind", h.kind},
-                     {"blueprint", h.blueprint},
-                     {"handler", h.handler},
-                     {"file", h.file},
-                     {"line", h.line}});
-  }
-  Json diagnostics = Json::array();
+  std::string out;
+  out.reserve(1024 + 2048 * (inv.routes.size() + inv.files.size()) + 256 * inv.imports.size());
+  JsonWriter w(out);
+  w.begin_object();
+  w.member("schema_version", kSchemaVersion);
+  w.key("tool");
+  w.begin_object();
+  w.member("name", "cutover");
+  w.member("version", kCutoverVersion);
+  w.end_object();
+  w.member("root", inv.root);
+  w.key("summary");
+  write_summary(w, inv);
+  write_listings(w, inv);
+  w.key("graph");
+  w.begin_object();
+  w.key("cycles");
+  write_cycles(w, inv.cycles);
+  w.key("families");
+  write_families(w, inv.families);
+  w.key("family_edges");
+  write_family_edges(w, inv.family_edges);
+  w.end_object();
+  write_plan_members(w, inv);
+  w.key("diagnostics");
+  w.begin_array();
   for (const Diagnostic& d : inv.diagnostics) {
-    diagnostics.push_back({{"file", d.file},
-                           {"line", d.line},
-                           {"severity", severity_name(d.severity)},
-                           {"code", d.code},
-                           {"message", d.message}});
+    w.begin_object();
+    w.member("file", d.file);
+    w.member("line", d.line);
+    w.member("severity", severity_name(d.severity));
+    w.member("code", d.code);
+    w.member("message", d.message);
+    w.end_object();
   }
-  const Json summary = {{"files", inv.files.size()},     {"modules", inv.modules.size()},
-                        {"imports", inv.imports.size()}, {"routes", inv.routes.size()},
-                        {"partial_routes", partial},     {"hooks", inv.hooks.size()},
-                        {"cycles", inv.cycles.size()},   {"diagnostics", inv.diagnostics.size()}};
-  Json doc = {{"schema_version", kSchemaVersion},
-              {"tool", {{"name", "cutover"}, {"version", kCutoverVersion}}},
-              {"root", inv.root},
-              {"summary", summary},
-              {"files", std::move(files)},
-              {"modules", std::move(modules)},
-              {"imports", std::move(imports)},
-              {"routes", std::move(routes)},
-              {"hooks", std::move(hooks)},
-              {"graph",
-               {{"cycles", cycles_json(inv.cycles)},
-                {"families", families_json(inv.families)},
-                {"family_edges", family_edges_json(inv.family_edges)}}}};
-  add_plan_json(inv, doc);
-  doc["diagnostics"] = std::move(diagnostics);
-  // Scanned text may hold invalid UTF-8 (file names, Latin-1 decoded as a
-  // guess); replace rather than throw so one odd byte cannot lose the report.
-  return doc.dump(2, ' ', false, Json::error_handler_t::replace) + "\n";
+  w.end_array();
+  w.end_object();
+  out += '\n';
+  return out;
 }
 
 }  // namespace cutover

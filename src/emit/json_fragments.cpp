@@ -1,60 +1,80 @@
 #include "emit/json_fragments.h"
 
 namespace cutover {
+namespace {
 
-nlohmann::ordered_json module_json(const Module& m) {
-  return {{"name", m.name},
-          {"path", m.path},
-          {"fan_in", m.fan_in},
-          {"fan_out", m.fan_out},
-          {"instability", m.instability},
-          {"layer", m.layer},
-          {"blast_radius", m.blast_radius},
-          {"betweenness", m.betweenness},
-          {"family", m.family},
-          {"families_reaching", m.families_reaching},
-          {"core", m.core},
-          {"assembly", m.assembly}};
+void write_import_steps(JsonWriter& w, const std::vector<ImportStep>& steps) {
+  w.begin_array();
+  for (const ImportStep& s : steps) {
+    w.begin_object();
+    w.member("from", s.from);
+    w.member("to", s.to);
+    w.member("file", s.file);
+    w.member("line", s.line);
+    w.end_object();
+  }
+  w.end_array();
 }
 
-nlohmann::ordered_json import_steps_json(const std::vector<ImportStep>& steps) {
-  nlohmann::ordered_json out = nlohmann::ordered_json::array();
-  for (const ImportStep& s : steps)
-    out.push_back({{"from", s.from}, {"to", s.to}, {"file", s.file}, {"line", s.line}});
-  return out;
+}  // namespace
+
+void write_module(JsonWriter& w, const Module& m) {
+  w.begin_object();
+  w.member("name", m.name);
+  w.member("path", m.path);
+  w.member("fan_in", m.fan_in);
+  w.member("fan_out", m.fan_out);
+  w.member("instability", m.instability);
+  w.member("layer", m.layer);
+  w.member("blast_radius", m.blast_radius);
+  w.member("betweenness", m.betweenness);
+  w.member("family", m.family);
+  w.member("families_reaching", m.families_reaching);
+  w.member("core", m.core);
+  w.member("assembly", m.assembly);
+  w.end_object();
 }
 
-nlohmann::ordered_json families_json(const std::vector<Family>& families) {
-  nlohmann::ordered_json out = nlohmann::ordered_json::array();
+void write_families(JsonWriter& w, const std::vector<Family>& families) {
+  w.begin_array();
   for (const Family& f : families) {
-    out.push_back({{"name", f.name},
-                   {"kind", f.kind},
-                   {"endpoints", f.endpoints},
-                   {"package", f.package},
-                   {"modules", f.modules},
-                   {"reached_modules", f.reached_modules},
-                   {"core_reached", f.core_reached}});
+    w.begin_object();
+    w.member("name", f.name);
+    w.member("kind", f.kind);
+    w.member("endpoints", f.endpoints);
+    w.member("package", f.package);
+    w.member("modules", f.modules);
+    w.member("reached_modules", f.reached_modules);
+    w.member("core_reached", f.core_reached);
+    w.end_object();
   }
-  return out;
+  w.end_array();
 }
 
-nlohmann::ordered_json family_edges_json(const std::vector<FamilyDependency>& edges) {
-  nlohmann::ordered_json out = nlohmann::ordered_json::array();
+void write_family_edges(JsonWriter& w, const std::vector<FamilyDependency>& edges) {
+  w.begin_array();
   for (const FamilyDependency& e : edges) {
-    out.push_back({{"from", e.from},
-                   {"to", e.to},
-                   {"weight", e.weight},
-                   {"imports", import_steps_json(e.imports)}});
+    w.begin_object();
+    w.member("from", e.from);
+    w.member("to", e.to);
+    w.member("weight", e.weight);
+    w.key("imports");
+    write_import_steps(w, e.imports);
+    w.end_object();
   }
-  return out;
+  w.end_array();
 }
 
-nlohmann::ordered_json cycles_json(const std::vector<ImportCycle>& cycles) {
-  nlohmann::ordered_json out = nlohmann::ordered_json::array();
+void write_cycles(JsonWriter& w, const std::vector<ImportCycle>& cycles) {
+  w.begin_array();
   for (const ImportCycle& c : cycles) {
-    out.push_back({{"modules", c.modules}, {"path", import_steps_json(c.path)}});
+    w.begin_object();
+    w.member("modules", c.modules);
+    w.key("path");
+    write_import_steps(w, c.path);
+    w.end_object();
   }
-  return out;
+  w.end_array();
 }
 
 }  // namespace cutover

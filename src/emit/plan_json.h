@@ -1,14 +1,13 @@
 #pragma once
 // The plan's part of inventory.json: `families` (scored, in rank order),
-// `waves`, `tables`, `matrix`, `python2`. Included by emitters only.
+// `waves`, `models`, `tables`, `matrix`, `python2`.
 
-#include <nlohmann/json.hpp>
-
+#include "emit/json_writer.h"
 #include "model/inventory.h"
 
 namespace cutover {
 
-// Adds the plan's keys to `doc`, an inventory.json object under construction.
-void add_plan_json(const Inventory& inv, nlohmann::ordered_json& doc);
+// Writes the plan's members into the inventory.json object `w` is inside.
+void write_plan_members(JsonWriter& w, const Inventory& inv);
 
 }  // namespace cutover
