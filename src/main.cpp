@@ -210,6 +210,8 @@ int main(int argc, char** argv) {
   if (app.got_subcommand(scan_cmd)) {
     scan.scan.root = scan.scan.root_label = scan_path;
     scan.scan.cache_dir = cache_folder(scan.scan.cache_dir, scan.out_dir, no_cache);
+    for (int i = 0; i < argc; ++i)
+      scan.command_line += std::string(argv[i]) + '\0';
     return cutover::run_scan_command(scan);
   }
   if (app.got_subcommand(graph_cmd)) {

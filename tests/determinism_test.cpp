@@ -56,6 +56,13 @@ TEST_CASE("a cached re-run parses nothing and writes the same bytes", "[e2e][cac
   tree.write("shop/shop/tasks.py", "import os\n");
   REQUIRE(testing::run_cutover(scan + (tree.root() / "edit").string() + cache, &printed) == 0);
   CHECK(printed.find("(1 files parsed, 37 from the cache)") != std::string::npos);
+  // The pack that run wrote (kept entries from the old pack, one new) reads
+  // back whole.
+  REQUIRE(testing::run_cutover(scan + (tree.root() / "edit-warm").string() + cache, &printed) ==
+          0);
+  CHECK(printed.find("(0 files parsed, 38 from the cache)") != std::string::npos);
+  CHECK(testing::read_text(tree.root() / "edit-warm/inventory.json") ==
+        testing::read_text(tree.root() / "edit/inventory.json"));
   // By default the cache lives in the output folder.
   REQUIRE(testing::run_cutover(scan + (tree.root() / "out").string(), &printed) == 0);
   CHECK(std::filesystem::is_directory(tree.root() / "out/cache"));

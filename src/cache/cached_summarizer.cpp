@@ -14,16 +14,7 @@ CachedSummary summarize_with_cache(const SourceFile& file, SummarizerTools& tool
   }
   out.cacheable = true;
   out.key = summary_key(source);
-  if (std::optional<FileSummary> cached = cache.find(out.key)) {
-    // Keyed by content alone, so two identical files share an entry: the
-    // file's own identity is stamped back on.
-    out.summary = std::move(*cached);
-    out.summary.path = file.rel_path;
-    out.summary.module = file.module;
-    out.summary.source_root = file.source_root;
-    out.summary.is_package = file.is_package;
-    for (Diagnostic& d : out.summary.diagnostics)
-      d.file = file.rel_path;
+  if (cache.contains(out.key)) {
     out.hit = true;
     return out;
   }
@@ -32,6 +23,19 @@ CachedSummary summarize_with_cache(const SourceFile& file, SummarizerTools& tool
   out.cacheable = out.summary.status != FileStatus::kSkippedTimeout;
   if (out.cacheable) out.encoded = encode_summary(out.summary);
   return out;
+}
+
+std::optional<FileSummary> decode_hit(const SourceFile& file, const SummaryCache& cache,
+                                      std::uint64_t key) {
+  std::optional<FileSummary> summary = cache.find(key);
+  if (!summary) return std::nullopt;
+  summary->path = file.rel_path;
+  summary->module = file.module;
+  summary->source_root = file.source_root;
+  summary->is_package = file.is_package;
+  for (Diagnostic& d : summary->diagnostics)
+    d.file = file.rel_path;
+  return summary;
 }
 
 }  // namespace cutover

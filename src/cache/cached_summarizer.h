@@ -1,7 +1,8 @@
 #pragma once
 // The per-file pass with the incremental cache in front of it: read and
-// decode the file, hash it, and take the cached summary when the hash is
-// known; parse only on a miss. Pure per file, like summarize_file.
+// decode the file, hash it, and parse it only when the hash is not in the
+// cache. A hit is decoded later, by decode_hit: a re-run whose outputs are
+// current decodes nothing. Pure per file, like summarize_file.
 
 #include <cstdint>
 #include <string>
@@ -12,7 +13,8 @@
 namespace cutover {
 
 struct CachedSummary {
-  FileSummary summary;
+  FileSummary summary;  // empty on a hit
+
   bool cacheable = false;  // read and decoded: worth keeping in the next pack
   bool hit = false;        // taken from the cache, not parsed
   std::uint64_t key = 0;
@@ -21,5 +23,11 @@ struct CachedSummary {
 
 CachedSummary summarize_with_cache(const SourceFile& file, SummarizerTools& tools,
                                    const SummarizeLimits& limits, const SummaryCache& cache);
+
+// A hit's summary, with this file's identity stamped on (entries are keyed
+// by content alone, so identical files share one); nullopt when the entry
+// does not decode.
+std::optional<FileSummary> decode_hit(const SourceFile& file, const SummaryCache& cache,
+                                      std::uint64_t key);
 
 }  // namespace cutover

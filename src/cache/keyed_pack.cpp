@@ -1,10 +1,13 @@
 #include "cache/keyed_pack.h"
 
+#include <fcntl.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
 #include <xxhash.h>
 
 #include <algorithm>
 #include <cstdio>
-#include <fstream>
 
 #include "emit/atomic_file.h"
 
@@ -14,6 +17,12 @@ namespace {
 void put_u64(std::string& out, std::uint64_t v) {
   for (int i = 0; i < 8; ++i)
     out += static_cast<char>((v >> (8 * i)) & 0xff);
+}
+
+std::string u64_bytes(std::uint64_t v) {
+  std::string out;
+  put_u64(out, v);
+  return out;
 }
 
 bool get_u64(std::string_view in, std::size_t& at, std::uint64_t& v) {
@@ -29,15 +38,18 @@ bool get_u64(std::string_view in, std::size_t& at, std::uint64_t& v) {
 
 KeyedPack KeyedPack::load(const std::filesystem::path& file, std::string_view header) {
   KeyedPack pack;
-  std::ifstream in(file, std::ios::binary | std::ios::ate);
-  if (!in) return pack;
-  // One read into a buffer of the file's size: packs run to tens of MB.
-  const std::streamoff size = in.tellg();
-  if (size <= 0) return pack;
-  pack.bytes_.resize(static_cast<std::size_t>(size));
-  in.seekg(0);
-  if (!in.read(pack.bytes_.data(), size)) return KeyedPack{};
-  const std::string_view all = pack.bytes_;
+  const int fd = ::open(file.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return pack;
+  struct stat st {};
+  const bool sized = ::fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0;
+  const auto size = sized ? static_cast<std::size_t>(st.st_size) : 0;
+  void* mapped = sized ? ::mmap(nullptr, size, PROT_READ, MAP_PRIVATE, fd, 0) : MAP_FAILED;
+  ::close(fd);
+  if (mapped == MAP_FAILED) return pack;
+  pack.mapping_ =
+      std::shared_ptr<const char>(static_cast<const char*>(mapped),
+                                  [size](const char* p) { ::munmap(const_cast<char*>(p), size); });
+  const std::string_view all(pack.mapping_.get(), size);
   if (!all.starts_with(header)) return KeyedPack{};
   std::size_t at = header.size();
   std::uint64_t count = 0;
@@ -62,24 +74,27 @@ std::optional<std::string_view> KeyedPack::find(std::uint64_t key) const {
 }
 
 std::string KeyedPack::save(const std::filesystem::path& file, std::string_view header,
-                            std::vector<std::pair<std::uint64_t, std::string>> entries) {
+                            std::vector<std::pair<std::uint64_t, std::string_view>> entries) {
   std::sort(entries.begin(), entries.end());
   entries.erase(std::unique(entries.begin(), entries.end(),
                             [](const auto& a, const auto& b) { return a.first == b.first; }),
                 entries.end());
-  std::string out(header);
-  put_u64(out, entries.size());
-  for (const auto& [key, bytes] : entries) {
-    put_u64(out, key);
-    put_u64(out, bytes.size());
-    put_u64(out, XXH3_64bits(bytes.data(), bytes.size()));
-    out += bytes;
+  // Per entry: key, size and checksum, then the bytes where they lie.
+  std::string heads = std::string(header) + u64_bytes(entries.size());
+  const std::size_t first_head = heads.size();
+  for (const auto& [key, bytes] : entries)
+    heads += u64_bytes(key) + u64_bytes(bytes.size()) +
+             u64_bytes(XXH3_64bits(bytes.data(), bytes.size()));
+  std::vector<std::string_view> pieces = {std::string_view(heads).substr(0, first_head)};
+  for (std::size_t i = 0; i < entries.size(); ++i) {
+    pieces.push_back(std::string_view(heads).substr(first_head + 24 * i, 24));
+    pieces.push_back(entries[i].second);
   }
   std::error_code ec;
   std::filesystem::create_directories(file.parent_path(), ec);
   if (ec) return "cannot create cache folder " + file.parent_path().string() + ": " + ec.message();
   remove_stale_temporaries(file);
-  return write_file_atomically(file, out, Flush::kNo);
+  return write_file_atomically(file, pieces, Flush::kNo);
 }
 
 std::filesystem::path KeyedPack::path_for(const std::filesystem::path& folder,

@@ -6,6 +6,7 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -24,9 +25,10 @@ class KeyedPack {
   std::size_t size() const { return entries_.size(); }
 
   // Writes exactly `entries`, sorted by key (duplicates dropped), creating
-  // the folder. Returns an error message, "" on success.
+  // the folder. Returns an error message, "" on success. The entries' bytes
+  // may lie in a loaded pack: they are written from where they are.
   static std::string save(const std::filesystem::path& file, std::string_view header,
-                          std::vector<std::pair<std::uint64_t, std::string>> entries);
+                          std::vector<std::pair<std::uint64_t, std::string_view>> entries);
 
   // <folder>/<kind>-<xxh3 of the root's canonical path>.bin: one pack of a
   // kind per scanned root, so scans of two trees share a cache folder.
@@ -34,7 +36,10 @@ class KeyedPack {
                                         const std::filesystem::path& root);
 
  private:
-  std::string bytes_;  // the whole file; entries_ point into it
+  // The whole file, mapped read-only (packs run to tens of MB, and a warm
+  // run needs each page once); entries_ point into it. Writers replace a
+  // pack by renaming a new file over it, so the mapped file never shrinks.
+  std::shared_ptr<const char> mapping_;
   std::unordered_map<std::uint64_t, std::string_view> entries_;
 };
 

@@ -31,8 +31,10 @@ std::string save_svg_layouts(const std::filesystem::path& folder, const std::fil
                            return memo.earlier.contains(entry.first);
                          });
   if (unchanged) return "";
+  std::vector<std::pair<std::uint64_t, std::string_view>> entries(memo.drawn.begin(),
+                                                                  memo.drawn.end());
   return KeyedPack::save(KeyedPack::path_for(folder, "layouts", root), layouts_header(),
-                         std::move(memo.drawn));
+                         std::move(entries));
 }
 
 }  // namespace cutover

@@ -53,7 +53,7 @@ std::string_view SummaryCache::bytes_of(std::uint64_t key) const {
 
 std::string SummaryCache::save(const std::filesystem::path& folder,
                                const std::filesystem::path& root,
-                               std::vector<std::pair<std::uint64_t, std::string>> entries) {
+                               std::vector<std::pair<std::uint64_t, std::string_view>> entries) {
   return KeyedPack::save(pack_path(folder, root), pack_header(), std::move(entries));
 }
 

@@ -34,12 +34,13 @@ class SummaryCache {
   std::optional<FileSummary> find(std::uint64_t key) const;
   // The entry's bytes as stored ("" on a miss), to carry into the next pack.
   std::string_view bytes_of(std::uint64_t key) const;
+  bool contains(std::uint64_t key) const { return pack_.find(key).has_value(); }
   std::size_t size() const { return pack_.size(); }
 
   // Writes a pack holding exactly `entries` (key → encoded summary), sorted
   // by key, atomically. Returns an error message, "" on success.
   static std::string save(const std::filesystem::path& folder, const std::filesystem::path& root,
-                          std::vector<std::pair<std::uint64_t, std::string>> entries);
+                          std::vector<std::pair<std::uint64_t, std::string_view>> entries);
 
   // The pack's file name for a root: summaries-<hash of the root's path>.bin.
   static std::filesystem::path pack_path(const std::filesystem::path& folder,

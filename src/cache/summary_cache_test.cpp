@@ -21,15 +21,17 @@ TEST_CASE("a second pass takes every summary from the cache", "[unit][summary_ca
   tree.write("src/c.py", "def (:\n");
   const auto cache_dir = tree.root() / "cache";
   SummarizerTools tools;
-  std::vector<std::pair<std::uint64_t, std::string>> entries;
+  std::vector<CachedSummary> parsed;
   std::vector<FileSummary> first;
   for (const char* f : {"src/a.py", "src/b.py", "src/c.py"}) {
-    CachedSummary r = summarize_with_cache(source_file(tree, f), tools, {}, SummaryCache{});
-    CHECK_FALSE(r.hit);
-    REQUIRE(r.cacheable);
-    first.push_back(r.summary);
-    entries.emplace_back(r.key, r.encoded);
+    parsed.push_back(summarize_with_cache(source_file(tree, f), tools, {}, SummaryCache{}));
+    CHECK_FALSE(parsed.back().hit);
+    REQUIRE(parsed.back().cacheable);
+    first.push_back(parsed.back().summary);
   }
+  std::vector<std::pair<std::uint64_t, std::string_view>> entries;
+  for (const CachedSummary& r : parsed)
+    entries.emplace_back(r.key, r.encoded);
   REQUIRE(SummaryCache::save(cache_dir, tree.root() / "src", entries).empty());
   const SummaryCache cache = SummaryCache::load(cache_dir, tree.root() / "src");
   CHECK(cache.size() == 2);
@@ -38,7 +40,9 @@ TEST_CASE("a second pass takes every summary from the cache", "[unit][summary_ca
     const CachedSummary r = summarize_with_cache(source_file(tree, f), tools, {}, cache);
     CHECK(r.hit);
     // The same summary as parsing gave, this file's path stamped back on.
-    CHECK(encode_summary(r.summary) == encode_summary(first[i++]));
+    const std::optional<FileSummary> decoded = decode_hit(source_file(tree, f), cache, r.key);
+    REQUIRE(decoded);
+    CHECK(encode_summary(*decoded) == encode_summary(first[i++]));
   }
   // Another root has its own pack.
   CHECK(SummaryCache::load(cache_dir, tree.root()).size() == 0);

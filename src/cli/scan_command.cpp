@@ -5,8 +5,10 @@
 #include <filesystem>
 #include <future>
 #include <iostream>
+#include <sstream>
 
 #include "cache/layout_cache.h"
+#include "cli/output_record.h"
 #include "cli/report_outputs.h"
 #include "cli/scan_or_report.h"
 #include "emit/graph_export.h"
@@ -18,17 +20,82 @@
 
 namespace cutover {
 
+namespace {
+
+void print_timings(const ScanStats& stats) {
+  std::cerr << "cutover: timings:";
+  for (const StageTime& t : stats.stages)
+    std::cerr << " " << t.stage << " " << fixed3(t.seconds) << " s";
+  std::cerr << "\n";
+}
+
+std::string summary_counts(const Inventory& inventory) {
+  std::size_t partial = 0;
+  for (const Route& r : inventory.routes)
+    partial += r.partial;
+  return std::to_string(inventory.files.size()) + " files, " +
+         std::to_string(inventory.modules.size()) + " modules, " +
+         std::to_string(inventory.routes.size()) + " endpoints (" + std::to_string(partial) +
+         " partial), " + std::to_string(inventory.cycles.size()) + " import cycles, " +
+         std::to_string(inventory.diagnostics.size()) + " diagnostics";
+}
+
+std::string summary_line(const std::string& counts, const ScanStats& stats,
+                         std::chrono::steady_clock::time_point started) {
+  const double seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  std::ostringstream line;
+  line << "cutover: " << counts << " in " << seconds << " s (" << stats.parsed << " files parsed, "
+       << stats.from_cache << " from the cache)";
+  return line.str();
+}
+
+OutputRecord record_of(std::uint64_t fingerprint, const std::string& counts,
+                       const OutputFiles& outputs) {
+  OutputRecord record{.fingerprint = fingerprint, .summary = counts};
+  for (const auto& [name, content] : outputs)
+    record.files.emplace_back(name, content_hash(content));
+  return record;
+}
+
+}  // namespace
+
 int run_scan_command(const ScanCommandOptions& options) {
   namespace fs = std::filesystem;
   const auto started = std::chrono::steady_clock::now();
+  const fs::path out_dir = options.out_dir;
+  // An unchanged re-run keeps its outputs: not with --history, which
+  // changes the report at every run.
+  const bool recorded = !options.command_line.empty() && options.history_file.empty() &&
+                        !options.scan.cache_dir.empty();
+  const fs::path record_file =
+      recorded ? output_record_path(options.scan.cache_dir, out_dir) : fs::path();
+  std::optional<OutputRecord> last;
+  std::optional<std::uint64_t> fingerprint;  // of this run, once its inputs are read
+  ScanOptions scan = options.scan;
+  if (recorded) {
+    last = load_output_record(record_file);
+    scan.outputs_current = [&](std::uint64_t inputs) {
+      fingerprint = run_fingerprint(inputs, options.command_line);
+      return last && last->fingerprint == *fingerprint && outputs_unchanged(out_dir, *last);
+    };
+  }
   ScanStats stats;
-  const std::optional<Inventory> scanned = scan_or_report(options.scan, &stats);
+  const std::optional<Inventory> scanned = scan_or_report(scan, &stats);
   if (!scanned) return 1;
+  if (stats.outputs_current) {
+    if (options.timings) print_timings(stats);
+    if (!options.quiet) {
+      std::cout << summary_line(last->summary, stats, started) << "; the outputs are current\n";
+      for (const auto& [name, hash] : last->files)
+        std::cout << "unchanged " << (out_dir / name).string() << "\n";
+    }
+    return 0;
+  }
   const Inventory& inventory = *scanned;
   if (!stats.cache_problem.empty())
     std::cerr << "cutover: warning: cache not written: " << stats.cache_problem << "\n";
 
-  const fs::path out_dir = options.out_dir;
   std::vector<HistoryRun> history;
   if (!options.history_file.empty() &&
       !record_history(options.history_file, history_run(inventory, nullptr, history_timestamp()),
@@ -67,24 +134,15 @@ int run_scan_command(const ScanCommandOptions& options) {
     const std::string problem = save_svg_layouts(cache_dir, options.scan.root, std::move(layouts));
     if (!problem.empty()) std::cerr << "cutover: warning: cache not written: " << problem << "\n";
   }
-  if (options.timings) {
-    std::cerr << "cutover: timings:";
-    for (const StageTime& t : stats.stages)
-      std::cerr << " " << t.stage << " " << fixed3(t.seconds) << " s";
-    std::cerr << "\n";
+  const std::string counts = summary_counts(inventory);
+  if (fingerprint) {
+    const std::string problem =
+        save_output_record(record_file, record_of(*fingerprint, counts, outputs));
+    if (!problem.empty()) std::cerr << "cutover: warning: cache not written: " << problem << "\n";
   }
-
+  if (options.timings) print_timings(stats);
   if (!options.quiet) {
-    std::size_t partial = 0;
-    for (const Route& r : inventory.routes)
-      partial += r.partial;
-    const double seconds =
-        std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
-    std::cout << "cutover: " << inventory.files.size() << " files, " << inventory.modules.size()
-              << " modules, " << inventory.routes.size() << " endpoints (" << partial
-              << " partial), " << inventory.cycles.size() << " import cycles, "
-              << inventory.diagnostics.size() << " diagnostics in " << seconds << " s ("
-              << stats.parsed << " files parsed, " << stats.from_cache << " from the cache)\n";
+    std::cout << summary_line(counts, stats, started) << "\n";
     print_written(out_dir, outputs);
   }
   return 0;

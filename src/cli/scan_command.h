@@ -21,6 +21,10 @@ struct ScanCommandOptions {
   // config's source_url, else a path relative to the report's folder.
   std::string source_url;
   std::string history_file;  // --history: append this run's totals; report.html draws them all
+  // The command line, words NUL-separated. With a cache folder and no
+  // history, it goes into the output record (cli/output_record.h) that
+  // lets an unchanged re-run keep its outputs; empty: they are rewritten.
+  std::string command_line;
 };
 
 // Exit code: 0 when the scan completed (diagnostics included), 1 when it could not run.

@@ -2,7 +2,11 @@
 
 #include <fcntl.h>
 #include <signal.h>
+#include <sys/uio.h>
 #include <unistd.h>
+
+#include <algorithm>
+#include <vector>
 
 #include <cerrno>
 #include <cstring>
@@ -10,6 +14,8 @@
 namespace cutover {
 
 namespace {
+
+constexpr std::size_t kIovecBatch = 1024;  // Linux's IOV_MAX
 
 // `.NAME.PID.tmp` beside the destination: the PID tells a killed writer's
 // leftovers from a running writer's file.
@@ -37,13 +43,26 @@ void remove_stale_temporaries(const std::filesystem::path& path) {
 
 std::string stage_file(const std::filesystem::path& path, std::string_view content, Flush flush,
                        StagedFile& staged) {
+  return stage_file(path, std::span<const std::string_view>(&content, 1), flush, staged);
+}
+
+std::string stage_file(const std::filesystem::path& path, std::span<const std::string_view> pieces,
+                       Flush flush, StagedFile& staged) {
   staged.path = path;
   staged.temp = temporary_for(path, ::getpid());
   const int fd = ::open(staged.temp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
   if (fd < 0) return "cannot create " + staged.temp.string() + ": " + std::strerror(errno);
-  std::size_t done = 0;
-  while (done < content.size()) {
-    const ssize_t n = ::write(fd, content.data() + done, content.size() - done);
+  // writev in batches; a short write resumes inside the piece it stopped in.
+  std::vector<iovec> batch;
+  std::size_t piece = 0, offset = 0;
+  while (piece < pieces.size()) {
+    batch.clear();
+    for (std::size_t i = piece; i < pieces.size() && batch.size() < kIovecBatch; ++i) {
+      const std::string_view rest = pieces[i].substr(i == piece ? offset : 0);
+      if (!rest.empty()) batch.push_back({const_cast<char*>(rest.data()), rest.size()});
+    }
+    if (batch.empty()) break;
+    const ssize_t n = ::writev(fd, batch.data(), static_cast<int>(batch.size()));
     if (n < 0 && errno == EINTR) continue;
     if (n <= 0) {
       const std::string why = n < 0 ? std::strerror(errno) : "no space written";
@@ -51,7 +70,15 @@ std::string stage_file(const std::filesystem::path& path, std::string_view conte
       ::unlink(staged.temp.c_str());
       return "cannot write " + path.string() + ": " + why;
     }
-    done += static_cast<std::size_t>(n);
+    for (auto written = static_cast<std::size_t>(n); written > 0 && piece < pieces.size();) {
+      const std::size_t left = pieces[piece].size() - offset;
+      const std::size_t take = std::min(left, written);
+      written -= take;
+      offset += take;
+      if (offset == pieces[piece].size()) ++piece, offset = 0;
+    }
+    while (piece < pieces.size() && pieces[piece].size() == offset)
+      ++piece, offset = 0;
   }
   if ((flush == Flush::kYes && ::fsync(fd) != 0) || ::close(fd) != 0) {
     const std::string why = std::strerror(errno);
@@ -76,8 +103,13 @@ void discard_staged_file(const StagedFile& staged) {
 
 std::string write_file_atomically(const std::filesystem::path& path, std::string_view content,
                                   Flush flush) {
+  return write_file_atomically(path, std::span<const std::string_view>(&content, 1), flush);
+}
+
+std::string write_file_atomically(const std::filesystem::path& path,
+                                  std::span<const std::string_view> pieces, Flush flush) {
   StagedFile staged;
-  if (std::string error = stage_file(path, content, flush, staged); !error.empty()) return error;
+  if (std::string error = stage_file(path, pieces, flush, staged); !error.empty()) return error;
   return commit_staged_file(staged);
 }
 

@@ -6,6 +6,7 @@
 // file in place.
 
 #include <filesystem>
+#include <span>
 #include <string>
 #include <string_view>
 
@@ -26,6 +27,10 @@ struct StagedFile {
 // what went wrong (for the user); nothing is left behind on failure.
 std::string stage_file(const std::filesystem::path& path, std::string_view content, Flush flush,
                        StagedFile& staged);
+// The same for content in pieces, written one after the other: a cache pack
+// is written from the entries where they lie, not copied into one string.
+std::string stage_file(const std::filesystem::path& path, std::span<const std::string_view> pieces,
+                       Flush flush, StagedFile& staged);
 // Renames the temporary over the destination. Returns "" or the reason.
 std::string commit_staged_file(const StagedFile& staged);
 // Removes a temporary that will not be committed.
@@ -38,5 +43,7 @@ void remove_stale_temporaries(const std::filesystem::path& path);
 // stage_file, then commit_staged_file. Returns "" or the reason.
 std::string write_file_atomically(const std::filesystem::path& path, std::string_view content,
                                   Flush flush = Flush::kYes);
+std::string write_file_atomically(const std::filesystem::path& path,
+                                  std::span<const std::string_view> pieces, Flush flush);
 
 }  // namespace cutover

@@ -47,6 +47,21 @@ TEST_CASE("write_file_atomically replaces existing content", "[unit][atomic_file
   CHECK(entries_in(folder.root()) == 1);
 }
 
+TEST_CASE("content in pieces is written in order, past one writev batch", "[unit][atomic_file]") {
+  testing::ScratchTree tree;
+  std::vector<std::string> owned;
+  for (int i = 0; i < 3000; ++i)
+    owned.push_back(i % 7 == 0 ? "" : std::to_string(i) + ",");
+  owned.push_back(std::string(1 << 20, 'x'));  // one piece larger than a pipe's worth
+  const std::vector<std::string_view> pieces(owned.begin(), owned.end());
+  std::string whole;
+  for (const std::string& piece : owned)
+    whole += piece;
+  const auto path = tree.root() / "pack.bin";
+  REQUIRE(write_file_atomically(path, pieces, Flush::kNo) == "");
+  CHECK(read_all(path) == whole);
+}
+
 TEST_CASE("write_file_atomically reports a missing folder", "[unit][atomic_file]") {
   testing::TempFolder folder;
   const auto path = folder.root() / "no" / "such" / "out.json";

@@ -6,7 +6,6 @@
 #include <thread>
 #include <tuple>
 #include <unordered_map>
-#include <unordered_set>
 
 #include "cache/cached_summarizer.h"
 #include "config/cutover_config.h"
@@ -27,6 +26,7 @@
 #include "link/python2_blockers.h"
 #include "parse/file_summarizer.h"
 #include "scan/parallel_for.h"
+#include "scan/summarize_stage.h"
 
 namespace cutover {
 namespace {
@@ -46,58 +46,6 @@ void sort_outputs(Inventory& inv) {
   std::sort(inv.diagnostics.begin(), inv.diagnostics.end());
   inv.diagnostics.erase(std::unique(inv.diagnostics.begin(), inv.diagnostics.end()),
                         inv.diagnostics.end());
-}
-
-struct Summarized {
-  std::vector<FileSummary> summaries;
-  // The pack to write for the next run, when it differs from the one read.
-  std::optional<std::vector<std::pair<std::uint64_t, std::string>>> next_pack;
-};
-
-// The per-file stage over every file, in parallel, through the cache when
-// there is one; the next pack holds exactly this run's files.
-Summarized summarize_all(const std::vector<SourceFile>& files, const ScanOptions& options,
-                         const SummarizeLimits& limits, unsigned jobs, ScanStats& stats) {
-  Summarized out;
-  std::vector<FileSummary>& summaries = out.summaries;
-  summaries.resize(files.size());
-  stats.files = files.size();
-  const auto parse_timeout =
-      std::chrono::milliseconds(static_cast<std::int64_t>(options.parse_timeout_seconds * 1000));
-  const auto tools = [&] { return SummarizerTools{.parse_timeout = parse_timeout}; };
-  if (options.cache_dir.empty()) {
-    parallel_for(files.size(), jobs, tools, [&](SummarizerTools& t, std::size_t i) {
-      summaries[i] = summarize_file(files[i], t, limits);
-    });
-    stats.parsed = files.size();
-    return out;
-  }
-  const SummaryCache cache = SummaryCache::load(options.cache_dir, options.root);
-  std::vector<CachedSummary> results(files.size());
-  parallel_for(files.size(), jobs, tools, [&](SummarizerTools& t, std::size_t i) {
-    results[i] = summarize_with_cache(files[i], t, limits, cache);
-  });
-  std::unordered_set<std::uint64_t> keys;
-  bool missed = false;
-  for (std::size_t i = 0; i < files.size(); ++i) {
-    CachedSummary& r = results[i];
-    (r.hit ? stats.from_cache : stats.parsed) += 1;
-    missed |= r.cacheable && !r.hit;
-    if (r.cacheable) keys.insert(r.key);
-    summaries[i] = std::move(r.summary);
-  }
-  // Unchanged run, nothing to write; else the pack is replaced, which also
-  // drops the entries of files gone since. A hit's bytes are copied only
-  // then: on an unchanged million lines they are 60 MB.
-  if (!missed && keys.size() == cache.size()) return out;
-  std::vector<std::pair<std::uint64_t, std::string>> entries;
-  entries.reserve(keys.size());
-  for (CachedSummary& r : results) {
-    if (!r.cacheable || !keys.erase(r.key)) continue;
-    entries.emplace_back(r.key, r.hit ? std::string(cache.bytes_of(r.key)) : std::move(r.encoded));
-  }
-  out.next_pack = std::move(entries);
-  return out;
 }
 
 }  // namespace
@@ -238,13 +186,22 @@ Inventory run_scan(const ScanOptions& options, ScanStats* stats) {
   const unsigned jobs =
       options.jobs ? options.jobs : std::max(1u, std::thread::hardware_concurrency());
   clock.lap("discover");
-  Summarized summarized = summarize_all(discovery.files, options, limits, jobs, run_stats);
+  ReadSources read = read_sources(discovery.files, options, limits, jobs, run_stats);
+  if (options.outputs_current && !options.cache_dir.empty() &&
+      options.outputs_current(
+          inputs_fingerprint(discovery.files, read, discovery.diagnostics, options))) {
+    run_stats.outputs_current = true;
+    clock.lap("summarize");
+    return Inventory{.root = options.root_label};
+  }
+  Summarized summarized =
+      finish_summaries(discovery.files, std::move(read), options, limits, jobs, run_stats);
   clock.lap("summarize");
   // The pack is written while the link stage, single-threaded, runs.
   std::future<std::string> cache_written;
   if (summarized.next_pack) {
     cache_written = std::async(std::launch::async, [&] {
-      return SummaryCache::save(options.cache_dir, options.root, std::move(*summarized.next_pack));
+      return SummaryCache::save(options.cache_dir, options.root, summarized.next_pack->entries);
     });
   }
   Inventory inv = link_summaries(options.root_label, std::move(summarized.summaries),

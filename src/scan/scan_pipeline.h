@@ -4,6 +4,7 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <functional>
 #include <stdexcept>
 #include <string>
 #include <vector>
@@ -39,6 +40,12 @@ struct ScanOptions {
   // Configuration file; cutover.toml or pyproject.toml in `root` when empty.
   // Flags given above win over what it says.
   std::filesystem::path config_file;
+  // With a cache folder: asked, once every file is read and hashed, with a
+  // fingerprint of all the scan read (inputs_fingerprint). When it answers
+  // that the caller's outputs of that input are current, the scan stops
+  // there: run_scan returns an empty inventory and sets
+  // ScanStats::outputs_current.
+  std::function<bool(std::uint64_t inputs)> outputs_current;
 };
 
 // The scan could not run at all (the root is missing, say). Problems with
@@ -51,9 +58,10 @@ struct ScanError : std::runtime_error {
 // cold and a warm run write the same bytes).
 struct ScanStats {
   std::size_t files = 0;
-  std::size_t parsed = 0;      // files parsed this run
-  std::size_t from_cache = 0;  // files whose summary came from the cache
-  std::string cache_problem;   // the cache could not be written, and why
+  std::size_t parsed = 0;        // files parsed this run
+  std::size_t from_cache = 0;    // files whose summary came from the cache
+  std::string cache_problem;     // the cache could not be written, and why
+  bool outputs_current = false;  // stopped before linking: ScanOptions::outputs_current
   std::vector<StageTime> stages;
 };
 

@@ -8,9 +8,11 @@ of 10k, 100k and 1M lines, and on any folder given.
 For each tree (Flask and Django styles at each size, then each PATH), in one
 run, each figure the best of --repeat runs (default 3): files, MB, the bare
 tree-sitter parse (`cutover bench-parse`, the floor), a cold full scan (inventory + graph +
-plan + JSON + HTML, empty cache), a warm re-run (nothing changed), a re-run
-with one file changed, peak RSS of the cold scan, and the `ast` baseline
-script (ast_baseline.py) with its ratios. Trees are generated under a
+plan + JSON + HTML, empty cache), a warm re-run (nothing changed: the outputs
+are kept), a relink (nothing changed, into a new output folder: every summary
+decoded, linked and written again), a re-run with one file changed, peak RSS
+of the cold scan, and the `ast` baseline script (ast_baseline.py) with its
+ratios. Trees are generated under a
 temporary folder by generate_monolith.py (Python 2 share 0, so the baseline
 parses every file).
 """
@@ -63,7 +65,7 @@ def bench(cutover, root, jobs, work, repeat):
     cache = os.path.join(work, 'cache')
     jobs_args = ['--jobs', str(jobs)] if jobs else []
     scan = [cutover, 'scan', root, '-q', '-o', out, '--cache', cache] + jobs_args
-    parse_s = cold_s = warm_s = one_s = ast_s = float('inf')
+    parse_s = cold_s = warm_s = relink_s = one_s = ast_s = float('inf')
     cold_rss = 0
     # One file changed: a function appended to the largest module, anew each time.
     target = max((os.path.join(d, n) for d, _, ns in os.walk(root) for n in ns
@@ -75,13 +77,16 @@ def bench(cutover, root, jobs, work, repeat):
         cold_s = min(cold_s, seconds)
         cold_rss = max(cold_rss, rss)
         warm_s = min(warm_s, timed(scan)[0])
+        relink_out = os.path.join(work, f'relink{attempt}')
+        relink_s = min(relink_s, timed(scan[:5] + [relink_out] + scan[6:])[0])
+        shutil.rmtree(relink_out)
         with open(target, 'a') as f:
             f.write(f'\n\ndef benchmark_touch_{attempt}():\n    return 1\n')
         one_s = min(one_s, timed(scan)[0])
         ast_s = min(ast_s, timed([sys.executable, os.path.join(HERE, 'ast_baseline.py'), root])[0])
     return {
         'tree': root, 'files': files, 'MB': size / 1e6, 'lines': lines,
-        'parse': parse_s, 'cold': cold_s, 'warm': warm_s, 'one': one_s,
+        'parse': parse_s, 'cold': cold_s, 'warm': warm_s, 'relink': relink_s, 'one': one_s,
         'rss_mb': cold_rss / 1024, 'ast': ast_s,
     }
 
@@ -90,12 +95,13 @@ def report(r):
     print(f"{r['tree']}: {r['files']} files, {r['MB']:.1f} MB, {r['lines']} lines")
     print(f"  bare parse {r['parse']:.2f} s | cold scan {r['cold']:.2f} s "
           f"({r['cold'] / r['parse']:.2f}x parse) | warm {r['warm']:.2f} s "
-          f"({100 * r['warm'] / r['cold']:.0f}% of cold) | one file changed {r['one']:.2f} s "
+          f"({100 * r['warm'] / r['cold']:.0f}% of cold) | relink {r['relink']:.2f} s "
+          f"({100 * r['relink'] / r['cold']:.0f}%) | one file changed {r['one']:.2f} s "
           f"({100 * r['one'] / r['cold']:.0f}%)")
     print(f"  peak RSS {r['rss_mb']:.0f} MB ({1024 * r['rss_mb'] / max(1, r['lines']):.2f} KB/line) "
           f"| {1e6 * r['cold'] / max(1, r['lines']):.2f} us/line cold")
     print(f"  ast baseline {r['ast']:.2f} s: cold scan {r['ast'] / r['cold']:.1f}x faster, "
-          f"warm {r['ast'] / r['warm']:.1f}x faster")
+          f"warm {r['ast'] / r['warm']:.1f}x faster, relink {r['ast'] / r['relink']:.1f}x faster")
     sys.stdout.flush()
 
 
