@@ -200,6 +200,10 @@ int main(int argc, char** argv) {
   bench_cmd->add_option("PATH", bench_path, "Root folder")->required();
   bench_cmd->add_option("-j,--jobs", bench.jobs, "Worker threads (0: one per core)");
   bench_cmd->add_option("--exclude", bench.exclude_globs, "As for scan");
+  bool bench_walk = false;
+  bench_cmd->add_flag(
+      "--walk", bench_walk,
+      "Also visit every node of each tree with a cursor (the floor of a fact pass)");
 
   try {
     app.parse(argc, argv);
@@ -225,7 +229,7 @@ int main(int argc, char** argv) {
   if (app.got_subcommand(diff_cmd)) return cutover::run_diff_command(diff);
   if (app.got_subcommand(bench_cmd)) {
     bench.root = bench.root_label = bench_path;
-    return cutover::run_bench_parse_command(bench);
+    return cutover::run_bench_parse_command(bench, bench_walk);
   }
   if (app.got_subcommand(routes_cmd)) {
     routes.legacy.root = routes.legacy.root_label = routes_path;
