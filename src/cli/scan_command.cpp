@@ -6,6 +6,7 @@
 #include <future>
 #include <iostream>
 #include <sstream>
+#include <thread>
 
 #include "cache/layout_cache.h"
 #include "cli/output_record.h"
@@ -107,12 +108,22 @@ int run_scan_command(const ScanCommandOptions& options) {
   const bool html_wanted = wants_format(options.formats, "html");
   SvgLayoutMemo layouts;
   if (html_wanted && !cache_dir.empty()) layouts = load_svg_layouts(cache_dir, options.scan.root);
+  // The graphs first, while no other thread runs: Graphviz lays out on a
+  // forked process too (emit/forked_work.h).
+  ReportGraphs graphs;
+  if (html_wanted) {
+    const unsigned jobs =
+        options.scan.jobs ? options.scan.jobs : std::max(1u, std::thread::hardware_concurrency());
+    graphs = draw_report_graphs(inventory, &layouts, jobs);
+    clock.lap("layout");
+  }
   const HtmlReportOptions html{
       .source_url = report_source_url(options.source_url, options.scan, out_dir),
       .history = options.history_file.empty() ? nullptr : &history,
-      .layouts = &layouts};
-  // The report (Graphviz, single-threaded) renders on its own thread while
-  // this one writes the other formats.
+      .layouts = &layouts,
+      .graphs = &graphs};
+  // The report renders on its own thread while this one writes the other
+  // formats.
   std::future<std::string> report;
   if (html_wanted)
     report = std::async(std::launch::async, [&] { return render_html_report(inventory, html); });

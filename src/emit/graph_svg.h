@@ -42,8 +42,14 @@ std::string family_graph_svg(const Inventory& inventory, SvgLayoutMemo* memo = n
 // the modules of no family it imports.
 std::string family_module_graph_svg(const Inventory& inventory, const std::string& family,
                                     SvgLayoutMemo* memo = nullptr);
-// The same for every family, in the order of inventory.families.
-std::vector<std::string> family_module_graph_svgs(const Inventory& inventory,
-                                                  SvgLayoutMemo* memo = nullptr);
+// Every graph of the report: the family graph, then each family's modules
+// in the order of inventory.families ("" where there is nothing to draw).
+struct ReportGraphs {
+  std::string families;
+  std::vector<std::string> family_modules;
+};
+// Those the memo does not hold are laid out on up to `workers` processes
+// (emit/forked_work.h): call it with no other thread running.
+ReportGraphs draw_report_graphs(const Inventory& inventory, SvgLayoutMemo* memo, unsigned workers);
 
 }  // namespace cutover

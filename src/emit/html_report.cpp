@@ -156,14 +156,13 @@ std::string data_json(const Inventory& inv) {
   return out;
 }
 
-std::string graph_section(const Inventory& inv, SvgLayoutMemo* layouts) {
-  const std::string families = family_graph_svg(inv, layouts);
+std::string graph_section(const Inventory& inv, const ReportGraphs& graphs) {
+  const std::string& families = graphs.families;
   if (families.empty()) return "<p class=\"empty\">No endpoint families.</p>";
   std::string out = "<div class=\"graph\" id=\"family-graph\">" + families + "</div>\n";
-  const std::vector<std::string> drawings = family_module_graph_svgs(inv, layouts);
   for (std::size_t i = 0; i < inv.families.size(); ++i) {
     const Family& f = inv.families[i];
-    const std::string& modules = drawings[i];
+    const std::string& modules = graphs.family_modules[i];
     if (modules.empty()) continue;
     out += "<details class=\"family-modules\"><summary>" + html_escape(f.name) + " (" +
            std::to_string(f.modules.size()) + " modules)</summary><div class=\"graph\">" + modules +
@@ -201,7 +200,9 @@ std::string render_html_report(const Inventory& inv, const HtmlReportOptions& op
       {"@@WAVE_ROWS@@", wave_rows(inv)},
       {"@@ADAPTERS@@", adapter_table(inv)},
       {"@@MATRIX@@", matrix_table(inv, source_url)},
-      {"@@GRAPHS@@", graph_section(inv, options.layouts)},
+      {"@@GRAPHS@@",
+       graph_section(
+           inv, options.graphs ? *options.graphs : draw_report_graphs(inv, options.layouts, 1))},
       {"@@OVERVIEW@@", overview_tables(inv)},
       {"@@HISTORY@@", options.history ? history_section(*options.history) : ""},
       {"@@PROGRESS@@", options.progress ? progress_section(*options.progress, source_url) : ""},

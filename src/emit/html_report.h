@@ -21,6 +21,9 @@ struct HtmlReportOptions {
   const std::vector<HistoryRun>* history = nullptr;
   // Graph layouts of earlier runs; this run's are added to its `drawn`.
   SvgLayoutMemo* layouts = nullptr;
+  // The graphs, drawn beforehand (draw_report_graphs); when null they are
+  // drawn here, on this thread, with `layouts`.
+  const ReportGraphs* graphs = nullptr;
 };
 
 std::string render_html_report(const Inventory& inventory, const HtmlReportOptions& options = {});
