@@ -13,8 +13,7 @@
 namespace cutover {
 
 struct CachedSummary {
-  FileSummary summary;  // empty on a hit
-
+  FileSummary summary;     // empty on a hit
   bool cacheable = false;  // read and decoded: worth keeping in the next pack
   bool hit = false;        // taken from the cache, not parsed
   std::uint64_t key = 0;
