@@ -26,16 +26,21 @@ int run_progress_command(const ProgressCommandOptions& options) {
     return 1;
   }
   OutputFiles outputs;
-  if (wants_format(options.formats, "html")) {
+  const bool html_wanted = wants_format(options.formats, "html");
+  ReportDrawings drawings;
+  if (html_wanted) {
+    drawings = draw_report(*legacy, options.legacy);
     const HtmlReportOptions html{
         .source_url = report_source_url(options.source_url, options.legacy, options.out_dir),
         .progress = &progress,
-        .history = options.history_file.empty() ? nullptr : &history};
+        .history = options.history_file.empty() ? nullptr : &history,
+        .graphs = &drawings.graphs};
     outputs.emplace_back("report.html", render_html_report(*legacy, html));
   }
   if (wants_format(options.formats, "json"))
     outputs.emplace_back("progress.json", progress_to_json(progress));
   if (write_output_files(options.out_dir, outputs) != 0) return 1;
+  if (html_wanted) save_report_layouts(options.legacy, std::move(drawings.layouts));
 
   if (!options.quiet) {
     const ProgressCounts& c = progress.overall;

@@ -2,7 +2,9 @@
 
 #include <algorithm>
 #include <iostream>
+#include <thread>
 
+#include "cache/layout_cache.h"
 #include "config/cutover_config.h"
 #include "emit/atomic_file.h"
 #include "emit/source_link.h"
@@ -64,6 +66,20 @@ std::string report_source_url(const std::string& flag, const ScanOptions& scan,
   const std::string relative = root.lexically_relative(from).generic_string();
   if (relative.empty()) return "";
   return percent_encode_path(relative == "." ? "" : relative + "/") + "{file}";
+}
+
+ReportDrawings draw_report(const Inventory& inventory, const ScanOptions& scan) {
+  ReportDrawings out;
+  if (!scan.cache_dir.empty()) out.layouts = load_svg_layouts(scan.cache_dir, scan.root);
+  const unsigned jobs = scan.jobs ? scan.jobs : std::max(1u, std::thread::hardware_concurrency());
+  out.graphs = draw_report_graphs(inventory, &out.layouts, jobs);
+  return out;
+}
+
+void save_report_layouts(const ScanOptions& scan, SvgLayoutMemo layouts) {
+  if (scan.cache_dir.empty()) return;
+  const std::string problem = save_svg_layouts(scan.cache_dir, scan.root, std::move(layouts));
+  if (!problem.empty()) std::cerr << "cutover: warning: cache not written: " << problem << "\n";
 }
 
 bool record_history(const std::string& file, const HistoryRun& run, std::vector<HistoryRun>& runs) {

@@ -6,6 +6,7 @@
 #include <utility>
 #include <vector>
 
+#include "emit/graph_svg.h"
 #include "scan/scan_pipeline.h"
 #include "track/history.h"
 
@@ -31,6 +32,17 @@ int write_output_files(const std::filesystem::path& out_dir, const OutputFiles& 
 // folder as seen from the output folder, so the report opens local files.
 std::string report_source_url(const std::string& flag, const ScanOptions& scan,
                               const std::filesystem::path& out_dir);
+
+// The report's graphs, with the layouts the cache folder of `scan` kept
+// (when it has one); those it lacks are laid out on `scan.jobs` processes.
+// Call it while no other thread runs (emit/forked_work.h).
+struct ReportDrawings {
+  SvgLayoutMemo layouts;  // this run's, for save_report_layouts
+  ReportGraphs graphs;
+};
+ReportDrawings draw_report(const Inventory& inventory, const ScanOptions& scan);
+// Keeps the run's layouts for the next; a failure is a warning on stderr.
+void save_report_layouts(const ScanOptions& scan, SvgLayoutMemo layouts);
 
 // Appends `run` to the history `file` and fills `runs` with all of them;
 // false, with the reason on stderr, when the file cannot be used.

@@ -6,9 +6,7 @@
 #include <future>
 #include <iostream>
 #include <sstream>
-#include <thread>
 
-#include "cache/layout_cache.h"
 #include "cli/output_record.h"
 #include "cli/report_outputs.h"
 #include "cli/scan_or_report.h"
@@ -104,24 +102,17 @@ int run_scan_command(const ScanCommandOptions& options) {
     return 1;
   }
   StageClock clock(stats.stages);
-  const fs::path& cache_dir = options.scan.cache_dir;
   const bool html_wanted = wants_format(options.formats, "html");
-  SvgLayoutMemo layouts;
-  if (html_wanted && !cache_dir.empty()) layouts = load_svg_layouts(cache_dir, options.scan.root);
-  // The graphs first, while no other thread runs: Graphviz lays out on a
-  // forked process too (emit/forked_work.h).
-  ReportGraphs graphs;
+  // The graphs first, while no other thread runs.
+  ReportDrawings drawings;
   if (html_wanted) {
-    const unsigned jobs =
-        options.scan.jobs ? options.scan.jobs : std::max(1u, std::thread::hardware_concurrency());
-    graphs = draw_report_graphs(inventory, &layouts, jobs);
+    drawings = draw_report(inventory, options.scan);
     clock.lap("layout");
   }
   const HtmlReportOptions html{
       .source_url = report_source_url(options.source_url, options.scan, out_dir),
       .history = options.history_file.empty() ? nullptr : &history,
-      .layouts = &layouts,
-      .graphs = &graphs};
+      .graphs = &drawings.graphs};
   // The report renders on its own thread while this one writes the other
   // formats.
   std::future<std::string> report;
@@ -141,10 +132,7 @@ int run_scan_command(const ScanCommandOptions& options) {
   clock.lap("render");
   if (write_output_files(out_dir, outputs) != 0) return 1;
   clock.lap("write");
-  if (html_wanted && !cache_dir.empty()) {
-    const std::string problem = save_svg_layouts(cache_dir, options.scan.root, std::move(layouts));
-    if (!problem.empty()) std::cerr << "cutover: warning: cache not written: " << problem << "\n";
-  }
+  if (html_wanted) save_report_layouts(options.scan, std::move(drawings.layouts));
   const std::string counts = summary_counts(inventory);
   if (fingerprint) {
     const std::string problem =
