@@ -64,8 +64,17 @@ TEST_CASE("cutover progress writes progress.json and report.html", "[cli][progre
   CHECK(printed.find("25.00% moved: 53 legacy endpoints, 14 migrated") != std::string::npos);
   CHECK(testing::read_text(out.root() / "progress.json").find("\"status\": \"split\"") !=
         std::string::npos);
-  CHECK(testing::read_text(out.root() / "report.html").find("id=\"progress-table\"") !=
-        std::string::npos);
+  const std::string report = testing::read_text(out.root() / "report.html");
+  CHECK(report.find("id=\"progress-table\"") != std::string::npos);
+  // The graphs' layouts are kept in the cache, as scan keeps them, and a
+  // second run draws the same report from them.
+  std::size_t layout_packs = 0;
+  for (const auto& entry : std::filesystem::directory_iterator(out.root() / "cache"))
+    layout_packs += entry.path().filename().string().starts_with("layouts-");
+  CHECK(layout_packs == 1);
+  REQUIRE(testing::run_cutover("progress " + legacy + " --target " + target + " -q -o " +
+                               out.root().string()) == 0);
+  CHECK(testing::read_text(out.root() / "report.html") == report);
   CHECK(testing::run_cutover("progress " + legacy) == 2);  // --target is required
   CHECK(testing::run_cutover("progress " + legacy + " --target " + target + "/nowhere -q -o " +
                              out.root().string()) == 1);
