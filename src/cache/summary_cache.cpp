@@ -2,6 +2,7 @@
 
 #include <xxhash.h>
 
+#include "cache/content_hash.h"
 #include "cache/summary_codec.h"
 #include "cutover_version.h"
 
@@ -17,16 +18,13 @@ std::string pack_header() {
 }  // namespace
 
 std::uint64_t summary_key(const SourceText& source) {
-  XXH3_state_t* state = XXH3_createState();
-  XXH3_64bits_reset(state);
-  XXH3_64bits_update(state, source.text.data(), source.text.size());
+  ContentHash key;
+  key.add(source.text);
   for (const Diagnostic& d : source.diagnostics) {
-    XXH3_64bits_update(state, d.code.data(), d.code.size() + 1);  // with its terminator
-    XXH3_64bits_update(state, d.message.data(), d.message.size() + 1);
+    key.add_part(d.code);
+    key.add_part(d.message);
   }
-  const std::uint64_t key = XXH3_64bits_digest(state);
-  XXH3_freeState(state);
-  return key;
+  return key.digest();
 }
 
 std::filesystem::path SummaryCache::pack_path(const std::filesystem::path& folder,

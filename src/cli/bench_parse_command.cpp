@@ -3,7 +3,6 @@
 #include <atomic>
 #include <chrono>
 #include <iostream>
-#include <thread>
 
 #include "discover/source_discovery.h"
 #include "parse/python_parser.h"
@@ -43,8 +42,7 @@ int run_bench_parse_command(const ScanOptions& options, bool walk) {
   }
   const Discovery discovery =
       discover_sources(options.root, DiscoveryOptions{.exclude_globs = options.exclude_globs});
-  const unsigned jobs =
-      options.jobs ? options.jobs : std::max(1u, std::thread::hardware_concurrency());
+  const unsigned jobs = resolved_jobs(options.jobs);
   std::atomic<std::uint64_t> bytes{0}, nodes{0};
   parallel_for(
       discovery.files.size(), jobs, [] { return PythonParser{}; },

@@ -1,13 +1,12 @@
 #include "cli/output_record.h"
 
-#include <xxhash.h>
-
 #include <cstdio>
 #include <fstream>
 #include <iterator>
 #include <sstream>
-#include <vector>
 
+#include "cache/content_hash.h"
+#include "cache/keyed_pack.h"
 #include "emit/atomic_file.h"
 
 namespace cutover {
@@ -26,21 +25,6 @@ std::string hex(std::uint64_t v) {
   return text;
 }
 
-// Streamed: the binary and the outputs run to megabytes, and a re-run that
-// keeps its outputs should not hold them.
-std::optional<std::uint64_t> file_hash(const std::filesystem::path& file) {
-  std::ifstream in(file, std::ios::binary);
-  if (!in) return std::nullopt;
-  XXH3_state_t* state = XXH3_createState();
-  XXH3_64bits_reset(state);
-  std::vector<char> buffer(1 << 16);
-  while (in.read(buffer.data(), static_cast<std::streamsize>(buffer.size())) || in.gcount() > 0)
-    XXH3_64bits_update(state, buffer.data(), static_cast<std::size_t>(in.gcount()));
-  const std::uint64_t hash = XXH3_64bits_digest(state);
-  XXH3_freeState(state);
-  return hash;
-}
-
 bool parse_hex(std::string_view text, std::uint64_t& v) {
   if (text.size() != 16) return false;
   v = 0;
@@ -54,15 +38,10 @@ bool parse_hex(std::string_view text, std::uint64_t& v) {
 
 }  // namespace
 
-std::uint64_t content_hash(std::string_view bytes) {
-  return XXH3_64bits(bytes.data(), bytes.size());
-}
-
 std::filesystem::path output_record_path(const std::filesystem::path& cache_dir,
                                          const std::filesystem::path& out_dir) {
-  std::error_code ec;
-  const std::string canonical = std::filesystem::weakly_canonical(out_dir, ec).generic_string();
-  return cache_dir / ("outputs-" + hex(content_hash(canonical)) + ".txt");
+  // Named as the cache's packs are, by the folder's canonical path.
+  return KeyedPack::path_for(cache_dir, "outputs", out_dir).replace_extension(".txt");
 }
 
 std::optional<OutputRecord> load_output_record(const std::filesystem::path& file) {
@@ -105,24 +84,21 @@ std::string save_output_record(const std::filesystem::path& file, const OutputRe
 
 std::uint64_t run_fingerprint(std::uint64_t inputs, std::string_view command_line) {
   std::error_code ec;
-  const std::string parts[] = {hex(inputs), std::string(command_line),
-                               std::filesystem::current_path(ec).string(),
-                               hex(file_hash("/proc/self/exe").value_or(0))};
-  XXH3_state_t* state = XXH3_createState();
-  XXH3_64bits_reset(state);
-  for (const std::string& part : parts) {
-    XXH3_64bits_update(state, part.data(), part.size() + 1);  // with its terminator
-  }
-  const std::uint64_t fingerprint = XXH3_64bits_digest(state);
-  XXH3_freeState(state);
-  return fingerprint;
+  ContentHash fingerprint;
+  fingerprint.add_part(inputs);
+  fingerprint.add_part(command_line);
+  fingerprint.add_part(std::filesystem::current_path(ec).string());
+  // Streamed: a sanitizer build's binary runs to tens of MB.
+  fingerprint.add_part(fingerprint.add_file("/proc/self/exe") ? "binary" : "no binary");
+  return fingerprint.digest();
 }
 
 bool outputs_unchanged(const std::filesystem::path& out_dir, const OutputRecord& record) {
   for (const auto& [name, hash] : record.files) {
     std::error_code ec;
     if (!std::filesystem::is_regular_file(out_dir / name, ec)) return false;
-    if (file_hash(out_dir / name) != hash) return false;
+    ContentHash content;
+    if (!content.add_file(out_dir / name) || content.digest() != hash) return false;
   }
   return true;
 }

@@ -37,6 +37,4 @@ std::uint64_t run_fingerprint(std::uint64_t inputs, std::string_view command_lin
 // Every output the record names is in `out_dir` with the bytes it recorded.
 bool outputs_unchanged(const std::filesystem::path& out_dir, const OutputRecord& record);
 
-std::uint64_t content_hash(std::string_view bytes);
-
 }  // namespace cutover

@@ -2,12 +2,12 @@
 
 #include <algorithm>
 #include <iostream>
-#include <thread>
 
 #include "cache/layout_cache.h"
 #include "config/cutover_config.h"
 #include "emit/atomic_file.h"
 #include "emit/source_link.h"
+#include "scan/parallel_for.h"
 
 namespace cutover {
 
@@ -71,8 +71,7 @@ std::string report_source_url(const std::string& flag, const ScanOptions& scan,
 ReportDrawings draw_report(const Inventory& inventory, const ScanOptions& scan) {
   ReportDrawings out;
   if (!scan.cache_dir.empty()) out.layouts = load_svg_layouts(scan.cache_dir, scan.root);
-  const unsigned jobs = scan.jobs ? scan.jobs : std::max(1u, std::thread::hardware_concurrency());
-  out.graphs = draw_report_graphs(inventory, &out.layouts, jobs);
+  out.graphs = draw_report_graphs(inventory, &out.layouts, resolved_jobs(scan.jobs));
   return out;
 }
 

@@ -7,6 +7,7 @@
 #include <iostream>
 #include <sstream>
 
+#include "cache/content_hash.h"
 #include "cli/output_record.h"
 #include "cli/report_outputs.h"
 #include "cli/scan_or_report.h"

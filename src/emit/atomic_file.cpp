@@ -6,10 +6,9 @@
 #include <unistd.h>
 
 #include <algorithm>
-#include <vector>
-
 #include <cerrno>
 #include <cstring>
+#include <vector>
 
 namespace cutover {
 

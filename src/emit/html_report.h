@@ -19,10 +19,8 @@ struct HtmlReportOptions {
   const Progress* progress = nullptr;
   // `--history`: every recorded run, for the burn-down section.
   const std::vector<HistoryRun>* history = nullptr;
-  // Graph layouts of earlier runs; this run's are added to its `drawn`.
-  SvgLayoutMemo* layouts = nullptr;
-  // The graphs, drawn beforehand (draw_report_graphs); when null they are
-  // drawn here, on this thread, with `layouts`.
+  // The graphs, drawn beforehand (draw_report_graphs, with the layout
+  // cache); when null they are drawn here, on this thread.
   const ReportGraphs* graphs = nullptr;
 };
 

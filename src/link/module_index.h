@@ -9,14 +9,13 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
-
 #include <unordered_set>
 #include <vector>
-#include "model/string_map.h"
 
 #include "model/diagnostic.h"
 #include "model/dotted_name.h"
 #include "model/file_summary.h"
+#include "model/string_map.h"
 
 namespace cutover {
 

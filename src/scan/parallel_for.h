@@ -14,6 +14,11 @@
 
 namespace cutover {
 
+// The thread count `--jobs N` asks for: N, or one per core for 0.
+inline unsigned resolved_jobs(unsigned jobs) {
+  return jobs ? jobs : std::max(1u, std::thread::hardware_concurrency());
+}
+
 template <class MakeWorker, class Work>
 void parallel_for(std::size_t count, unsigned jobs, MakeWorker make_worker, Work work) {
   std::atomic<std::size_t> next{0};

@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <future>
 #include <optional>
-#include <thread>
 #include <tuple>
 #include <unordered_map>
 
@@ -157,7 +156,7 @@ Inventory run_scan(const ScanOptions& options, ScanStats* stats) {
     throw ScanError(e.what());
   }
   LinkOptions link = options.link;
-  link.jobs = options.jobs ? options.jobs : std::max(1u, std::thread::hardware_concurrency());
+  link.jobs = resolved_jobs(options.jobs);
   if (link.source_roots.empty()) link.source_roots = config.roots;
   if (link.django_settings.empty()) link.django_settings = config.django_settings;
   if (link.families.empty()) link.families = config.families;
@@ -183,8 +182,7 @@ Inventory run_scan(const ScanOptions& options, ScanStats* stats) {
     discovery.files.resize(options.max_files);
   }
   const SummarizeLimits limits{.max_file_bytes = options.max_file_bytes};
-  const unsigned jobs =
-      options.jobs ? options.jobs : std::max(1u, std::thread::hardware_concurrency());
+  const unsigned jobs = resolved_jobs(options.jobs);
   clock.lap("discover");
   ReadSources read = read_sources(discovery.files, options, limits, jobs, run_stats);
   if (options.outputs_current && !options.cache_dir.empty() &&
@@ -197,7 +195,7 @@ Inventory run_scan(const ScanOptions& options, ScanStats* stats) {
   Summarized summarized =
       finish_summaries(discovery.files, std::move(read), options, limits, jobs, run_stats);
   clock.lap("summarize");
-  // The pack is written while the link stage, single-threaded, runs.
+  // The pack is written while the link stage runs.
   std::future<std::string> cache_written;
   if (summarized.next_pack) {
     cache_written = std::async(std::launch::async, [&] {

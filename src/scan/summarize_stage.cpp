@@ -1,45 +1,25 @@
 #include "scan/summarize_stage.h"
 
-#include <xxhash.h>
-
-#include <fstream>
-#include <iterator>
 #include <unordered_set>
 
+#include "cache/content_hash.h"
 #include "cache/summary_codec.h"
 #include "scan/parallel_for.h"
 
 namespace cutover {
 namespace {
 
+// How many summaries were parsed and how many came from the cache.
+void count_sources(const std::vector<CachedSummary>& results, ScanStats& stats) {
+  stats.from_cache = stats.parsed = 0;
+  for (const CachedSummary& r : results)
+    (r.hit ? stats.from_cache : stats.parsed) += 1;
+}
+
 SummarizerTools tools_for(const ScanOptions& options) {
   return SummarizerTools{.parse_timeout = std::chrono::milliseconds(
                              static_cast<std::int64_t>(options.parse_timeout_seconds * 1000))};
 }
-
-class Fingerprint {
- public:
-  Fingerprint() : state_(XXH3_createState()) { XXH3_64bits_reset(state_); }
-  ~Fingerprint() { XXH3_freeState(state_); }
-  Fingerprint(const Fingerprint&) = delete;
-  Fingerprint& operator=(const Fingerprint&) = delete;
-
-  // Each part ends with a NUL, so no two sequences of parts run together alike.
-  void add(std::string_view part) {
-    XXH3_64bits_update(state_, part.data(), part.size());
-    XXH3_64bits_update(state_, "", 1);
-  }
-  void add(std::uint64_t n) { add(std::string_view(std::to_string(n))); }
-  // A file's bytes, or a mark that there is none.
-  void add_file(const std::filesystem::path& file) {
-    std::ifstream in(file, std::ios::binary);
-    add(in ? std::string(std::istreambuf_iterator<char>(in), {}) : std::string("\x01missing"));
-  }
-  std::uint64_t digest() const { return XXH3_64bits_digest(state_); }
-
- private:
-  XXH3_state_t* state_;
-};
 
 }  // namespace
 
@@ -60,38 +40,39 @@ ReadSources read_sources(const std::vector<SourceFile>& files, const ScanOptions
   parallel_for(files.size(), jobs, tools, [&](SummarizerTools& t, std::size_t i) {
     read.results[i] = summarize_with_cache(files[i], t, limits, read.cache);
   });
-  for (const CachedSummary& r : read.results)
-    (r.hit ? stats.from_cache : stats.parsed) += 1;
+  count_sources(read.results, stats);
   return read;
 }
 
 std::uint64_t inputs_fingerprint(const std::vector<SourceFile>& files, const ReadSources& read,
                                  const std::vector<Diagnostic>& discovery_diagnostics,
                                  const ScanOptions& options) {
-  Fingerprint f;
-  f.add(files.size());
+  ContentHash f;
+  f.add_part(files.size());
   for (std::size_t i = 0; i < files.size(); ++i) {
     const SourceFile& file = files[i];
     const CachedSummary& r = read.results[i];
-    f.add(file.rel_path);
-    f.add(file.module);
-    f.add(file.source_root);
-    f.add(file.is_package);
+    f.add_part(file.rel_path);
+    f.add_part(file.module);
+    f.add_part(file.source_root);
+    f.add_part(file.is_package ? 1 : 0);
     // A key names the content and how it decoded; a file that is not cached
     // (unreadable, skipped) is known by its summary: status and diagnostics.
-    f.add(r.cacheable ? std::to_string(r.key) : encode_summary(r.summary));
+    f.add_part(r.cacheable ? std::to_string(r.key) : encode_summary(r.summary));
   }
-  f.add(discovery_diagnostics.size());
+  f.add_part(discovery_diagnostics.size());
   for (const Diagnostic& d : discovery_diagnostics) {
-    f.add(d.file);
-    f.add(d.line);
-    f.add(static_cast<std::uint64_t>(d.severity));
-    f.add(d.code);
-    f.add(d.message);
+    f.add_part(d.file);
+    f.add_part(d.line);
+    f.add_part(static_cast<std::uint64_t>(d.severity));
+    f.add_part(d.code);
+    f.add_part(d.message);
   }
-  f.add_file(options.root / "cutover.toml");
-  f.add_file(options.root / "pyproject.toml");
-  if (!options.config_file.empty()) f.add_file(options.config_file);
+  // The configuration's bytes, or a mark that there is none.
+  for (const std::filesystem::path& config :
+       {options.root / "cutover.toml", options.root / "pyproject.toml", options.config_file}) {
+    f.add_part(!config.empty() && f.add_file(config) ? "read" : "none");
+  }
   return f.digest();
 }
 
@@ -119,15 +100,13 @@ Summarized finish_summaries(const std::vector<SourceFile>& files, ReadSources re
     r = summarize_with_cache(files[i], t, limits, SummaryCache{});
     out.summaries[i] = r.summary;
   });
+  count_sources(results, stats);  // an entry that did not decode was parsed after all
   std::unordered_set<std::uint64_t> keys;
   bool missed = false;
   for (const CachedSummary& r : results) {
     missed |= r.cacheable && !r.hit;
     if (r.cacheable) keys.insert(r.key);
   }
-  stats.from_cache = stats.parsed = 0;
-  for (const CachedSummary& r : results)
-    (r.hit ? stats.from_cache : stats.parsed) += 1;
   // Unchanged run, nothing to write; else the pack is replaced, which also
   // drops the entries of files gone since.
   if (!missed && keys.size() == cache.size()) return out;
