@@ -80,11 +80,13 @@ int main(int argc, char** argv) {
   // glibc grows a worker thread's heap a few pages at a time, one mprotect
   // call each: a sixth of a warm re-run of a million lines went there. A
   // 64 MB step costs address space, not memory (pages are touched on use).
+  // A no-op where jemalloc serves malloc (see CMakeLists.txt).
   mallopt(M_TOP_PAD, 64 << 20);
   CLI::App app{
       "cutover: inventory, dependency graph and migration plan of a legacy Flask or "
       "Django codebase, read statically (the code is never imported or run)."};
-  app.set_version_flag("--version", std::string("cutover ") + cutover::kCutoverVersion);
+  app.set_version_flag("--version", std::string("cutover ") + cutover::kCutoverVersion +
+                                        " (allocator: " CUTOVER_ALLOCATOR ")");
   app.require_subcommand(1);
 
   cutover::ScanCommandOptions scan;

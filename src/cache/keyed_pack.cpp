@@ -73,12 +73,17 @@ std::optional<std::string_view> KeyedPack::find(std::uint64_t key) const {
   return it->second;
 }
 
-std::string KeyedPack::save(const std::filesystem::path& file, std::string_view header,
-                            std::vector<std::pair<std::uint64_t, std::string_view>> entries) {
-  std::sort(entries.begin(), entries.end());
+void KeyedPack::sort_entries(std::vector<std::pair<std::uint64_t, std::string_view>>& entries) {
+  std::stable_sort(entries.begin(), entries.end(),
+                   [](const auto& a, const auto& b) { return a.first < b.first; });
   entries.erase(std::unique(entries.begin(), entries.end(),
                             [](const auto& a, const auto& b) { return a.first == b.first; }),
                 entries.end());
+}
+
+std::string KeyedPack::save(const std::filesystem::path& file, std::string_view header,
+                            std::vector<std::pair<std::uint64_t, std::string_view>> entries) {
+  sort_entries(entries);
   // Per entry: key, size and checksum, then the bytes where they lie.
   std::string heads = std::string(header) + u64_bytes(entries.size());
   const std::size_t first_head = heads.size();

@@ -30,6 +30,9 @@ class KeyedPack {
   static std::string save(const std::filesystem::path& file, std::string_view header,
                           std::vector<std::pair<std::uint64_t, std::string_view>> entries);
 
+  // Sorts entries by key and drops all but the first of each key.
+  static void sort_entries(std::vector<std::pair<std::uint64_t, std::string_view>>& entries);
+
   // <folder>/<kind>-<xxh3 of the root's canonical path>.bin: one pack of a
   // kind per scanned root, so scans of two trees share a cache folder.
   static std::filesystem::path path_for(const std::filesystem::path& folder, std::string_view kind,

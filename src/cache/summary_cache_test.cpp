@@ -1,6 +1,8 @@
 #include "cache/summary_cache.h"
 
+#include <sys/stat.h>
 #include <catch2/catch.hpp>
+
 #include <fstream>
 
 #include "cache/cached_summarizer.h"
@@ -32,7 +34,7 @@ TEST_CASE("a second pass takes every summary from the cache", "[unit][summary_ca
   std::vector<std::pair<std::uint64_t, std::string_view>> entries;
   for (const CachedSummary& r : parsed)
     entries.emplace_back(r.key, r.encoded);
-  REQUIRE(SummaryCache::save(cache_dir, tree.root() / "src", entries).empty());
+  REQUIRE(SummaryCache::save(cache_dir, tree.root() / "src", entries, SummaryCache{}).empty());
   const SummaryCache cache = SummaryCache::load(cache_dir, tree.root() / "src");
   CHECK(cache.size() == 2);
   std::size_t i = 0;
@@ -55,12 +57,12 @@ TEST_CASE("a changed file misses; a pack of another release or damaged is ignore
   SummarizerTools tools;
   const auto dir = tree.root() / "cache";
   const CachedSummary r = summarize_with_cache(source_file(tree, "a.py"), tools, {}, {});
-  REQUIRE(SummaryCache::save(dir, tree.root(), {{r.key, r.encoded}}).empty());
+  REQUIRE(SummaryCache::save(dir, tree.root(), {{r.key, r.encoded}}, SummaryCache{}).empty());
   tree.write("a.py", "x = 2\n");
   CHECK_FALSE(summarize_with_cache(source_file(tree, "a.py"), tools, {},
                                    SummaryCache::load(dir, tree.root()))
                   .hit);
-  const auto pack = SummaryCache::pack_path(dir, tree.root());
+  const auto pack = SummaryCache::pack_path(dir, tree.root(), SummaryCache::shard_index(r.key));
   std::string bytes;
   {
     std::ifstream in(pack, std::ios::binary);
@@ -79,6 +81,54 @@ TEST_CASE("a changed file misses; a pack of another release or damaged is ignore
   flipped.back() ^= 0x20;  // the entry's checksum no longer matches
   CHECK(write(flipped) == 0);
   CHECK(write("") == 0);
+}
+
+TEST_CASE("a save rewrites only the shards whose keys changed", "[unit][summary_cache]") {
+  testing::ScratchTree tree;
+  const auto dir = tree.root() / "cache";
+  // Two entries in each shard: the key's top four bits name its shard.
+  const auto key = [](std::uint64_t shard, std::uint64_t n) { return shard << 60 | n; };
+  std::vector<std::pair<std::uint64_t, std::string_view>> entries;
+  for (std::uint64_t s = 0; s < kSummaryShards; ++s) {
+    entries.emplace_back(key(s, 1), "one");
+    entries.emplace_back(key(s, 2), "two");
+  }
+  // The single pack of earlier releases goes at the first save.
+  const auto legacy = KeyedPack::path_for(dir, "summaries", tree.root());
+  tree.write(std::filesystem::relative(legacy, tree.root()).string(), "old");
+  REQUIRE(SummaryCache::save(dir, tree.root(), entries, SummaryCache{}).empty());
+  CHECK_FALSE(std::filesystem::exists(legacy));
+  const auto inode = [&](std::size_t shard) {
+    struct stat st {};
+    REQUIRE(::stat(SummaryCache::pack_path(dir, tree.root(), shard).c_str(), &st) == 0);
+    return st.st_ino;
+  };
+  std::vector<ino_t> before;
+  for (std::size_t s = 0; s < kSummaryShards; ++s)
+    before.push_back(inode(s));
+
+  const SummaryCache previous = SummaryCache::load(dir, tree.root());
+  REQUIRE(previous.size() == 2 * kSummaryShards);
+  // Unchanged: nothing written.
+  REQUIRE(SummaryCache::save(dir, tree.root(), entries, previous).empty());
+  for (std::size_t s = 0; s < kSummaryShards; ++s)
+    CHECK(inode(s) == before[s]);
+  // An entry of shard 3 replaced by one in shard 9, one of shard 12 dropped.
+  std::erase_if(entries,
+                [&](const auto& e) { return e.first == key(3, 1) || e.first == key(12, 2); });
+  entries.emplace_back(key(9, 7), "seven");
+  REQUIRE(SummaryCache::save(dir, tree.root(), entries, previous).empty());
+  for (std::size_t s = 0; s < kSummaryShards; ++s) {
+    INFO("shard " << s);
+    CHECK((inode(s) != before[s]) == (s == 3 || s == 9 || s == 12));
+  }
+  const SummaryCache after = SummaryCache::load(dir, tree.root());
+  CHECK(after.size() == 2 * kSummaryShards - 1);
+  CHECK_FALSE(after.contains(key(3, 1)));
+  CHECK_FALSE(after.contains(key(12, 2)));
+  CHECK(after.bytes_of(key(9, 7)) == "seven");
+  CHECK(after.bytes_of(key(3, 2)) == "two");
+  CHECK(after.bytes_of(key(15, 1)) == "one");
 }
 
 }  // namespace

@@ -26,40 +26,49 @@ NameResolver::NameResolver(const std::vector<FileSummary>& files, const ModuleIn
     auto [it, inserted] = map.try_emplace(k, b);
     if (!inserted && b.line >= it->second.line) it->second = b;
   };
-  struct NoWorkerState {};
-  parallel_for(
-      files.size(), jobs, [] { return NoWorkerState{}; },
-      [&](NoWorkerState&, std::size_t f) {
-        BindingMap& map = bindings_[f];
-        std::size_t expected = files[f].assignments.size() + files[f].imports.size();
-        for (const DefinitionFact& d : files[f].definitions)
-          expected += 1 + d.parameters.size();
-        map.reserve(expected);
-        for (const AssignmentFact& a : files[f].assignments) {
-          if (a.augmented || a.target.find('.') != std::string::npos) continue;
-          bind(map, {a.scope, a.target}, Binding{.assignment = &a, .line = a.line});
-        }
-        for (const DefinitionFact& d : files[f].definitions) {
-          bind(map, {d.scope, d.name}, Binding{.definition = &d, .line = d.line});
-          for (const std::string& p : d.parameters) {
-            bind(map, {d.qualified_name, p},
-                 Binding{.function = &d, .parameter = p, .line = d.line});
-          }
-        }
-        for (const ImportFact& i : files[f].imports) {
-          if (i.is_star) {
-            star_imports_[f].push_back(&i);
-            continue;
-          }
-          for (std::size_t n = 0; n < i.names.size(); ++n) {
-            const ImportedName& name = i.names[n];
-            // `import a.b` binds `a`; `from m import x` binds `x`; `as` binds the alias.
-            const std::string_view bound =
-                name.alias.empty() ? top_level_name(name.name) : std::string_view(name.alias);
-            bind(map, {i.scope, bound}, Binding{.import = &i, .import_name = n, .line = i.line});
-          }
-        }
-      });
+  parallel_for_each_index(files.size(), jobs, [&](std::size_t f) {
+    BindingMap& map = bindings_[f];
+    std::size_t expected = files[f].assignments.size() + files[f].imports.size();
+    for (const DefinitionFact& d : files[f].definitions)
+      expected += 1 + d.parameters.size();
+    map.reserve(expected);
+    for (const AssignmentFact& a : files[f].assignments) {
+      if (a.augmented || a.target.find('.') != std::string::npos) continue;
+      bind(map, {a.scope, a.target}, Binding{.assignment = &a, .line = a.line});
+    }
+    for (const DefinitionFact& d : files[f].definitions) {
+      bind(map, {d.scope, d.name}, Binding{.definition = &d, .line = d.line});
+      for (const std::string& p : d.parameters) {
+        bind(map, {d.qualified_name, p}, Binding{.function = &d, .parameter = p, .line = d.line});
+      }
+    }
+    for (const ImportFact& i : files[f].imports) {
+      if (i.is_star) {
+        star_imports_[f].push_back(&i);
+        continue;
+      }
+      for (std::size_t n = 0; n < i.names.size(); ++n) {
+        const ImportedName& name = i.names[n];
+        // `import a.b` binds `a`; `from m import x` binds `x`; `as` binds the alias.
+        const std::string_view bound =
+            name.alias.empty() ? top_level_name(name.name) : std::string_view(name.alias);
+        bind(map, {i.scope, bound}, Binding{.import = &i, .import_name = n, .line = i.line});
+      }
+    }
+  });
+  // Each target is followed from scratch (import_targets_ is still empty),
+  // so it does not depend on the order the workers take files in.
+  std::vector<std::vector<std::vector<NameTarget>>> targets(files.size());
+  parallel_for_each_index(files.size(), jobs, [&](std::size_t f) {
+    targets[f].resize(files[f].imports.size());
+    for (std::size_t i = 0; i < files[f].imports.size(); ++i) {
+      const ImportFact& fact = files[f].imports[i];
+      const std::size_t names = fact.is_star ? 1 : fact.names.size();
+      for (std::size_t n = 0; n < names; ++n)
+        targets[f][i].push_back(from_import(f, fact, n, 1));
+    }
+  });
+  import_targets_ = std::move(targets);
 }
 
 NameTarget NameResolver::resolve(std::size_t file, std::string_view scope,
@@ -130,11 +139,20 @@ NameTarget NameResolver::from_binding(std::size_t file, const Binding& b, int ho
         .kind = NameTarget::Kind::kAssignment, .file = file, .assignment = b.assignment};
   }
   const ImportFact& fact = *b.import;
+  if (!import_targets_.empty()) {
+    return import_targets_[file][static_cast<std::size_t>(&fact - files_[file].imports.data())]
+                          [b.import_name];
+  }
+  return from_import(file, fact, b.import_name, hops);
+}
+
+NameTarget NameResolver::from_import(std::size_t file, const ImportFact& fact,
+                                     std::size_t import_name, int hops) const {
   const std::optional<std::string> base = absolute_import_base(files_[file], fact);
   if (!base) return {};
   const bool allow_sibling = fact.level == 0;
   if (fact.is_star) return module_target(file, *base, allow_sibling);
-  const ImportedName& name = fact.names[b.import_name];
+  const ImportedName& name = fact.names[import_name];
   if (!fact.is_from) {
     const std::string bound =
         name.alias.empty() ? std::string(top_level_name(name.name)) : name.name;

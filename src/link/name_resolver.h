@@ -69,6 +69,8 @@ class NameResolver {
   NameTarget lookup(std::size_t file, std::string_view scope, std::string_view name,
                     int hops) const;
   NameTarget from_binding(std::size_t file, const Binding& binding, int hops) const;
+  NameTarget from_import(std::size_t file, const ImportFact& fact, std::size_t name,
+                         int hops) const;
   NameTarget module_target(std::size_t file, const std::string& absolute, bool allow_sibling) const;
   NameTarget member(const NameTarget& base, std::string_view attribute, int hops) const;
   NameTarget resolve_from(std::size_t file, std::string_view scope, std::string_view dotted,
@@ -78,6 +80,11 @@ class NameResolver {
   const ModuleIndex& index_;
   std::vector<BindingMap> bindings_;                          // per file
   std::vector<std::vector<const ImportFact*>> star_imports_;  // per file
+  // What each imported name of each file is, resolved once after the
+  // bindings: most lookups end on an import, and following it (the module
+  // index, re-exports, the module's own bindings) was most of the link
+  // stage. Per file, per import, per name (a star import: one).
+  std::vector<std::vector<std::vector<NameTarget>>> import_targets_;
 };
 
 }  // namespace cutover

@@ -49,4 +49,12 @@ void parallel_for(std::size_t count, unsigned jobs, MakeWorker make_worker, Work
   if (failure) std::rethrow_exception(failure);
 }
 
+// The same for work(i) that needs no state of its own.
+template <class Work>
+void parallel_for_each_index(std::size_t count, unsigned jobs, Work work) {
+  struct NoWorkerState {};
+  parallel_for(
+      count, jobs, [] { return NoWorkerState{}; }, [&](NoWorkerState&, std::size_t i) { work(i); });
+}
+
 }  // namespace cutover

@@ -118,10 +118,9 @@ Inventory link_summaries(std::string root_label, std::vector<FileSummary> summar
                  }
                });
   std::vector<std::vector<TableAccess>> accesses(summaries.size());
-  parallel_for(summaries.size(), options.jobs, make_memo,
-               [&](CodeUseResolver::InheritedUses&, std::size_t f) {
-                 accesses[f] = uses.table_accesses(f, index.id_of(f));
-               });
+  parallel_for_each_index(summaries.size(), options.jobs, [&](std::size_t f) {
+    accesses[f] = uses.table_accesses(f, index.id_of(f));
+  });
   for (std::vector<TableAccess>& in_file : accesses) {
     for (TableAccess& a : in_file)
       inv.table_accesses.push_back(std::move(a));
@@ -199,7 +198,8 @@ Inventory run_scan(const ScanOptions& options, ScanStats* stats) {
   std::future<std::string> cache_written;
   if (summarized.next_pack) {
     cache_written = std::async(std::launch::async, [&] {
-      return SummaryCache::save(options.cache_dir, options.root, summarized.next_pack->entries);
+      return SummaryCache::save(options.cache_dir, options.root, summarized.next_pack->entries,
+                                summarized.next_pack->read);
     });
   }
   Inventory inv = link_summaries(options.root_label, std::move(summarized.summaries),
