@@ -1,7 +1,7 @@
 #pragma once
 // Work that must run on two cores but cannot run on two threads: Graphviz
 // keeps global state. A forked child takes a share of the items, balanced
-// by cost, and sends its results back through a pipe; the child has a copy
+// by cost, and leaves its results in an anonymous file (memfd); the child has a copy
 // of everything the parent built, so nothing is serialised on the way in.
 
 #include <cstddef>

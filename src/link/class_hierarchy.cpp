@@ -1,6 +1,9 @@
 #include "link/class_hierarchy.h"
 
 #include <algorithm>
+#include <iterator>
+
+#include "scan/parallel_for.h"
 
 namespace cutover {
 
@@ -29,17 +32,20 @@ bool collect_external_ancestors(const NameResolver& names, std::size_t file, std
 
 }  // namespace
 
-std::vector<ClassConstruction> find_class_constructions(const NameResolver& names) {
-  std::vector<ClassConstruction> out;
+std::vector<ClassConstruction> find_class_constructions(const NameResolver& names, unsigned jobs) {
   const std::vector<FileSummary>& files = names.files();
-  for (std::size_t f = 0; f < files.size(); ++f) {
+  std::vector<std::vector<ClassConstruction>> in_file(files.size());
+  parallel_for_each_index(files.size(), jobs, [&](std::size_t f) {
     for (const AssignmentFact& a : files[f].assignments) {
       if (a.value.kind != PythonValue::Kind::kCall) continue;
       ClassConstruction c{.file = f, .assignment = &a};
       if (collect_external_ancestors(names, f, a.scope, a.value.text, 0, c.external_ancestors))
-        out.push_back(std::move(c));
+        in_file[f].push_back(std::move(c));
     }
-  }
+  });
+  std::vector<ClassConstruction> out;
+  for (std::vector<ClassConstruction>& constructions : in_file)
+    std::move(constructions.begin(), constructions.end(), std::back_inserter(out));
   return out;
 }
 

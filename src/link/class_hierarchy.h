@@ -24,8 +24,10 @@ struct ClassConstruction {
 
 // Every such assignment in the tree, in file and line order.
 // The apps, blueprints and routers that Flask, FastAPI and DRF code builds
-// are among them; one pass resolves each callee once for every framework.
-std::vector<ClassConstruction> find_class_constructions(const NameResolver& names);
+// are among them; one pass resolves each callee once for every framework,
+// on `jobs` threads.
+std::vector<ClassConstruction> find_class_constructions(const NameResolver& names,
+                                                        unsigned jobs = 1);
 
 // Whether `ancestors` (a ClassConstruction's) holds one of `externals`.
 bool has_ancestor(const std::vector<std::string>& ancestors,

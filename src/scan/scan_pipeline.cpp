@@ -82,7 +82,8 @@ Inventory link_summaries(std::string root_label, std::vector<FileSummary> summar
   clock.lap("link:imports");
   const NameResolver names(summaries, index, options.jobs);
   clock.lap("link:names");
-  const std::vector<ClassConstruction> constructions = find_class_constructions(names);
+  const std::vector<ClassConstruction> constructions =
+      find_class_constructions(names, options.jobs);
   FlaskExtraction flask = extract_flask_routes(names, constructions, inv.diagnostics);
   inv.routes = std::move(flask.routes);
   inv.hooks = std::move(flask.hooks);
