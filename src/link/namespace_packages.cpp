@@ -7,13 +7,17 @@
 #include <string_view>
 #include <unordered_map>
 
+#include "link/import_resolver.h"
 #include "link/module_index.h"
 #include "link/stdlib_modules.h"
 
 namespace cutover {
 namespace {
 
-// How often each dotted name, or a dotted prefix of it, is imported absolutely.
+// How often each dotted name, or a dotted prefix of it, is imported. A
+// relative import counts under the absolute name it has in its package:
+// `from .webhooks.payment_app import *` in package a.b is evidence that the
+// folder webhooks/ without __init__.py is a namespace package a.b.webhooks.
 std::unordered_map<std::string, unsigned> count_imported_names(
     const std::vector<FileSummary>& files) {
   std::unordered_map<std::string, unsigned> counts;
@@ -26,7 +30,12 @@ std::unordered_map<std::string, unsigned> count_imported_names(
   };
   for (const FileSummary& file : files) {
     for (const ImportFact& fact : file.imports) {
-      if (fact.level != 0 || fact.module == "__future__") continue;
+      if (fact.module == "__future__") continue;
+      if (fact.level > 0) {
+        const std::optional<std::string> base = absolute_import_base(file, fact);
+        if (base && !fact.module.empty()) add(*base);
+        continue;
+      }
       if (!fact.is_from) {
         for (const ImportedName& name : fact.names)
           add(name.name);

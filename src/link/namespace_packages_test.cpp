@@ -89,5 +89,33 @@ TEST_CASE("bare imports of built-in modules are no evidence against a namespace 
   CHECK(at(files, "tests/constants/time.py").module == "tests.constants.time");
 }
 
+TEST_CASE("a folder without __init__.py inside a package, imported relatively, joins it",
+          "[unit][namespace_packages]") {
+  // As in saleor: fixtures/webhooks/ has no __init__.py, fixtures/__init__.py
+  // star-imports its modules relatively, and they import back up relatively.
+  std::vector<FileSummary> files = testing::summarize_tree({
+      {"shop/__init__.py", ""},
+      {"shop/models.py", "class Order: pass\n"},
+      {"shop/fixtures/__init__.py", "from .webhooks.payment_app import *\n"},
+      {"shop/fixtures/webhooks/payment_app.py", "from ...models import Order\n"},
+  });
+  REQUIRE(at(files, "shop/fixtures/webhooks/payment_app.py").module == "payment_app");
+  adopt_namespace_packages(files);
+  CHECK(at(files, "shop/fixtures/webhooks/payment_app.py").module ==
+        "shop.fixtures.webhooks.payment_app");
+  CHECK(at(files, "shop/fixtures/webhooks/payment_app.py").source_root == "");
+
+  const Inventory inv = link_summaries("tree", std::move(files), {});
+  std::vector<std::string> internal;
+  for (const ImportEdge& e : inv.imports) {
+    if (e.kind == ImportKind::kInternal) internal.push_back(e.from + " -> " + e.to);
+  }
+  std::sort(internal.begin(), internal.end());
+  CHECK(internal == std::vector<std::string>{"shop.fixtures -> shop.fixtures.webhooks.payment_app",
+                                             "shop.fixtures.webhooks.payment_app -> shop.models"});
+  for (const Diagnostic& d : inv.diagnostics)
+    CHECK(d.code != "unresolved-import");
+}
+
 }  // namespace
 }  // namespace cutover
