@@ -1,10 +1,10 @@
 #include "graph/module_graph.h"
 
+#include "graph/betweenness.h"
 #include "graph/module_edges.h"
 
 #include <algorithm>
 #include <boost/graph/adjacency_list.hpp>
-#include <boost/graph/betweenness_centrality.hpp>
 #include <boost/graph/breadth_first_search.hpp>
 #include <boost/graph/strong_components.hpp>
 #include <boost/graph/topological_sort.hpp>
@@ -66,18 +66,19 @@ struct ComponentSizeCounter : boost::default_bfs_visitor {
 }  // namespace
 
 ModuleGraphFacts analyse_module_graph(std::vector<Module>& modules,
-                                      const std::vector<ImportEdge>& imports) {
+                                      const std::vector<ImportEdge>& imports, unsigned jobs) {
   const std::size_t n = modules.size();
   const auto edges = distinct_module_edges(modules, imports).first_import;
   Graph graph(n);
-  Graph acyclic_free(n);  // without self-loops, for the centrality
+  // Without self-loops, in edge order, for the centrality.
+  std::vector<std::vector<std::uint32_t>> successors(n);
   std::vector<std::vector<Vertex>> out(n);
   for (const auto& [edge, site] : edges) {
     const auto [from, to] = edge;
     boost::add_edge(from, to, graph);
     out[from].push_back(to);
     if (from == to) continue;
-    boost::add_edge(from, to, acyclic_free);
+    successors[from].push_back(static_cast<std::uint32_t>(to));
     ++modules[from].fan_out;
     ++modules[to].fan_in;
   }
@@ -166,10 +167,7 @@ ModuleGraphFacts analyse_module_graph(std::vector<Module>& modules,
     facts.betweenness_computed = false;
     return facts;
   }
-  std::vector<double> centrality(n, 0.0);
-  boost::brandes_betweenness_centrality(
-      acyclic_free, boost::centrality_map(boost::make_iterator_property_map(
-                        centrality.begin(), boost::get(boost::vertex_index, acyclic_free))));
+  const std::vector<double> centrality = betweenness_centrality(successors, jobs);
   const double pairs = n > 2 ? static_cast<double>(n - 1) * static_cast<double>(n - 2) : 1.0;
   for (Vertex v = 0; v < n; ++v)
     modules[v].betweenness = rounded(centrality[v] / pairs);

@@ -21,8 +21,8 @@ struct ModuleGraphFacts {
 inline constexpr std::size_t kMaxBetweennessModules = 20000;
 
 // Fills the per-module metrics of `modules` and returns the cycles. Only
-// internal edges count.
+// internal edges count. The centrality runs on `jobs` threads.
 ModuleGraphFacts analyse_module_graph(std::vector<Module>& modules,
-                                      const std::vector<ImportEdge>& imports);
+                                      const std::vector<ImportEdge>& imports, unsigned jobs = 1);
 
 }  // namespace cutover

@@ -128,7 +128,7 @@ Inventory link_summaries(std::string root_label, std::vector<FileSummary> summar
   }
   clock.lap("link:uses");
   inv.python2 = find_python2_blockers(summaries, index, inv.imports);
-  ModuleGraphFacts graph = analyse_module_graph(inv.modules, inv.imports);
+  ModuleGraphFacts graph = analyse_module_graph(inv.modules, inv.imports, options.jobs);
   inv.cycles = std::move(graph.cycles);
   analyse_endpoint_families(inv, options.families);
   if (!graph.betweenness_computed) {
