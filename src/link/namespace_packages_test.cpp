@@ -17,6 +17,16 @@ const FileSummary& at(const std::vector<FileSummary>& files, std::string_view pa
   return files.front();
 }
 
+// The tree's internal import edges, "from -> to", sorted.
+std::vector<std::string> internal_edges(const Inventory& inv) {
+  std::vector<std::string> internal;
+  for (const ImportEdge& e : inv.imports) {
+    if (e.kind == ImportKind::kInternal) internal.push_back(e.from + " -> " + e.to);
+  }
+  std::sort(internal.begin(), internal.end());
+  return internal;
+}
+
 TEST_CASE("a root imported through its namespace folders is renamed",
           "[unit][namespace_packages]") {
   // company/ holds no __init__.py; the code imports company.billing.
@@ -34,11 +44,7 @@ TEST_CASE("a root imported through its namespace folders is renamed",
   CHECK(at(files, "app.py").module == "app");
 
   const Inventory inv = link_summaries("tree", std::move(files), {});
-  std::vector<std::string> internal;
-  for (const ImportEdge& e : inv.imports) {
-    if (e.kind == ImportKind::kInternal) internal.push_back(e.from + " -> " + e.to);
-  }
-  std::sort(internal.begin(), internal.end());
+  const std::vector<std::string> internal = internal_edges(inv);
   CHECK(internal == std::vector<std::string>{"app -> company.billing.invoice",
                                              "company.billing.invoice -> company.billing.tax"});
 }
@@ -106,11 +112,7 @@ TEST_CASE("a folder without __init__.py inside a package, imported relatively, j
   CHECK(at(files, "shop/fixtures/webhooks/payment_app.py").source_root == "");
 
   const Inventory inv = link_summaries("tree", std::move(files), {});
-  std::vector<std::string> internal;
-  for (const ImportEdge& e : inv.imports) {
-    if (e.kind == ImportKind::kInternal) internal.push_back(e.from + " -> " + e.to);
-  }
-  std::sort(internal.begin(), internal.end());
+  const std::vector<std::string> internal = internal_edges(inv);
   CHECK(internal == std::vector<std::string>{"shop.fixtures -> shop.fixtures.webhooks.payment_app",
                                              "shop.fixtures.webhooks.payment_app -> shop.models"});
   for (const Diagnostic& d : inv.diagnostics)
