@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstddef>
+#include <cstdint>
 
 #include "scan/parallel_for.h"
 
@@ -19,16 +20,16 @@ struct SourceSearch {
       : distance(n, -1), paths(n, 0), dependency(n, 0.0), incoming(n) {}
 
   // Adds to `sums` the dependency of every vertex on source `s`.
-  void run(const std::vector<std::vector<std::uint32_t>>& out, std::uint32_t s,
+  void run(const std::vector<std::vector<std::size_t>>& out, std::size_t s,
            std::vector<double>& sums) {
     order.clear();
     queue.assign(1, s);
     distance[s] = 0;
     paths[s] = 1;
     for (std::size_t head = 0; head < queue.size(); ++head) {
-      const std::uint32_t v = queue[head];
+      const std::size_t v = queue[head];
       order.push_back(v);
-      for (const std::uint32_t w : out[v]) {
+      for (const std::size_t w : out[v]) {
         if (distance[w] < 0) {
           distance[w] = distance[v] + 1;
           queue.push_back(w);
@@ -41,15 +42,15 @@ struct SourceSearch {
     }
     // Farthest first, as Boost pops its stack.
     for (auto it = order.rbegin(); it != order.rend(); ++it) {
-      const std::uint32_t w = *it;
-      for (const std::uint32_t v : incoming[w]) {
+      const std::size_t w = *it;
+      for (const std::size_t v : incoming[w]) {
         double factor = static_cast<double>(paths[v]) / static_cast<double>(paths[w]);
         factor *= 1.0 + dependency[w];
         dependency[v] += factor;
       }
       if (w != s) sums[w] += dependency[w];
     }
-    for (const std::uint32_t v : order) {  // reset only what this search touched
+    for (const std::size_t v : order) {  // reset only what this search touched
       distance[v] = -1;
       paths[v] = 0;
       dependency[v] = 0.0;
@@ -60,13 +61,13 @@ struct SourceSearch {
   std::vector<std::int64_t> distance;
   std::vector<std::uint64_t> paths;
   std::vector<double> dependency;
-  std::vector<std::vector<std::uint32_t>> incoming;
-  std::vector<std::uint32_t> order, queue;
+  std::vector<std::vector<std::size_t>> incoming;
+  std::vector<std::size_t> order, queue;
 };
 
 }  // namespace
 
-std::vector<double> betweenness_centrality(const std::vector<std::vector<std::uint32_t>>& out,
+std::vector<double> betweenness_centrality(const std::vector<std::vector<std::size_t>>& out,
                                            unsigned jobs) {
   const std::size_t n = out.size();
   const std::size_t per_block = std::max<std::size_t>(1, (n + kMaxBlocks - 1) / kMaxBlocks);
@@ -79,7 +80,7 @@ std::vector<double> betweenness_centrality(const std::vector<std::vector<std::ui
         sums.assign(n, 0.0);
         const std::size_t end = std::min(n, (b + 1) * per_block);
         for (std::size_t s = b * per_block; s < end; ++s)
-          search.run(out, static_cast<std::uint32_t>(s), sums);
+          search.run(out, s, sums);
       });
   std::vector<double> centrality(n, 0.0);
   for (const std::vector<double>& sums : block_sums) {

@@ -11,10 +11,10 @@ namespace {
 
 using Graph = boost::adjacency_list<boost::vecS, boost::vecS, boost::directedS>;
 
-std::vector<double> boost_centrality(const std::vector<std::vector<std::uint32_t>>& out) {
+std::vector<double> boost_centrality(const std::vector<std::vector<std::size_t>>& out) {
   Graph g(out.size());
   for (std::size_t v = 0; v < out.size(); ++v) {
-    for (const std::uint32_t w : out[v])
+    for (const std::size_t w : out[v])
       boost::add_edge(v, w, g);
   }
   std::vector<double> centrality(out.size(), 0.0);
@@ -24,15 +24,15 @@ std::vector<double> boost_centrality(const std::vector<std::vector<std::uint32_t
   return centrality;
 }
 
-// A random import graph: no self-loops, no repeated edges.
-std::vector<std::vector<std::uint32_t>> random_graph(std::size_t n, std::size_t edges,
-                                                     unsigned seed) {
+// A random import graph, self-loops included (a self-import), no repeated edges.
+std::vector<std::vector<std::size_t>> random_graph(std::size_t n, std::size_t edges,
+                                                   unsigned seed) {
   std::mt19937 random(seed);
-  std::uniform_int_distribution<std::uint32_t> pick(0, static_cast<std::uint32_t>(n - 1));
-  std::vector<std::vector<std::uint32_t>> out(n);
+  std::uniform_int_distribution<std::size_t> pick(0, n - 1);
+  std::vector<std::vector<std::size_t>> out(n);
   for (std::size_t e = 0; e < edges; ++e) {
-    const std::uint32_t a = pick(random), b = pick(random);
-    if (a != b && std::find(out[a].begin(), out[a].end(), b) == out[a].end()) out[a].push_back(b);
+    const std::size_t a = pick(random), b = pick(random);
+    if (std::find(out[a].begin(), out[a].end(), b) == out[a].end()) out[a].push_back(b);
   }
   return out;
 }
@@ -40,9 +40,9 @@ std::vector<std::vector<std::uint32_t>> random_graph(std::size_t n, std::size_t 
 TEST_CASE("betweenness: the middle of a chain lies on every path through it",
           "[unit][betweenness]") {
   // a -> b -> c, and a -> d -> c beside it: two shortest a..c paths.
-  const std::vector<std::vector<std::uint32_t>> chain = {{1}, {2}, {}};
+  const std::vector<std::vector<std::size_t>> chain = {{1}, {2}, {}};
   CHECK(betweenness_centrality(chain, 1) == std::vector<double>{0, 1, 0});
-  const std::vector<std::vector<std::uint32_t>> diamond = {{1, 3}, {2}, {}, {2}};
+  const std::vector<std::vector<std::size_t>> diamond = {{1, 3}, {2}, {}, {2}};
   CHECK(betweenness_centrality(diamond, 1) == std::vector<double>{0, 0.5, 0, 0.5});
 }
 

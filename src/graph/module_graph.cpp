@@ -70,15 +70,12 @@ ModuleGraphFacts analyse_module_graph(std::vector<Module>& modules,
   const std::size_t n = modules.size();
   const auto edges = distinct_module_edges(modules, imports).first_import;
   Graph graph(n);
-  // Without self-loops, in edge order, for the centrality.
-  std::vector<std::vector<std::uint32_t>> successors(n);
-  std::vector<std::vector<Vertex>> out(n);
+  std::vector<std::vector<Vertex>> out(n);  // in edge order
   for (const auto& [edge, site] : edges) {
     const auto [from, to] = edge;
     boost::add_edge(from, to, graph);
     out[from].push_back(to);
     if (from == to) continue;
-    successors[from].push_back(static_cast<std::uint32_t>(to));
     ++modules[from].fan_out;
     ++modules[to].fan_in;
   }
@@ -167,7 +164,7 @@ ModuleGraphFacts analyse_module_graph(std::vector<Module>& modules,
     facts.betweenness_computed = false;
     return facts;
   }
-  const std::vector<double> centrality = betweenness_centrality(successors, jobs);
+  const std::vector<double> centrality = betweenness_centrality(out, jobs);
   const double pairs = n > 2 ? static_cast<double>(n - 1) * static_cast<double>(n - 2) : 1.0;
   for (Vertex v = 0; v < n; ++v)
     modules[v].betweenness = rounded(centrality[v] / pairs);
