@@ -7,7 +7,7 @@
 #include "discover/source_discovery.h"
 #include "parse/python_parser.h"
 #include "parse/source_text.h"
-#include "scan/parallel_for.h"
+#include "util/parallel_for.h"
 
 namespace cutover {
 

@@ -7,7 +7,7 @@
 #include "config/cutover_config.h"
 #include "emit/atomic_file.h"
 #include "emit/source_link.h"
-#include "scan/parallel_for.h"
+#include "util/parallel_for.h"
 
 namespace cutover {
 

@@ -4,7 +4,7 @@
 #include <cstddef>
 #include <cstdint>
 
-#include "scan/parallel_for.h"
+#include "util/parallel_for.h"
 
 namespace cutover {
 namespace {

@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <iterator>
 
-#include "scan/parallel_for.h"
+#include "util/parallel_for.h"
 
 namespace cutover {
 

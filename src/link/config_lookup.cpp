@@ -1,5 +1,5 @@
 #include "link/config_lookup.h"
-#include "link/ascii_case.h"
+#include "util/ascii_case.h"
 
 namespace cutover {
 namespace {}  // namespace

@@ -3,7 +3,7 @@
 #include <xxhash.h>
 
 #include "link/import_resolver.h"
-#include "scan/parallel_for.h"
+#include "util/parallel_for.h"
 
 namespace cutover {
 namespace {

@@ -2,8 +2,8 @@
 
 #include <algorithm>
 
-#include "link/ascii_case.h"
 #include "link/config_lookup.h"
+#include "util/ascii_case.h"
 
 namespace cutover {
 namespace {

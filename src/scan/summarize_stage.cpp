@@ -4,7 +4,7 @@
 
 #include "cache/content_hash.h"
 #include "cache/summary_codec.h"
-#include "scan/parallel_for.h"
+#include "util/parallel_for.h"
 
 namespace cutover {
 namespace {

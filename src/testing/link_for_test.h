@@ -9,7 +9,7 @@
 #include <string_view>
 #include <vector>
 
-#include "link/flask_objects.h"
+#include "frameworks/flask/flask_objects.h"
 #include "link/module_index.h"
 #include "link/name_resolver.h"
 #include "link/static_eval.h"

@@ -1,0 +1,130 @@
+#include "frameworks/django/django_references.h"
+
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+#include "model/dotted_name.h"
+
+namespace cutover {
+namespace {
+
+bool is_setting_list(std::string_view target) {
+  return target == "INSTALLED_APPS" || target == "MIDDLEWARE" || target == "MIDDLEWARE_CLASSES";
+}
+
+class ReferenceCollector {
+ public:
+  ReferenceCollector(const std::vector<FileSummary>& files, const ModuleIndex& index,
+                     std::vector<Diagnostic>& diagnostics)
+      : files_(files), index_(index), diagnostics_(diagnostics) {}
+
+  void collect(std::size_t f) {
+    file_ = f;
+    for (const AssignmentFact& a : files_[f].assignments) {
+      if (a.scope.empty() && is_setting_list(a.target)) {
+        const std::string via = a.target == "INSTALLED_APPS" ? "INSTALLED_APPS" : "MIDDLEWARE";
+        for_each_string(a.value, [&](const PythonValue& s) { add(s.text, s.line, via); });
+      } else if (a.scope.empty() && a.target == "ROOT_URLCONF" && a.value.is_string()) {
+        add(a.value.text, a.line, "ROOT_URLCONF");
+      } else {
+        walk_url_calls(a.value);
+      }
+    }
+    for (const CallFact& c : files_[f].calls)
+      walk_url_calls(c.call);
+  }
+
+  std::vector<ImportEdge> take() { return std::move(edges_); }
+
+ private:
+  // Strings of a list, a tuple or a concatenation of those.
+  template <typename Visit>
+  void for_each_string(const PythonValue& root, Visit visit) {
+    std::vector<const PythonValue*> stack{&root};
+    while (!stack.empty()) {
+      const PythonValue* v = stack.back();
+      stack.pop_back();
+      if (v->is_string()) visit(*v);
+      if (v->kind == PythonValue::Kind::kList || v->kind == PythonValue::Kind::kTuple ||
+          v->kind == PythonValue::Kind::kBinary) {
+        for (auto it = v->items.rbegin(); it != v->items.rend(); ++it)
+          stack.push_back(&*it);
+      }
+    }
+  }
+
+  // include('x.urls') and string views anywhere in a URLconf expression;
+  // patterns('prefix', ...) prefixes the string views inside it.
+  void walk_url_calls(const PythonValue& root) {
+    std::vector<std::pair<const PythonValue*, std::string>> stack{{&root, ""}};
+    while (!stack.empty()) {
+      auto [v, prefix] = std::move(stack.back());
+      stack.pop_back();
+      if (v->kind == PythonValue::Kind::kCall) {
+        const std::string_view callee = last_name(v->text);
+        const PythonValue* first = v->positional(0);
+        if (callee == "include" && first && first->is_string()) {
+          add(first->text, first->line, "include");
+        } else if (callee == "patterns" && first && first->is_string()) {
+          prefix = first->text;
+        } else if (callee == "url" || callee == "path" || callee == "re_path") {
+          const PythonValue* view = call_argument(*v, 1, "view");
+          if (view && view->is_string() && !view->text.empty()) {
+            add(prefix.empty() ? view->text : prefix + "." + view->text, view->line, "view");
+          }
+        }
+      }
+      for (auto it = v->items.rbegin(); it != v->items.rend(); ++it)
+        stack.emplace_back(&*it, prefix);
+      for (const KeywordArgument& k : v->keywords) {
+        for (const PythonValue& kv : k.value)
+          stack.emplace_back(&kv, prefix);
+      }
+    }
+  }
+
+  void add(const std::string& dotted, std::uint32_t line, const std::string& via) {
+    const FileSummary& file = files_[file_];
+    // A URLconf is a module; a view or middleware is an attribute of one; an
+    // app is a module, or an AppConfig class ('contacts.apps.ContactsConfig').
+    const std::string parent(parent_name(dotted));
+    std::vector<std::string> candidates;
+    if (via != "view" && via != "MIDDLEWARE") candidates.push_back(dotted);
+    if (via != "include" && via != "ROOT_URLCONF" && !parent.empty()) candidates.push_back(parent);
+    for (const std::string& module : candidates) {
+      if (auto target = index_.find_from(module, file.source_root)) {
+        edges_.push_back(ImportEdge{.from = index_.id_of(file_),
+                                    .to = index_.id_of(*target),
+                                    .file = file.path,
+                                    .line = line,
+                                    .kind = ImportKind::kInternal,
+                                    .via = via});
+        return;
+      }
+    }
+    if (index_.has_top_level(top_level_name(dotted))) {
+      diagnostics_.push_back({file.path, line, Severity::kWarning, "unresolved-reference",
+                              via + " names " + dotted + ", which is not a module of the tree"});
+    }
+  }
+
+  const std::vector<FileSummary>& files_;
+  const ModuleIndex& index_;
+  std::vector<Diagnostic>& diagnostics_;
+  std::size_t file_ = 0;
+  std::vector<ImportEdge> edges_;
+};
+
+}  // namespace
+
+std::vector<ImportEdge> django_string_references(const std::vector<FileSummary>& files,
+                                                 const ModuleIndex& index,
+                                                 std::vector<Diagnostic>& diagnostics) {
+  ReferenceCollector collector(files, index, diagnostics);
+  for (std::size_t f = 0; f < files.size(); ++f)
+    collector.collect(f);
+  return collector.take();
+}
+
+}  // namespace cutover
