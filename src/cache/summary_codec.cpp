@@ -25,11 +25,13 @@ void describe(A& a, T& v) {
     a(v.kind, v.name, v.qualified_name, v.scope, v.decorators, v.parameters, v.parameter_types,
       v.bases, v.methods, v.line, v.first_line);
   } else if constexpr (std::is_same_v<S, AssignmentFact>) {
-    a(v.target, v.scope, v.augmented, v.conditional, v.value, v.line);
+    a(v.target, v.scope, v.augmented, v.conditional, v.condition, v.value, v.line);
   } else if constexpr (std::is_same_v<S, LoopFact>) {
     a(v.targets, v.iterable);
   } else if constexpr (std::is_same_v<S, CallFact>) {
-    a(v.scope, v.call, v.line, v.loop, v.conditional);
+    a(v.scope, v.call, v.line, v.loop, v.conditional, v.condition);
+  } else if constexpr (std::is_same_v<S, ConditionFact>) {
+    a(v.scope, v.test, v.negated, v.parent, v.line);
   } else if constexpr (std::is_same_v<S, ReturnFact>) {
     a(v.scope, v.value, v.line, v.conditional);
   } else if constexpr (std::is_same_v<S, NameUse>) {
@@ -40,7 +42,7 @@ void describe(A& a, T& v) {
     a(v.file, v.line, v.severity, v.code, v.message);
   } else if constexpr (std::is_same_v<S, FileSummary>) {
     a(v.path, v.module, v.source_root, v.is_package, v.status, v.lines, v.imports, v.definitions,
-      v.assignments, v.calls, v.loops, v.returns, v.name_uses, v.python2, v.python3_only,
+      v.assignments, v.calls, v.loops, v.conditions, v.returns, v.name_uses, v.python2, v.python3_only,
       v.diagnostics);
   } else {
     static_assert(sizeof(S) == 0, "no field list for this type");

@@ -37,23 +37,56 @@ void write_route(JsonWriter& w, const Route& r) {
   w.member("module", r.module);
   w.member("file", r.file);
   w.member("line", r.line);
+  w.member("handler_file", r.handler_file);
+  w.member("handler_line", r.handler_line);
   w.member("guards", r.guards);
   w.member("conditional", r.conditional);
-  w.member("resolution", r.partial ? "partial" : "exact");
+  if (r.conditional) {
+    w.member("condition", r.condition);
+    w.key("enabled_by_default");
+    if (r.enabled_by_default) {
+      w.value(*r.enabled_by_default);
+    } else {
+      w.null_value();
+    }
+  }
+  w.member("resolution", route_resolution(r));
   if (r.partial) w.member("unresolved", r.unresolved);
+  if (!r.assumptions.empty()) {
+    w.key("assumptions");
+    w.begin_array();
+    for (const RouteAssumption& a : r.assumptions) {
+      w.begin_object();
+      w.member("expr", a.expr);
+      w.member("assumed", a.assumed);
+      w.member("file", a.file);
+      w.member("line", a.line);
+      w.end_object();
+    }
+    w.end_array();
+  }
+  w.member("origin", r.origin);
+  if (!r.auto_kind.empty()) w.member("auto", r.auto_kind);
+  if (!r.generated_by.empty()) w.member("generated_by", r.generated_by);
+  if (!r.site.empty()) w.member("site", r.site);
   w.end_object();
 }
 
 void write_summary(JsonWriter& w, const Inventory& inv) {
   std::size_t partial = 0;
-  for (const Route& r : inv.routes)
+  std::size_t assumed = 0;
+  for (const Route& r : inv.routes) {
     partial += r.partial;
+    assumed += !r.partial && !r.assumptions.empty();
+  }
   w.begin_object();
   w.member("files", inv.files.size());
   w.member("modules", inv.modules.size());
   w.member("imports", inv.imports.size());
   w.member("routes", inv.routes.size());
   w.member("partial_routes", partial);
+  w.member("assumed_routes", assumed);
+  w.member("test_routes", inv.test_routes.size());
   w.member("hooks", inv.hooks.size());
   w.member("cycles", inv.cycles.size());
   w.member("diagnostics", inv.diagnostics.size());
@@ -92,8 +125,15 @@ void write_listings(JsonWriter& w, const Inventory& inv) {
   w.end_array();
   w.key("routes");
   w.begin_array();
-  for (const Route& r : inv.routes)
+  // The app's routes and the test code's, merged in the one route order.
+  auto test = inv.test_routes.begin();
+  for (const Route& r : inv.routes) {
+    for (; test != inv.test_routes.end() && route_before(*test, r); ++test)
+      write_route(w, *test);
     write_route(w, r);
+  }
+  for (; test != inv.test_routes.end(); ++test)
+    write_route(w, *test);
   w.end_array();
   w.key("hooks");
   w.begin_array();

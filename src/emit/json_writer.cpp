@@ -66,6 +66,11 @@ void JsonWriter::value(std::string_view text) {
   quoted(text);
 }
 
+void JsonWriter::null_value() {
+  before_value();
+  out_ += "null";
+}
+
 void JsonWriter::value(bool b) {
   before_value();
   out_ += b ? "true" : "false";

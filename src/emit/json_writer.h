@@ -29,6 +29,7 @@ class JsonWriter {
   void value(const std::string& text) { value(std::string_view(text)); }
   void value(const char* text) { value(std::string_view(text)); }
   void value(bool b);
+  void null_value();
   void value(double d);
   template <std::integral T>
   void value(T n) {

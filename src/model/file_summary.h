@@ -52,13 +52,25 @@ struct DefinitionFact {
   std::uint32_t first_line = 0;              // line of the first decorator, or `line`
 };
 
+// The test of one branch of an `if`: the statements of the branch run when
+// `test` is true (false when `negated`: an `else`, or the earlier tests an
+// `elif` comes after) and so does the enclosing condition, `parent`.
+struct ConditionFact {
+  std::string scope;  // qualified name of the enclosing definition, "" at module level
+  PythonValue test;
+  bool negated = false;
+  std::int32_t parent = -1;  // index into FileSummary::conditions; -1: none
+  std::uint32_t line = 0;    // of the `if` / `elif` / `else`
+};
+
 // `target = value`, kept at module and class level, and inside functions when the
 // value is a call (e.g. `app = Flask(__name__)` inside a factory).
 struct AssignmentFact {
   std::string target;  // dotted name; tuple targets are not kept
   std::string scope;
-  bool augmented = false;    // `+=`
-  bool conditional = false;  // under an `if` (e.g. `if settings.DEBUG:`)
+  bool augmented = false;       // `+=`
+  bool conditional = false;     // under an `if` (e.g. `if settings.DEBUG:`)
+  std::int32_t condition = -1;  // index into FileSummary::conditions of the innermost branch
   PythonValue value;
   std::uint32_t line = 0;
 };
@@ -76,8 +88,9 @@ struct CallFact {
   std::string scope;
   PythonValue call;  // kind kCall
   std::uint32_t line = 0;
-  std::int32_t loop = -1;    // index into FileSummary::loops of the innermost literal loop
-  bool conditional = false;  // under an `if`
+  std::int32_t loop = -1;       // index into FileSummary::loops of the innermost literal loop
+  bool conditional = false;     // under an `if`
+  std::int32_t condition = -1;  // index into FileSummary::conditions of the innermost branch
 };
 
 // `return value` inside a function: lets the link pass evaluate small helpers
@@ -127,6 +140,7 @@ struct FileSummary {
   std::vector<AssignmentFact> assignments;
   std::vector<CallFact> calls;
   std::vector<LoopFact> loops;
+  std::vector<ConditionFact> conditions;
   std::vector<ReturnFact> returns;
   std::vector<NameUse> name_uses;
   std::vector<Python2Finding> python2;

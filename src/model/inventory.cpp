@@ -1,5 +1,7 @@
 #include "model/inventory.h"
 
+#include <tuple>
+
 namespace cutover {
 
 std::string_view import_kind_name(ImportKind kind) {
@@ -14,6 +16,16 @@ std::string_view import_kind_name(ImportKind kind) {
       return "unresolved";
   }
   return "unresolved";
+}
+
+bool route_before(const Route& a, const Route& b) {
+  return std::tie(a.path, a.methods, a.endpoint, a.handler, a.file, a.line) <
+         std::tie(b.path, b.methods, b.endpoint, b.handler, b.file, b.line);
+}
+
+std::string_view route_resolution(const Route& r) {
+  if (r.partial) return "partial";
+  return r.assumptions.empty() ? "exact" : "assumed";
 }
 
 bool route_deprecated(const Inventory& inv, std::size_t route) {

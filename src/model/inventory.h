@@ -3,6 +3,7 @@
 // cross-file pass, from the per-file summaries.
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -62,6 +63,23 @@ struct RouteParam {
   std::string type;  // "str", "int", "float", "path", "uuid", or the converter's name
 };
 
+// A value a route depends on that cannot be known statically (a database
+// read, an environment variable without default), and the value taken for it.
+struct RouteAssumption {
+  std::string expr;     // the expression, as written
+  std::string assumed;  // the value taken: "" for an empty prefix, a default's value
+  std::string file;
+  std::uint32_t line = 0;
+};
+
+// An `if` branch a declaration sits in: FileSummary::conditions[index] of
+// the link stage's file `file`, with the branches enclosing it.
+struct ConditionRef {
+  std::size_t file = 0;
+  std::int32_t index = -1;
+  auto operator<=>(const ConditionRef&) const = default;
+};
+
 struct Route {
   std::string id;         // stable across re-runs: derived from framework, endpoint and path
   std::string framework;  // "flask"
@@ -76,10 +94,22 @@ struct Route {
   std::string family;     // endpoint family: blueprint, Django app or first path segment
   std::string file;
   std::uint32_t line = 0;
-  std::vector<std::string> guards;  // auth / CSRF decorators and mixins: login_required, ...
-  bool conditional = false;         // declared under an `if` (settings.DEBUG, feature flags)
-  bool partial = false;             // something about it could not be resolved statically
-  std::string unresolved;           // what could not be resolved, when partial
+  std::vector<std::string> guards;         // auth / CSRF decorators and mixins: login_required, ...
+  std::string handler_file;                // where the handler is defined ("" outside the tree)
+  std::uint32_t handler_line = 0;          // its first decorator line, or its def / class line
+  bool conditional = false;                // declared under an `if` (settings.DEBUG, feature flags)
+  std::string condition;                   // the branch conditions, as written, when conditional
+  std::optional<bool> enabled_by_default;  // the conditions under the tree's defaults
+  bool partial = false;                    // something about it could not be resolved statically
+  std::string unresolved;                  // what could not be resolved, when partial
+  std::vector<RouteAssumption> assumptions;  // values taken for what cannot be known
+  std::string origin = "app";                // "app", or "test": declared in test code
+  std::string auto_kind;                     // "static": a route the framework adds by itself
+  std::string generated_by;                  // "django.contrib.admin", "flask_appbuilder", ...
+  std::string site;  // the app or Django site it belongs to, when the tree holds several
+  // The `if` branches the declaration and the registrations above it sit in
+  // (not written out: condition and enabled_by_default are made from them).
+  std::vector<ConditionRef> condition_refs;
   // What the handler's code touches, resolved (input to the compatibility
   // matrix; not written out): "flask.request.form", "request.POST", "model:...".
   std::vector<HandlerUse> uses;
@@ -154,6 +184,9 @@ struct Inventory {
   std::vector<Module> modules;
   std::vector<ImportEdge> imports;
   std::vector<Route> routes;
+  // Routes declared only in test code, on throwaway apps: listed in
+  // inventory.json, kept out of counts, plan, matrix and progress.
+  std::vector<Route> test_routes;
   std::vector<Hook> hooks;
   std::vector<ImportCycle> cycles;
   std::vector<Family> families;                // sorted by name
@@ -164,6 +197,12 @@ struct Inventory {
   Plan plan;                                   // filled by the plan stage
   std::vector<Diagnostic> diagnostics;
 };
+
+// inventory.json's route order: path, methods, endpoint, handler, file, line.
+bool route_before(const Route& a, const Route& b);
+// "partial" when something could not be resolved, "assumed" when a value was
+// taken for what cannot be known statically, else "exact".
+std::string_view route_resolution(const Route& r);
 
 // Whether the plan deprecates routes[route] (the matrix is in route order).
 bool route_deprecated(const Inventory& inv, std::size_t route);

@@ -44,6 +44,7 @@ std::string render(const PythonValue& v) {
       return out + ")";
     }
     case Kind::kBinary:
+      if (v.items.size() == 1) return v.text + " " + render(v.items[0]);  // `not x`
       return v.items.size() == 2 ? render(v.items[0]) + " " + v.text + " " + render(v.items[1])
                                  : v.text;
     case Kind::kSubscript:

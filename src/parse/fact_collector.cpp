@@ -19,7 +19,10 @@ struct WalkContext {
   std::int32_t owner_class = -1;         // definition index of the class whose body this is
   std::int32_t pending_decorators = -1;  // index into Walker::decorators_
   std::uint32_t decorated_line = 0;
-  std::int32_t loop = -1;  // index into FileSummary::loops
+  std::int32_t loop = -1;               // index into FileSummary::loops
+  std::int32_t condition = -1;          // index into FileSummary::conditions: innermost branch
+  std::int32_t pending_condition = -1;  // the branch the next consequence / else body opens
+  std::int32_t if_chain = -1;           // in an `if`: the negation of the tests seen so far
   bool in_function = false;
   bool under_if = false;            // in any branch of an `if` statement
   bool function_body_next = false;  // the next body block is a function's
@@ -77,18 +80,24 @@ class Walker {
  private:
   // The node's field is looked up only for the kinds that need it: finding
   // it climbs the cursor's stack of hidden nodes, deep inside a long list.
-  WalkContext visit(TSNode node, const TSTreeCursor& cursor, const WalkContext& ctx,
-                    bool* descend) {
+  // `ctx` is the parent's context, shared by its children in order.
+  WalkContext visit(TSNode node, const TSTreeCursor& cursor, WalkContext& ctx, bool* descend) {
     const auto field = [&] { return ts_tree_cursor_current_field_id(&cursor); };
     WalkContext child = ctx;
     child.pending_decorators = -1;
     child.function_body_next = false;
     child.try_body_catches_import_error = false;
     child.if_condition_is_type_checking = false;
+    child.pending_condition = -1;
+    child.if_chain = -1;
     const TSSymbol kind = ts_node_symbol(node);
 
     if (kind == s_.block) {
       const TSFieldId block_field = field();
+      if (ctx.pending_condition >= 0 &&
+          (block_field == s_.field_consequence || block_field == s_.field_body)) {
+        child.condition = ctx.pending_condition;
+      }
       child.in_function_body = block_field == s_.field_body && ctx.function_body_next;
       child.function_body_next = false;
       if (block_field == s_.field_body && ctx.try_body_catches_import_error) {
@@ -123,7 +132,8 @@ class Walker {
                                         .call = read_value(only, src_, s_),
                                         .line = node_line(node),
                                         .loop = ctx.loop,
-                                        .conditional = ctx.under_if});
+                                        .conditional = ctx.under_if,
+                                        .condition = ctx.condition});
         }
       }
     } else if (kind == s_.call) {
@@ -149,10 +159,21 @@ class Walker {
       child.try_body_catches_import_error = catches_import_error(node);
     } else if (kind == s_.if_statement) {
       child.under_if = true;
-      const std::string_view condition =
-          node_text(ts_node_child_by_field_id(node, s_.field_condition), src_);
+      const TSNode test = ts_node_child_by_field_id(node, s_.field_condition);
+      const std::string_view condition = node_text(test, src_);
       child.if_condition_is_type_checking =
           condition == "TYPE_CHECKING" || condition.ends_with(".TYPE_CHECKING");
+      child.pending_condition = add_condition(ctx, test, false, ctx.condition, node);
+      child.if_chain = add_condition(ctx, test, true, ctx.condition, node);
+    } else if (kind == s_.elif_clause && ctx.if_chain >= 0) {
+      // Runs when every earlier test failed and this one holds. `ctx` is the
+      // `if` statement's, shared by its clauses: the `else` after this one
+      // sees this test failed too.
+      const TSNode test = ts_node_child_by_field_id(node, s_.field_condition);
+      child.pending_condition = add_condition(ctx, test, false, ctx.if_chain, node);
+      ctx.if_chain = add_condition(ctx, test, true, ctx.if_chain, node);
+    } else if (kind == s_.else_clause && ctx.if_chain >= 0) {
+      child.pending_condition = ctx.if_chain;
     } else if (kind == s_.string) {
       note_string_dialect(node, src_, out_);
       *descend = false;
@@ -160,6 +181,16 @@ class Walker {
       note_dialect_syntax(node, kind, src_, s_, out_);
     }
     return child;
+  }
+
+  std::int32_t add_condition(const WalkContext& ctx, TSNode test, bool negated, std::int32_t parent,
+                             TSNode clause) {
+    out_.conditions.push_back(ConditionFact{.scope = scopes_[ctx.scope],
+                                            .test = read_value(test, src_, s_),
+                                            .negated = negated,
+                                            .parent = parent,
+                                            .line = node_line(clause)});
+    return static_cast<std::int32_t>(out_.conditions.size() - 1);
   }
 
   void add_import(TSNode node, const WalkContext& ctx, bool is_from) {
@@ -278,6 +309,7 @@ class Walker {
                                               .scope = scopes_[ctx.scope],
                                               .augmented = augmented,
                                               .conditional = ctx.under_if,
+                                              .condition = ctx.condition,
                                               .value = read_value(right, src_, s_),
                                               .line = node_line(node)});
   }

@@ -482,3 +482,67 @@ TEST_CASE("syntax only Python 3 runs marks the file", "[unit][fact_collector][py
 
 }  // namespace
 }  // namespace cutover
+
+namespace cutover {
+namespace {
+
+// "not (a)" for a negated branch, the test's text otherwise, innermost last.
+std::string condition_chain(const FileSummary& s, std::int32_t index) {
+  std::string out;
+  for (; index >= 0; index = s.conditions[index].parent) {
+    const ConditionFact& c = s.conditions[index];
+    const std::string text = c.negated ? "not (" + render(c.test) + ")" : render(c.test);
+    out = out.empty() ? text : text + " / " + out;
+  }
+  return out;
+}
+
+const CallFact& call_on_line(const FileSummary& s, std::uint32_t line) {
+  for (const CallFact& c : s.calls) {
+    if (c.line == line) return c;
+  }
+  FAIL("no call on line " << line);
+  throw;
+}
+
+TEST_CASE("statements under if / elif / else carry their branch's condition chain",
+          "[unit][fact_collector]") {
+  const FileSummary s = summarize_python(R"(register(0)
+if settings.A:
+    register(1)
+    if not flags.get("b", False):
+        register(2)
+elif x == "y":
+    register(3)
+else:
+    register(4)
+    for i in items:
+        pass
+    else:
+        register(5)
+try:
+    pass
+except ImportError:
+    pass
+else:
+    register(6)
+)");
+  CHECK(call_on_line(s, 1).condition == -1);
+  CHECK(condition_chain(s, call_on_line(s, 3).condition) == "settings.A");
+  CHECK(condition_chain(s, call_on_line(s, 5).condition) ==
+        "settings.A / not flags.get(\"b\", False)");
+  CHECK(condition_chain(s, call_on_line(s, 7).condition) == "not (settings.A) / x == \"y\"");
+  CHECK(condition_chain(s, call_on_line(s, 9).condition) == "not (settings.A) / not (x == \"y\")");
+  // The `else` of a loop or a try is no branch of an `if`.
+  CHECK(condition_chain(s, call_on_line(s, 13).condition) == "not (settings.A) / not (x == \"y\")");
+  CHECK(call_on_line(s, 19).condition == -1);
+  const AssignmentFact* assigned = nullptr;
+  const FileSummary t = summarize_python("if DEBUG:\n    urlpatterns += [1]\n");
+  for (const AssignmentFact& a : t.assignments)
+    assigned = &a;
+  REQUIRE(assigned);
+  CHECK(condition_chain(t, assigned->condition) == "DEBUG");
+}
+
+}  // namespace
+}  // namespace cutover

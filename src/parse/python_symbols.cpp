@@ -89,6 +89,10 @@ PythonSymbols::PythonSymbols(const TSLanguage* l)
       positional_separator(named(l, "positional_separator")),
       match_statement(named(l, "match_statement")),
       type(named(l, "type")),
+      boolean_operator(named(l, "boolean_operator")),
+      not_operator(named(l, "not_operator")),
+      elif_clause(named(l, "elif_clause")),
+      else_clause(named(l, "else_clause")),
       field_body(field(l, "body")),
       field_name(field(l, "name")),
       field_alias(field(l, "alias")),
@@ -109,6 +113,8 @@ PythonSymbols::PythonSymbols(const TSLanguage* l)
       field_parameters(field(l, "parameters")),
       field_expression(field(l, "expression")),
       field_subscript(field(l, "subscript")),
-      field_type(field(l, "type")) {}
+      field_type(field(l, "type")),
+      field_alternative(field(l, "alternative")),
+      field_argument(field(l, "argument")) {}
 
 }  // namespace cutover

@@ -20,12 +20,14 @@ struct PythonSymbols {
       raise_statement, expression_list, parameters, default_parameter, typed_parameter,
       typed_default_parameter, for_statement, pattern_list, return_statement, subscript, await,
       nonlocal_statement, named_expression, keyword_separator, positional_separator,
-      match_statement, type;
+      match_statement, type, boolean_operator, not_operator, elif_clause,
+      else_clause;
 
   TSFieldId field_body, field_name, field_alias, field_module_name, field_definition, field_left,
       field_right, field_operator, field_function, field_arguments, field_object,
       field_attribute_name, field_value, field_key, field_superclasses, field_condition,
-      field_consequence, field_parameters, field_expression, field_subscript, field_type;
+      field_consequence, field_parameters, field_expression, field_subscript, field_type,
+      field_alternative, field_argument;
 };
 
 }  // namespace cutover

@@ -255,6 +255,38 @@ PythonValue read_value(TSNode node, std::string_view source, const PythonSymbols
         read_value(ts_node_child_by_field_id(node, s.field_left), source, s, depth + 1));
     value.items.push_back(
         read_value(ts_node_child_by_field_id(node, s.field_right), source, s, depth + 1));
+  } else if (kind == s.boolean_operator) {  // `a and b`, `a or b`
+    value.kind = PythonValue::Kind::kBinary;
+    value.text = node_text(ts_node_child_by_field_id(node, s.field_operator), source);
+    value.items.push_back(
+        read_value(ts_node_child_by_field_id(node, s.field_left), source, s, depth + 1));
+    value.items.push_back(
+        read_value(ts_node_child_by_field_id(node, s.field_right), source, s, depth + 1));
+  } else if (kind == s.not_operator) {  // `not a`: an operator with one operand
+    value.kind = PythonValue::Kind::kBinary;
+    value.text = "not";
+    value.items.push_back(
+        read_value(ts_node_child_by_field_id(node, s.field_argument), source, s, depth + 1));
+  } else if (kind == s.comparison_operator && ts_node_named_child_count(node) == 2) {
+    // `a == b`, `a in b`, `a is not None`: the operator is the text between the operands.
+    value.kind = PythonValue::Kind::kBinary;
+    const TSNode left = ts_node_named_child(node, 0);
+    const TSNode right = ts_node_named_child(node, 1);
+    std::string_view op =
+        source.substr(ts_node_end_byte(left), ts_node_start_byte(right) - ts_node_end_byte(left));
+    std::string compact;
+    for (char c : op) {
+      if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\\') {
+        if (!compact.empty() && compact.back() != ' ') compact += ' ';
+      } else {
+        compact += c;
+      }
+    }
+    while (!compact.empty() && compact.back() == ' ')
+      compact.pop_back();
+    value.text = compact;
+    value.items.push_back(read_value(left, source, s, depth + 1));
+    value.items.push_back(read_value(right, source, s, depth + 1));
   } else {
     value.text = excerpt(node, source);
   }

@@ -23,6 +23,7 @@
 #include "link/name_resolver.h"
 #include "link/namespace_packages.h"
 #include "link/python2_blockers.h"
+#include "link/route_facts.h"
 #include "parse/file_summarizer.h"
 #include "scan/summarize_stage.h"
 #include "util/parallel_for.h"
@@ -34,10 +35,8 @@ void sort_outputs(Inventory& inv) {
   std::sort(inv.imports.begin(), inv.imports.end(), [](const ImportEdge& a, const ImportEdge& b) {
     return std::tie(a.file, a.line, a.to) < std::tie(b.file, b.line, b.to);
   });
-  std::sort(inv.routes.begin(), inv.routes.end(), [](const Route& a, const Route& b) {
-    return std::tie(a.path, a.methods, a.endpoint, a.handler, a.file, a.line) <
-           std::tie(b.path, b.methods, b.endpoint, b.handler, b.file, b.line);
-  });
+  std::sort(inv.routes.begin(), inv.routes.end(), route_before);
+  std::sort(inv.test_routes.begin(), inv.test_routes.end(), route_before);
   std::sort(inv.hooks.begin(), inv.hooks.end(), [](const Hook& a, const Hook& b) {
     return std::tie(a.blueprint, a.kind, a.file, a.line, a.handler) <
            std::tie(b.blueprint, b.kind, b.file, b.line, b.handler);
@@ -94,6 +93,7 @@ Inventory link_summaries(std::string root_label, std::vector<FileSummary> summar
                                         inv.diagnostics)) {
     inv.routes.push_back(std::move(r));
   }
+  complete_routes(inv, names, index, options.jobs);
   clock.lap("link:routes");
   std::unordered_map<std::string_view, const FileSummary*> file_at;
   for (const FileSummary& s : summaries)
