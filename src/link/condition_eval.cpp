@@ -124,19 +124,23 @@ StaticValue or_none(const PythonValue* v, const EvalScope& where, int depth) {
   return v ? eval(*v, where, depth + 1) : StaticValue{.kind = Kind::kNone};
 }
 
-// What the callee of a call is, as Python's import system binds it.
+// What the callee of a call is, as Python's import system binds it:
+// "os.environ.get", or "environ.Env()..." for a call of (a method of) an
+// `environ.Env(...)` instance.
 std::string callee_target(const PythonValue& call, const EvalScope& where) {
   const NameTarget t = where.names->resolve(where.file, where.scope, call.text);
   if (t.kind == NameTarget::Kind::kExternal) return t.name;
-  if (t.kind == NameTarget::Kind::kAssignment &&
-      t.assignment->value.kind == PythonValue::Kind::kCall) {
-    // `env = environ.Env(...)`: a call of the instance reads the environment.
-    const EvalScope there{.names = where.names, .file = t.file, .scope = t.assignment->scope};
-    const NameTarget made = where.names->resolve(there.file, there.scope, t.assignment->value.text);
-    if (made.kind == NameTarget::Kind::kExternal && made.name == "environ.Env")
-      return "environ.Env()";
+  const std::size_t dot = call.text.find('.');
+  const std::string root = call.text.substr(0, dot);
+  const NameTarget r = where.names->resolve(where.file, where.scope, root);
+  if (r.kind != NameTarget::Kind::kAssignment ||
+      r.assignment->value.kind != PythonValue::Kind::kCall) {
+    return {};
   }
-  return {};
+  const NameTarget made =
+      where.names->resolve(r.file, r.assignment->scope, r.assignment->value.text);
+  if (made.kind != NameTarget::Kind::kExternal || made.name != "environ.Env") return {};
+  return "environ.Env()" + (dot == std::string::npos ? std::string() : call.text.substr(dot));
 }
 
 StaticValue eval_call(const PythonValue& v, const EvalScope& where, int depth) {
@@ -146,11 +150,7 @@ StaticValue eval_call(const PythonValue& v, const EvalScope& where, int depth) {
   if (target == "os.environ.get" || target == "os.getenv") {
     return or_none(argument(v, 1, "default"), where, depth);
   }
-  if (target == "decouple.config" || target.starts_with("environ.Env")) {
-    const PythonValue* d = v.keyword("default");
-    return d ? eval(*d, where, depth + 1) : unknown();
-  }
-  if (target.starts_with("environ.Env().") || target.starts_with("environ.Env.")) {
+  if (target == "decouple.config" || target.starts_with("environ.Env()")) {
     const PythonValue* d = v.keyword("default");
     return d ? eval(*d, where, depth + 1) : unknown();
   }
