@@ -275,6 +275,19 @@ DjangoView describe(const NameResolver& names, const PythonValue& given, const E
   }
   if (auto as_view = as_view_of(view)) return describe_class_view(names, *as_view, where);
   if (auto wrapped = describe_wrapper(names, view, where, depth)) return std::move(*wrapped);
+  if (view.kind == PythonValue::Kind::kCall) {
+    // An instance of a class of the tree (formtools' FormPreview(form), a
+    // Feed()): Django calls it, so its class's __call__ takes any method.
+    const NameTarget cls = names.resolve(where.file, where.scope, view.text);
+    if (cls.kind == NameTarget::Kind::kDefinition &&
+        cls.definition->kind == DefinitionFact::Kind::kClass) {
+      out.handler = names.files()[cls.file].module + "." + cls.definition->qualified_name;
+      out.file = cls.file;
+      out.line = cls.definition->line;
+      out.methods = {"ANY"};
+      return out;
+    }
+  }
   const NameTarget t = view.kind == PythonValue::Kind::kName
                            ? names.resolve(where.file, where.scope, view.text)
                            : NameTarget{};

@@ -369,8 +369,13 @@ class Preview:
   const Route& fn = route_with_path(inv, "fn/");
   CHECK(fn.methods == Strings{"ANY"});
   CHECK(fn.handler == "app.views.index");
-  // An instance of a class is not a view being wrapped: left as it is.
-  CHECK(route_with_path(inv, "preview/").methods == Strings{"ANY"});
+  // An instance of a class of the tree is a view too: its class is the handler.
+  const Route& preview = route_with_path(inv, "preview/");
+  CHECK(preview.methods == Strings{"ANY"});
+  CHECK(preview.handler == "app.views.Preview");
+  CHECK(preview.handler_line == 15);
+  CHECK(preview.guards == Strings{"login_required"});
+  CHECK_FALSE(preview.partial);
 }
 
 TEST_CASE("views that are not in the tree", "[unit][django]") {
