@@ -111,6 +111,7 @@ urlpatterns = [
     path('upload/', views.UploadView.as_view()),
     path('graphql/', views.Graph.as_view()),
     path('bare/', views.Bare.as_view()),
+    path('settings/', views.Settings.as_view()),
 ]
 )",
                                        {{"app/__init__.py", ""}, {"app/views.py", R"(
@@ -127,8 +128,12 @@ class Graph(GraphView):
 
 class Bare(View):
     pass
+
+class Settings(WizardView):
+    def get(self, request):
+        pass
 )"}});
-  REQUIRE(inv.routes.size() == 5);
+  REQUIRE(inv.routes.size() == 6);
   // extlib's LoginView is not django.contrib.auth's: its methods are unknown.
   const Route& login = route_with_path(inv, "email/login/");
   CHECK(login.methods == Strings{"GET"});
@@ -139,6 +144,10 @@ class Bare(View):
   CHECK(upload.methods == Strings{"GET", "POST"});
   CHECK(upload.partial);
   CHECK(upload.handler == "app.views.UploadView");
+  // A tree class that serves GET itself on an unknown base: known, but maybe not all.
+  const Route& settings = route_with_path(inv, "settings/");
+  CHECK(settings.methods == Strings{"GET"});
+  CHECK(settings.unresolved == "methods of extlib.views.WizardView beyond the tree's handlers");
   // dispatch() in the tree on an unknown base takes every method.
   const Route& graph = route_with_path(inv, "graphql/");
   CHECK(graph.methods == Strings{"ANY"});

@@ -228,6 +228,9 @@ DjangoView describe_class_view(const NameResolver& names, const AsView& as_view,
     // the handlers the tree's own classes define.
     out.methods.insert(std::upper_bound(out.methods.begin(), out.methods.end(), "GET"), "GET");
     if (out.unresolved.empty()) out.unresolved = "methods of " + unknown + " (GET assumed)";
+  } else if (!unknown.empty() && out.unresolved.empty()) {
+    // What the tree's classes define is listed; the base may serve more.
+    out.unresolved = "methods of " + unknown + " beyond the tree's handlers";
   }
   if (const PythonValue* allowed = call.keyword("http_method_names")) {
     if (auto list = string_list(allowed, where)) {
