@@ -101,6 +101,37 @@ urlpatterns = [path('reset/', auth_views.PasswordResetView.as_view())]
   CHECK(reset.methods == Strings{"GET", "POST", "PUT"});
 }
 
+TEST_CASE("a class named like the generic view it derives from", "[unit][django]") {
+  // Python evaluates the bases before it binds the class name: the base is Django's.
+  const Inventory inv = django_project(R"(from django.urls import path
+from app import views
+urlpatterns = [
+    path('items/', views.ListView.as_view()),
+    path('items/<int:pk>/edit', views.UpdateView.as_view()),
+    path('items/<int:pk>/delete', views.DeleteView.as_view()),
+]
+)",
+                                       {{"app/__init__.py", ""}, {"app/views.py", R"(
+from django.views.generic import CreateView, DeleteView, ListView, UpdateView
+
+class ListView(ListView):
+    template_name = "items.html"
+
+class UpdateView(UpdateView):
+    fields = ["name"]
+
+class DeleteView(DeleteView):
+    success_url = "/"
+)"}});
+  REQUIRE(inv.routes.size() == 3);
+  const Route& list = route_with_path(inv, "items/");
+  CHECK(list.methods == Strings{"GET"});
+  CHECK(list.handler == "app.views.ListView");
+  CHECK_FALSE(list.partial);
+  CHECK(route_with_path(inv, "items/<int:pk>/edit").methods == Strings{"GET", "POST", "PUT"});
+  CHECK(route_with_path(inv, "items/<int:pk>/delete").methods == Strings{"DELETE", "GET", "POST"});
+}
+
 TEST_CASE("view classes of other packages: what the tree says, GET assumed", "[unit][django]") {
   const Inventory inv = django_project(R"(from django.urls import path
 from extlib.views import LoginView, DisconnectView, WizardView

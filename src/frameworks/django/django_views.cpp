@@ -178,16 +178,21 @@ std::optional<DjangoView> describe_wrapper(const NameResolver& names, const Pyth
   }
   EvalScope inner_at;
   const PythonValue& inner = dereference(call.items[0], where, &inner_at);
-  const bool view_call = as_view_of(inner).has_value() || inner.kind == PythonValue::Kind::kCall;
-  const bool view_name =
-      inner.kind == PythonValue::Kind::kName &&
-      names.resolve(inner_at.file, inner_at.scope, inner.text).kind != NameTarget::Kind::kUnknown;
-  if (!view_call && !view_name) return std::nullopt;
+  const std::optional<std::string> guard =
+      guard_of(PythonValue{.kind = PythonValue::Kind::kName, .text = std::string(name)});
+  // A view: an as_view() or another call, a function or class of the tree,
+  // or, under a known view decorator (login_required...), another package's
+  // view function. Other decorators may take other things (decorator_include).
+  bool is_view = inner.kind == PythonValue::Kind::kCall || as_view_of(inner).has_value();
+  if (inner.kind == PythonValue::Kind::kName) {
+    const NameTarget t = names.resolve(inner_at.file, inner_at.scope, inner.text);
+    is_view =
+        t.kind == NameTarget::Kind::kDefinition || (guard && t.kind == NameTarget::Kind::kExternal);
+  }
+  if (!is_view) return std::nullopt;
   DjangoView out = describe(names, inner, inner_at, "", depth + 1);
   if (!out.unresolved.empty() && !as_view_of(inner)) return std::nullopt;
-  if (auto g = guard_of(PythonValue{.kind = PythonValue::Kind::kName, .text = std::string(name)})) {
-    out.guards.insert(out.guards.begin(), *g);
-  }
+  if (guard) out.guards.insert(out.guards.begin(), *guard);
   return out;
 }
 
