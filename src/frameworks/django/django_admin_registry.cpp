@@ -75,7 +75,13 @@ std::vector<ModelLabel> models_of(const NameResolver& names, const DjangoProject
     const NameTarget t = names.resolve(there.file, there.scope, v.text);
     if (t.kind == NameTarget::Kind::kDefinition &&
         t.definition->kind == DefinitionFact::Kind::kClass) {
-      out.push_back(model_label(project, names, t.file, *t.definition));
+      // Django refuses to register an abstract model.
+      const std::string meta = t.definition->qualified_name + ".Meta";
+      const auto& assignments = names.files()[t.file].assignments;
+      const bool abstract = std::any_of(assignments.begin(), assignments.end(), [&](const auto& a) {
+        return a.scope == meta && a.target == "abstract" && a.value.text == "True";
+      });
+      if (!abstract) out.push_back(model_label(project, names, t.file, *t.definition));
     } else if (t.kind == NameTarget::Kind::kExternal) {
       // A swapped-out model (auth.User under a custom AUTH_USER_MODEL) is not registered.
       const bool swapped = t.name == "django.contrib.auth.models.User" &&
@@ -107,11 +113,17 @@ void DjangoAdmin::read_registrations() {
       const auto site = site_of(f, c.scope, receiver);
       if (!site) continue;
       const EvalScope at{.names = &names_, .file = f, .scope = c.scope};
-      AdminEvent e{.line = c.line,
-                   .unregister = unregister,
-                   .site = *site,
-                   .models = models_of(names_, project_, c.call.items[0], at),
-                   .scope = c.scope};
+      AdminEvent e{.line = c.line, .unregister = unregister, .site = *site, .scope = c.scope};
+      if (c.loop >= 0) {  // `for model in [A, B]: site.register(model)`
+        for (const Bindings& b : loop_iterations(file.loops[c.loop], at)) {
+          EvalScope bound = at;
+          bound.bindings = &b;
+          std::vector<ModelLabel> more = models_of(names_, project_, c.call.items[0], bound);
+          e.models.insert(e.models.end(), more.begin(), more.end());
+        }
+      } else {
+        e.models = models_of(names_, project_, c.call.items[0], at);
+      }
       if (const PythonValue* admin = call_argument(c.call, 1, "admin_class");
           admin && admin->kind == PythonValue::Kind::kName) {
         e.admin = admin->text;

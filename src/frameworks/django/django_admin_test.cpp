@@ -61,10 +61,17 @@ class Tag(models.Model):
 class Note(models.Model):
     class Meta:
         app_label = 'notes'
+class Base(models.Model):
+    class Meta:
+        abstract = True
+class Link(models.Model):
+    pass
+class Image(models.Model):
+    pass
 )"},
     {"blog/admin.py", R"(from django.contrib import admin
 from django.contrib.auth.models import Group
-from .models import Post, Tag, Note
+from .models import Post, Tag, Note, Base, Link, Image
 
 @admin.register(Post)
 class PostAdmin(admin.ModelAdmin):
@@ -72,6 +79,9 @@ class PostAdmin(admin.ModelAdmin):
         pass
 
 admin.site.register([Tag, Note])
+admin.site.register(Base)
+for model in [Link, Image]:
+    admin.site.register(model)
 admin.site.unregister(Group)
 )"},
     {"shop/__init__.py", ""},
@@ -138,6 +148,9 @@ TEST_CASE("admin.site.urls: the site's views and each registered model's", "[uni
   // A list of models; Meta.app_label; an AppConfig's label.
   CHECK(has_path(inv, "admin/blog/tag/"));
   CHECK(has_path(inv, "admin/notes/note/"));
+  CHECK_FALSE(has_path(inv, "admin/blog/base/"));  // abstract: never registered
+  CHECK(has_path(inv, "admin/blog/link/"));        // registered in a loop
+  CHECK(has_path(inv, "admin/blog/image/add/"));
   // The contrib auth app registers Group and User; blog unregisters Group,
   // shop registers User again, with UserAdmin's password form.
   CHECK_FALSE(has_path(inv, "admin/auth/group/"));
@@ -156,7 +169,7 @@ TEST_CASE("admin.site.urls: the site's views and each registered model's", "[uni
   const Route& catch_all = route_with_path(inv, "admin/(?P<url>.*)$");
   CHECK(catch_all.endpoint.empty());
   CHECK(catch_all.path_template == "/admin/{url:path}");
-  CHECK(admin_paths(inv).size() == 8 + 6 * 5 + 1 + 2);
+  CHECK(admin_paths(inv).size() == 8 + 6 * 7 + 1 + 2);
 }
 
 TEST_CASE("a custom AdminSite: its name, its registry, final_catch_all_view", "[unit][django]") {
