@@ -2,6 +2,9 @@
 
 #include <xxhash.h>
 
+#include <algorithm>
+#include <iterator>
+
 #include "link/import_resolver.h"
 #include "util/parallel_for.h"
 
@@ -20,13 +23,24 @@ std::size_t NameResolver::BindingKeyHash::operator()(const BindingKey& k) const 
 
 NameResolver::NameResolver(const std::vector<FileSummary>& files, const ModuleIndex& index,
                            unsigned jobs)
-    : files_(files), index_(index), bindings_(files.size()), star_imports_(files.size()) {
-  // Later bindings win: a module's namespace after import is what others see.
-  auto bind = [](BindingMap& map, BindingKey k, Binding b) {
-    auto [it, inserted] = map.try_emplace(k, b);
-    if (!inserted && b.line >= it->second.line) it->second = b;
-  };
+    : files_(files),
+      index_(index),
+      bindings_(files.size()),
+      earlier_(files.size()),
+      star_imports_(files.size()) {
   parallel_for_each_index(files.size(), jobs, [&](std::size_t f) {
+    // Later bindings win: a module's namespace after import is what others
+    // see. The ones they replace are kept, by line, for resolve_before.
+    auto bind = [&earlier = earlier_[f]](BindingMap& map, BindingKey k, Binding b) {
+      auto [it, inserted] = map.try_emplace(k, b);
+      if (inserted) return;
+      if (b.line >= it->second.line) std::swap(it->second, b);
+      std::vector<Binding>& replaced = earlier[k];
+      const auto at = std::upper_bound(
+          replaced.begin(), replaced.end(), b.line,
+          [](std::uint32_t line, const Binding& other) { return line < other.line; });
+      replaced.insert(at, b);
+    };
     BindingMap& map = bindings_[f];
     std::size_t expected = files[f].assignments.size() + files[f].imports.size();
     for (const DefinitionFact& d : files[f].definitions)
@@ -76,11 +90,17 @@ NameTarget NameResolver::resolve(std::size_t file, std::string_view scope,
   return resolve_from(file, scope, dotted, 0);
 }
 
+NameTarget NameResolver::resolve_before(std::size_t file, std::string_view scope,
+                                        std::string_view dotted, std::uint32_t line) const {
+  return resolve_from(file, scope, dotted, 0, line);
+}
+
 NameTarget NameResolver::resolve_from(std::size_t file, std::string_view scope,
-                                      std::string_view dotted, int hops) const {
+                                      std::string_view dotted, int hops,
+                                      std::uint32_t before) const {
   if (dotted.empty()) return {};
   std::size_t dot = dotted.find('.');
-  NameTarget target = lookup(file, scope, dotted.substr(0, dot), hops);
+  NameTarget target = lookup(file, scope, dotted.substr(0, dot), hops, before);
   while (dot != std::string_view::npos && target.kind != NameTarget::Kind::kUnknown) {
     const std::size_t next = dotted.find('.', dot + 1);
     target = member(target, dotted.substr(dot + 1, next - dot - 1), hops + 1);
@@ -90,12 +110,20 @@ NameTarget NameResolver::resolve_from(std::size_t file, std::string_view scope,
 }
 
 NameTarget NameResolver::lookup(std::size_t file, std::string_view scope, std::string_view name,
-                                int hops) const {
+                                int hops, std::uint32_t before) const {
   if (hops > kMaxHops) return {};
   for (std::string_view s = scope;; s = parent_name(s)) {
     const BindingMap& map = bindings_[file];
     if (auto it = map.find(BindingKey(s, name)); it != map.end()) {
-      return from_binding(file, it->second, hops + 1);
+      if (it->second.line < before) return from_binding(file, it->second, hops + 1);
+      // Bound on or after `before`: the latest binding above it, if any.
+      if (auto old = earlier_[file].find(BindingKey(s, name)); old != earlier_[file].end()) {
+        const std::vector<Binding>& replaced = old->second;
+        const auto after =
+            std::lower_bound(replaced.begin(), replaced.end(), before,
+                             [](const Binding& b, std::uint32_t line) { return b.line < line; });
+        if (after != replaced.begin()) return from_binding(file, *std::prev(after), hops + 1);
+      }
     }
     for (const ImportFact* star : star_imports_[file]) {
       if (star->scope != s) continue;

@@ -39,6 +39,12 @@ class NameResolver {
 
   // `dotted` as the code in `scope` of `file` sees it.
   NameTarget resolve(std::size_t file, std::string_view scope, std::string_view dotted) const;
+  // `dotted` as a statement on `line` of `scope` sees it: its first name as
+  // bound before that line. Python evaluates a class's bases before it binds
+  // the class name, so in `class ListView(ListView)` the base is the
+  // ListView imported above, not the class itself.
+  NameTarget resolve_before(std::size_t file, std::string_view scope, std::string_view dotted,
+                            std::uint32_t line) const;
 
   const std::vector<FileSummary>& files() const { return files_; }
   // Whether the tree has modules under this top-level package name.
@@ -66,19 +72,22 @@ class NameResolver {
   };
   using BindingMap = std::unordered_map<BindingKey, Binding, BindingKeyHash>;
 
-  NameTarget lookup(std::size_t file, std::string_view scope, std::string_view name,
-                    int hops) const;
+  NameTarget lookup(std::size_t file, std::string_view scope, std::string_view name, int hops,
+                    std::uint32_t before = UINT32_MAX) const;
   NameTarget from_binding(std::size_t file, const Binding& binding, int hops) const;
   NameTarget from_import(std::size_t file, const ImportFact& fact, std::size_t name,
                          int hops) const;
   NameTarget module_target(std::size_t file, const std::string& absolute, bool allow_sibling) const;
   NameTarget member(const NameTarget& base, std::string_view attribute, int hops) const;
   NameTarget resolve_from(std::size_t file, std::string_view scope, std::string_view dotted,
-                          int hops) const;
+                          int hops, std::uint32_t before = UINT32_MAX) const;
 
   const std::vector<FileSummary>& files_;
   const ModuleIndex& index_;
-  std::vector<BindingMap> bindings_;                          // per file
+  std::vector<BindingMap> bindings_;  // per file
+  // The bindings a later one of the same (scope, name) replaced, by line
+  // (per file; most names are bound once and have none).
+  std::vector<std::unordered_map<BindingKey, std::vector<Binding>, BindingKeyHash>> earlier_;
   std::vector<std::vector<const ImportFact*>> star_imports_;  // per file
   // What each imported name of each file is, resolved once after the
   // bindings: most lookups end on an import, and following it (the module

@@ -155,6 +155,32 @@ DrfRouters::DrfRouters(const NameResolver& names,
     routers_.emplace(&a, std::move(router));
   }
   if (routers_.empty()) return;
+  // `router.APIRootView = View`: the last one of each router.
+  struct Assigned {
+    std::size_t file;
+    const AssignmentFact* assignment;
+  };
+  std::map<const AssignmentFact*, Assigned> root_views;
+  for (std::size_t f = 0; f < files.size(); ++f) {
+    for (const AssignmentFact& a : files[f].assignments) {
+      constexpr std::string_view kAttribute = ".APIRootView";
+      if (!a.target.ends_with(kAttribute) || a.augmented) continue;
+      const NameTarget t = names.resolve(
+          f, a.scope, std::string_view(a.target).substr(0, a.target.size() - kAttribute.size()));
+      if (t.kind == NameTarget::Kind::kAssignment && routers_.contains(t.assignment)) {
+        root_views[t.assignment] = Assigned{f, &a};
+      }
+    }
+  }
+  for (auto& [construction, router] : routers_) {
+    if (!router.default_router) continue;
+    const auto assigned = root_views.find(construction);
+    const bool has = assigned != root_views.end();
+    router.root = drf_api_root_view(
+        names, router.file, construction->scope, construction->value.text,
+        has ? &assigned->second.assignment->value : nullptr, has ? assigned->second.file : 0,
+        has ? std::string_view(assigned->second.assignment->scope) : std::string_view());
+  }
   for (std::size_t f = 0; f < files.size(); ++f) {
     for (const CallFact& c : files[f].calls) {
       // Unwind `router.register(a).register(b).register(c)` to the router call.
@@ -212,8 +238,8 @@ std::vector<RouterPattern> DrfRouters::expand(const Router& router) const {
   if (router.default_router) {
     out.push_back(RouterPattern{.regex = "^$",
                                 .name = "api-root",
-                                .methods = {"GET"},
-                                .handler = "rest_framework.routers.APIRootView",
+                                .methods = router.root.methods,
+                                .handler = router.root.handler,
                                 .file = router.file,
                                 .api_root = true});
   }

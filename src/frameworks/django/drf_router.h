@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "frameworks/django/drf_api_root.h"
 #include "link/class_hierarchy.h"
 #include "link/name_resolver.h"
 
@@ -55,6 +56,7 @@ class DrfRouters {
     // route: `self.routes[0].mapping.update({'delete': 'bulk_destroy'})`.
     std::map<int, std::map<std::string, std::string>> extra_mappings;
     std::vector<Registration> registrations;
+    ApiRootView root;  // DefaultRouter's API root view
   };
   std::vector<RouterPattern> expand(const Router& router) const;
 
