@@ -231,6 +231,7 @@ StaticValue eval(const PythonValue& v, const EvalScope& where, int depth) {
     }
     case PythonValue::Kind::kList:
     case PythonValue::Kind::kTuple:
+    case PythonValue::Kind::kSet:
       return {.kind = Kind::kSequence, .literal = &v, .scope = where};
     case PythonValue::Kind::kDict:
       return {.kind = Kind::kDict, .literal = &v, .scope = where};

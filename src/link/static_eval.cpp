@@ -312,7 +312,8 @@ std::optional<std::vector<std::string>> evaluate_string_list(const PythonValue& 
                                                              const EvalScope& where) {
   EvalScope there;
   const PythonValue& list = dereference(value, where, &there);
-  if (list.kind != PythonValue::Kind::kList && list.kind != PythonValue::Kind::kTuple) {
+  if (list.kind != PythonValue::Kind::kList && list.kind != PythonValue::Kind::kTuple &&
+      list.kind != PythonValue::Kind::kSet) {
     return std::nullopt;
   }
   std::vector<std::string> out;

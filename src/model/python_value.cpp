@@ -30,6 +30,8 @@ std::string render(const PythonValue& v) {
       return "[" + join(v.items, 0) + "]";
     case Kind::kTuple:
       return "(" + join(v.items, 0) + ")";
+    case Kind::kSet:
+      return "{" + join(v.items, 0) + "}";
     case Kind::kCall:
     case Kind::kMethodCall: {
       std::string out = v.kind == Kind::kCall ? v.text + "(" + join(v.items, 0)

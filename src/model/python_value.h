@@ -35,6 +35,7 @@ struct PythonValue {
     kMethodCall,  // `expr.method(...)` on a non-name: `text` = method, `items` = receiver, args
     kBinary,      // `text` = operator, `items` = {left, right}
     kSubscript,   // `a.b[key]`: `text` = "a.b" (a name chain), `items` = {key}
+    kSet,         // `{a, b}`: `items` in source order
   };
   Kind kind = Kind::kOther;
   std::string text;

@@ -93,6 +93,7 @@ PythonSymbols::PythonSymbols(const TSLanguage* l)
       not_operator(named(l, "not_operator")),
       elif_clause(named(l, "elif_clause")),
       else_clause(named(l, "else_clause")),
+      set(named(l, "set")),
       field_body(field(l, "body")),
       field_name(field(l, "name")),
       field_alias(field(l, "alias")),

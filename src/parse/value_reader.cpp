@@ -185,8 +185,10 @@ PythonValue read_value(TSNode node, std::string_view source, const PythonSymbols
     value.text = dotted_name(node, source, s);
     value.kind = value.text.empty() ? PythonValue::Kind::kOther : PythonValue::Kind::kName;
     if (value.text.empty()) value.text = excerpt(node, source);
-  } else if (kind == s.list || kind == s.tuple) {
-    value.kind = kind == s.list ? PythonValue::Kind::kList : PythonValue::Kind::kTuple;
+  } else if (kind == s.list || kind == s.tuple || kind == s.set) {
+    value.kind = kind == s.list    ? PythonValue::Kind::kList
+                 : kind == s.tuple ? PythonValue::Kind::kTuple
+                                   : PythonValue::Kind::kSet;
     for_each_child(node, [&](TSNode child) {
       if (ts_node_is_named(child) && !ts_node_is_extra(child)) {
         value.items.push_back(read_value(child, source, s, depth + 1));

@@ -95,6 +95,17 @@ TEST_CASE("lists and tuples keep their items in order", "[unit][value_reader]") 
   REQUIRE(single.items.size() == 1);
 }
 
+TEST_CASE("sets keep their items in source order", "[unit][value_reader]") {
+  const PythonValue set = value_of("x = {'delete', \"api_delete\", NAME}");
+  CHECK(set.kind == Kind::kSet);
+  REQUIRE(set.items.size() == 3);
+  CHECK(set.items[0].text == "delete");
+  CHECK(set.items[1].text == "api_delete");
+  CHECK(set.items[2].kind == Kind::kName);
+  CHECK(render(set) == "{\"delete\", \"api_delete\", NAME}");
+  CHECK(value_of("x = {}").kind == Kind::kDict);  // `{}` is an empty dict, not a set
+}
+
 TEST_CASE("a parenthesised expression is its content", "[unit][value_reader]") {
   const PythonValue v = value_of("x = ('/x')");
   CHECK(v.kind == Kind::kString);

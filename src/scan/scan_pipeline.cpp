@@ -11,6 +11,7 @@
 #include "discover/source_discovery.h"
 #include "frameworks/django/django_references.h"
 #include "frameworks/django/django_urls.h"
+#include "frameworks/fab/fab_routes.h"
 #include "frameworks/fastapi/fastapi_routes.h"
 #include "frameworks/flask/flask_routes.h"
 #include "graph/endpoint_families.h"
@@ -87,6 +88,8 @@ Inventory link_summaries(std::string root_label, std::vector<FileSummary> summar
   inv.routes = std::move(flask.routes);
   inv.hooks = std::move(flask.hooks);
   for (Route& r : extract_fastapi_routes(names, constructions, inv.diagnostics))
+    inv.routes.push_back(std::move(r));
+  for (Route& r : extract_fab_routes(names, constructions, inv.diagnostics))
     inv.routes.push_back(std::move(r));
   for (Route& r : extract_django_routes(names, constructions,
                                         DjangoOptions{.settings_module = options.django_settings},
