@@ -53,6 +53,11 @@ class NameResolver {
   std::optional<std::size_t> module_file(std::string_view module) const {
     return index_.find(module);
   }
+  // The same, as code in `from_file` names it: its own project's first.
+  std::optional<std::size_t> module_file_from(std::string_view module,
+                                              std::size_t from_file) const {
+    return index_.find_from(module, files_[from_file].source_root);
+  }
 
  private:
   struct Binding {

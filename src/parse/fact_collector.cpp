@@ -288,13 +288,15 @@ class Walker {
     if (ts_node_is_null(right)) return;
     std::string target = dotted_name(left, src_, s_);
     if (target.empty() && ts_node_symbol(left) == s_.subscript) {
-      // `app.url_map.converters['slug'] = SlugConverter` registers a converter.
+      // `app.url_map.converters['slug'] = SlugConverter` registers a converter;
+      // `os.environ['DJANGO_SETTINGS_MODULE'] = ...` names the settings.
       const std::string object =
           dotted_name(ts_node_child_by_field_id(left, s_.field_value), src_, s_);
       TSNode key = ts_node_child_by_field_id(left, s_.field_subscript);
       bool plain = false;
-      if (object.ends_with(".converters") && !ts_node_is_null(key) &&
-          ts_node_symbol(key) == s_.string) {
+      if ((object.ends_with(".converters") || object == "environ" ||
+           object.ends_with(".environ")) &&
+          !ts_node_is_null(key) && ts_node_symbol(key) == s_.string) {
         const std::string name = string_literal(key, src_, s_, &plain);
         if (plain) target = object + "[" + name + "]";
       }

@@ -22,9 +22,9 @@
 #include "link/import_resolver.h"
 #include "link/module_index.h"
 #include "link/name_resolver.h"
-#include "link/namespace_packages.h"
 #include "link/python2_blockers.h"
 #include "link/route_facts.h"
+#include "link/source_roots.h"
 #include "parse/file_summarizer.h"
 #include "scan/summarize_stage.h"
 #include "util/parallel_for.h"
@@ -56,7 +56,8 @@ Inventory link_summaries(std::string root_label, std::vector<FileSummary> summar
   StageClock clock(stages ? *stages : untimed);
   std::sort(summaries.begin(), summaries.end(),
             [](const FileSummary& a, const FileSummary& b) { return a.path < b.path; });
-  adopt_namespace_packages(summaries, options.source_roots);
+  choose_source_roots(summaries, options.source_roots, diagnostics);
+  clock.lap("link:roots");
   Inventory inv;
   inv.root = std::move(root_label);
   inv.diagnostics = std::move(diagnostics);

@@ -7,6 +7,7 @@
 #include "frameworks/django/django_admin.h"
 #include "frameworks/django/django_apps.h"
 #include "frameworks/django/django_pattern.h"
+#include "frameworks/django/django_sites.h"
 #include "frameworks/django/django_views.h"
 #include "frameworks/django/drf_router.h"
 #include "link/route_id.h"
@@ -51,42 +52,29 @@ class DjangoUrlResolver {
         routers_(names, constructions) {}
 
   std::vector<Route> run(const DjangoOptions& options) {
-    project_ = read_django_project(names_, options.settings_module);
-    admin_.emplace(names_, constructions_, project_, diagnostics_);
-    for (std::size_t root : root_urlconfs(options))
-      walk_module(root, UrlContext{});
+    const DjangoSites found = find_django_sites(names_, options.settings_module, diagnostics_);
+    for (const DjangoSite& site : found.sites) {
+      read_project(site.settings);  // each site's INSTALLED_APPS and admin registrations
+      const std::size_t first = routes_.size();
+      walk_module(site.urlconf, UrlContext{});
+      if (found.sites.size() > 1) tag_site(routes_, first, site.settings);
+    }
+    if (found.sites.empty()) {
+      read_project(options.settings_module);
+      for (std::size_t root : unincluded_urlconfs(found.missing))
+        walk_module(root, UrlContext{});
+    }
     return std::move(routes_);
   }
 
  private:
-  // ROOT_URLCONF of the settings module; without settings, every urls module
-  // that no other module includes.
-  std::vector<std::size_t> root_urlconfs(const DjangoOptions& options) {
-    std::string settings = options.settings_module;
-    for (std::size_t f = 0; f < files_.size() && settings.empty(); ++f) {
-      for (const CallFact& c : files_[f].calls) {
-        const PythonValue* key = c.call.positional(0);
-        const PythonValue* value = c.call.positional(1);
-        if (c.call.text.ends_with("environ.setdefault") && key && key->is_string() &&
-            key->text == "DJANGO_SETTINGS_MODULE" && value && value->is_string()) {
-          settings = value->text;
-          break;
-        }
-      }
-    }
-    if (!settings.empty()) {
-      if (auto file = names_.module_file(settings)) {
-        const NameTarget t = names_.resolve(*file, "", "ROOT_URLCONF");
-        if (t.kind == NameTarget::Kind::kAssignment) {
-          const EvalScope at{.names = &names_, .file = t.file, .scope = "", .notes = &diagnostics_};
-          if (auto root = evaluate_string(t.assignment->value, at)) {
-            if (auto root_file = names_.module_file(*root)) return {*root_file};
-            note(files_[t.file].path, t.assignment->line, Severity::kWarning, "unresolved-urlconf",
-                 "ROOT_URLCONF " + *root + " is not a module of the scanned tree");
-          }
-        }
-      }
-    }
+  void read_project(const std::string& settings) {
+    project_ = read_django_project(names_, settings);
+    admin_.emplace(names_, constructions_, project_, diagnostics_);
+  }
+
+  // Without a site, every urls module that no other module includes.
+  std::vector<std::size_t> unincluded_urlconfs(const std::vector<std::string>& missing) {
     std::set<std::string> included;
     std::vector<std::size_t> candidates;
     for (std::size_t f = 0; f < files_.size(); ++f) {
@@ -103,10 +91,10 @@ class DjangoUrlResolver {
     }
     for (std::size_t f : roots) {
       note(files_[f].path, 0, Severity::kInfo, "assumed-urlconf",
-           settings.empty()
+           missing.empty()
                ? "no DJANGO_SETTINGS_MODULE / ROOT_URLCONF found; " + files_[f].module +
                      " is taken as a root URLconf (nothing includes it)"
-               : "ROOT_URLCONF of " + settings + " not found; " + files_[f].module +
+               : "ROOT_URLCONF of " + missing.front() + " not found; " + files_[f].module +
                      " is taken as a root URLconf (nothing includes it)");
     }
     return roots;
