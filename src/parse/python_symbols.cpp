@@ -93,6 +93,8 @@ PythonSymbols::PythonSymbols(const TSLanguage* l)
       not_operator(named(l, "not_operator")),
       elif_clause(named(l, "elif_clause")),
       else_clause(named(l, "else_clause")),
+      continue_statement(named(l, "continue_statement")),
+      break_statement(named(l, "break_statement")),
       field_body(field(l, "body")),
       field_name(field(l, "name")),
       field_alias(field(l, "alias")),
