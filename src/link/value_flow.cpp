@@ -180,6 +180,42 @@ std::vector<PlacedValue> ValueFlow::values_at(const Home& home) {
   return out;
 }
 
+const DefinitionFact* ValueFlow::function(std::size_t file, std::string_view qualified_name) {
+  const FileIndex& idx = index(file);
+  const auto found = idx.functions.find(qualified_name);
+  return found == idx.functions.end() ? nullptr : found->second;
+}
+
+std::vector<ValueFlow::CallBindings> ValueFlow::bindings_per_call(std::size_t file,
+                                                                  const DefinitionFact& function) {
+  std::vector<CallBindings> out;
+  const std::vector<std::string>& params = function.parameters;
+  for (const CallSite& site : call_sites(&function)) {
+    CallBindings call{.site = &site};
+    const Place caller{.file = site.file, .scope = std::string(site.scope)};
+    const Place definer{.file = file, .scope = function.scope};
+    for (std::size_t i = 0; i < params.size(); ++i) {
+      if (params[i].starts_with("**") || params[i] == "*") continue;
+      if (params[i].starts_with('*')) {
+        PythonValue rest{.kind = PythonValue::Kind::kTuple};
+        const std::vector<const PythonValue*> positional =
+            positional_arguments(function, *site.call);
+        for (std::size_t p = i; p < positional.size(); ++p) {
+          if (positional[p]) rest.items.push_back(*positional[p]);
+        }
+        call.bindings.bind(params[i].substr(1), std::move(rest), &caller);
+      } else if (const PythonValue* arg = argument(function, i, *site.call)) {
+        call.bindings.bind(params[i], *arg, &caller);
+      } else if (i < function.parameter_defaults.size() &&
+                 !no_default(function.parameter_defaults[i])) {
+        call.bindings.bind(params[i], function.parameter_defaults[i], &definer);
+      }
+    }
+    out.push_back(std::move(call));
+  }
+  return out;
+}
+
 std::vector<PlacedValue> ValueFlow::values_of(std::size_t file, std::string_view scope,
                                               std::string_view name) {
   const std::optional<Home> home = home_of(file, scope, name);

@@ -58,6 +58,18 @@ class ValueFlow {
   static const PythonValue* argument(const DefinitionFact& function, std::size_t index,
                                      const PythonValue& call);
 
+  // The function `qualified_name` of `file`, or nullptr.
+  const DefinitionFact* function(std::size_t file, std::string_view qualified_name);
+
+  // One set of bindings per call of `function` (defined in `file`): each
+  // parameter bound to what the call passes (`*args`: a tuple of the rest),
+  // or else to its default, with the place it is written.
+  struct CallBindings {
+    const CallSite* site = nullptr;
+    Bindings bindings;
+  };
+  std::vector<CallBindings> bindings_per_call(std::size_t file, const DefinitionFact& function);
+
   // Every value the plain name `name` can hold in `scope` of `file`.
   std::vector<PlacedValue> values_of(std::size_t file, std::string_view scope,
                                      std::string_view name);

@@ -1,6 +1,7 @@
 #include "frameworks/flask/flask_objects.h"
 
 #include <algorithm>
+#include <iterator>
 
 #include "link/class_hierarchy.h"
 #include "link/static_eval.h"
@@ -107,6 +108,8 @@ void FlaskObjects::find_namespaces() {
 
 void FlaskObjects::unresolved_attachment(std::size_t file, std::uint32_t line,
                                          const std::string& what) {
+  // Once per statement, however many calls or loop elements reach it.
+  if (!unresolved_reported_.insert({file, line}).second) return;
   diagnostics_.push_back({files_[file].path, line, Severity::kWarning, "unresolved-registration",
                           what + ": routes reached through it may lack a prefix"});
 }
@@ -133,23 +136,47 @@ void FlaskObjects::find_attachments() {
   }
   for (std::size_t f = 0; f < files_.size(); ++f) {
     for (const CallFact& c : files_[f].calls) {
-      if (c.loop < 0) {
-        attach_by_call(f, c, nullptr);
-        continue;
-      }
-      // Once per element the loop can walk: a literal, a constant, or a
-      // parameter's argument at every call.
-      for (const Bindings& bindings :
-           loop_iterations(flow_, files_[f].loops[static_cast<std::size_t>(c.loop)],
-                           EvalScope{.names = &names_, .file = f, .scope = c.scope})) {
-        attach_by_call(f, c, &bindings);
+      if (!receiver_of(c.call.text, "register_blueprint").empty() ||
+          !receiver_of(c.call.text, "init_app").empty() ||
+          !receiver_of(c.call.text, "add_namespace").empty()) {
+        attach_by_calls(f, c);
       }
     }
   }
 }
 
+// A registration in a function of the tree is read once per call of the
+// function, its parameters bound to that call's arguments: a helper
+// `register(app, bp, prefix)` called twice registers each blueprint under its
+// own call's prefix. With no call, the parameters take every value they can.
+void FlaskObjects::attach_by_calls(std::size_t f, const CallFact& c) {
+  const DefinitionFact* function = c.scope.empty() ? nullptr : flow_.function(f, c.scope);
+  std::vector<ValueFlow::CallBindings> calls;
+  if (function) calls = flow_.bindings_per_call(f, *function);
+  if (calls.empty()) calls.push_back({});
+  for (const ValueFlow::CallBindings& call : calls) {
+    std::vector<ConditionRef> conditions;
+    if (call.site && call.site->condition >= 0) {
+      conditions.push_back({.file = call.site->file, .index = call.site->condition});
+    }
+    const Bindings* bound = call.site ? &call.bindings : nullptr;
+    if (c.loop < 0) {
+      attach_by_call(f, c, bound, conditions);
+      continue;
+    }
+    // Once per element the loop can walk: a literal, a constant, or a
+    // parameter's argument.
+    for (const Bindings& bindings : loop_iterations(
+             flow_, files_[f].loops[static_cast<std::size_t>(c.loop)],
+             EvalScope{.names = &names_, .file = f, .scope = c.scope, .bindings = bound})) {
+      attach_by_call(f, c, &bindings, conditions);
+    }
+  }
+}
+
 // register_blueprint / init_app / add_namespace
-void FlaskObjects::attach_by_call(std::size_t f, const CallFact& c, const Bindings* bindings) {
+void FlaskObjects::attach_by_call(std::size_t f, const CallFact& c, const Bindings* bindings,
+                                  std::vector<ConditionRef> conditions) {
   const std::string& callee = c.call.text;
   std::string_view receiver;
   std::string_view method;
@@ -167,7 +194,7 @@ void FlaskObjects::attach_by_call(std::size_t f, const CallFact& c, const Bindin
       arg ? objects_of(f, c.scope, *arg, bindings) : std::vector<FlaskObjectId>{};
   const EvalScope where{
       .names = &names_, .file = f, .scope = c.scope, .bindings = bindings, .notes = &diagnostics_};
-  const std::vector<ConditionRef> conditions = conditions_at(f, c.condition);
+  if (c.condition >= 0) conditions.push_back({.file = f, .index = c.condition});
   if (method == "init_app") {
     // Only Api.init_app(app) attaches routes; extensions' init_app are not ours.
     for (FlaskObjectId target : targets) {
@@ -204,6 +231,25 @@ void FlaskObjects::attach_by_call(std::size_t f, const CallFact& c, const Bindin
       attach(other, std::move(one));
     }
   }
+}
+
+void FlaskObjects::attach(FlaskObjectId child, Attachment how) {
+  std::sort(how.conditions.begin(), how.conditions.end());
+  how.conditions.erase(std::unique(how.conditions.begin(), how.conditions.end()),
+                       how.conditions.end());
+  std::vector<Attachment>& all = attachments_[child];
+  for (Attachment& known : all) {
+    if (known.parent != how.parent || known.url_prefix != how.url_prefix ||
+        known.name != how.name || known.unresolved != how.unresolved) {
+      continue;
+    }
+    std::vector<ConditionRef> shared;
+    std::set_intersection(known.conditions.begin(), known.conditions.end(), how.conditions.begin(),
+                          how.conditions.end(), std::back_inserter(shared));
+    known.conditions = std::move(shared);
+    return;
+  }
+  all.push_back(std::move(how));
 }
 
 std::vector<ConditionRef> FlaskObjects::conditions_at(std::size_t file, std::int32_t condition) {
@@ -277,6 +323,14 @@ void FlaskObjects::collect_at(std::size_t file, std::string_view scope, std::str
     } else if (t.assignment->value.kind == PythonValue::Kind::kCall) {
       collect(t.file, t.assignment->scope, t.assignment->value, nullptr, depth + 1,
               out);  // factory
+    }
+    return;
+  }
+  if (t.kind == NameTarget::Kind::kExternal && t.name == "flask.current_app") {
+    // The app handling the request: with one app in the tree, that one.
+    if (const FlaskObjectId only = only_app();
+        only && std::find(out.begin(), out.end(), only) == out.end()) {
+      out.push_back(only);
     }
     return;
   }

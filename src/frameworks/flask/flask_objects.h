@@ -95,7 +95,6 @@ class FlaskObjects {
     std::optional<std::string> name;  // register_blueprint(name=)
     std::string unresolved;           // "url_prefix <expr>" when the given prefix is not static
     std::vector<ConditionRef> conditions;  // the `if` branches the attaching statement sits in
-    bool operator==(const Attachment&) const = default;
   };
 
   FlaskObjectId only_app() const;  // the app, when the tree creates exactly one outside tests
@@ -104,12 +103,13 @@ class FlaskObjects {
   static void note_unresolved_prefix(FlaskObject& object, const PythonValue* given);
   static void add_unresolved(Mount& mount, const std::string& what);
   void find_attachments();
-  void attach_by_call(std::size_t file, const CallFact& call, const Bindings* bindings);
-  // Once: a registration reached along two paths is one registration.
-  void attach(FlaskObjectId child, Attachment how) {
-    std::vector<Attachment>& all = attachments_[child];
-    if (std::find(all.begin(), all.end(), how) == all.end()) all.push_back(std::move(how));
-  }
+  void attach_by_calls(std::size_t file, const CallFact& call);
+  void attach_by_call(std::size_t file, const CallFact& call, const Bindings* bindings,
+                      std::vector<ConditionRef> conditions);
+  // Once: a registration reached along several paths (the calls of the
+  // function making it) is one registration, under the conditions every path
+  // shares.
+  void attach(FlaskObjectId child, Attachment how);
   void collect(std::size_t file, std::string_view scope, const PythonValue& value,
                const Bindings* bindings, int depth, std::vector<FlaskObjectId>& out);
   void collect_at(std::size_t file, std::string_view scope, std::string_view dotted, int depth,
@@ -125,6 +125,7 @@ class FlaskObjects {
   std::map<FlaskObjectId, std::vector<Attachment>> attachments_;
   ValueFlow flow_;
   std::set<const DefinitionFact*> assumed_app_parameter_;
+  std::set<std::pair<std::size_t, std::uint32_t>> unresolved_reported_;  // (file, line)
 };
 
 }  // namespace cutover
