@@ -46,8 +46,14 @@ std::string condition_text(const std::vector<FileSummary>& files, ConditionRef r
   const std::vector<const ConditionFact*> branches = chain(files, ref);
   for (auto it = branches.rbegin(); it != branches.rend(); ++it) {
     if (!out.empty()) out += " and ";
-    const std::string test = render((*it)->test);
-    out += (*it)->negated ? "not (" + test + ")" : test;
+    const PythonValue& test = (*it)->test;
+    const bool is_not = test.kind == PythonValue::Kind::kBinary && test.text == "not" &&
+                        test.items.size() == 1;
+    if ((*it)->negated && is_not) {
+      out += render(test.items[0]);  // `if not x: return` leaves the rest under x
+    } else {
+      out += (*it)->negated ? "not (" + render(test) + ")" : render(test);
+    }
   }
   return out;
 }

@@ -18,6 +18,10 @@ const PythonValue* bound_value(const PythonValue& name, const EvalScope& where,
   if (where.bindings) {
     if (auto it = where.bindings->find(name.text); it != where.bindings->end()) {
       *found_in = where;
+      if (const Place* place = where.bindings->place_of(name.text)) {
+        *found_in = EvalScope{
+            .names = where.names, .file = place->file, .scope = place->scope, .notes = where.notes};
+      }
       return &it->second;
     }
   }
@@ -198,7 +202,7 @@ std::optional<std::string> inline_call(const PythonValue& call, const EvalScope&
     }
   }
   if (!chosen) return std::nullopt;
-  std::map<std::string, PythonValue> bound;
+  Bindings bound;
   const std::vector<std::string>& params = t.definition->parameters;
   for (std::size_t i = 0; i < params.size(); ++i) {
     const PythonValue* arg = call.keyword(params[i]);
@@ -335,10 +339,10 @@ std::vector<Bindings> loop_iterations(const LoopFact& loop, const EvalScope& whe
   for (const PythonValue& item : iterable->items) {
     Bindings bindings = outer ? *outer : Bindings{};
     if (loop.targets.size() == 1) {
-      bindings.insert_or_assign(loop.targets[0], item);
+      bindings.bind(loop.targets[0], item);
     } else if (item.items.size() == loop.targets.size()) {
       for (std::size_t i = 0; i < item.items.size(); ++i) {
-        bindings.insert_or_assign(loop.targets[i], item.items[i]);
+        bindings.bind(loop.targets[i], item.items[i]);
       }
     }
     out.push_back(std::move(bindings));

@@ -19,12 +19,14 @@
 
 namespace cutover {
 
+class Bindings;
+
 struct EvalScope {
   const NameResolver* names = nullptr;
   std::size_t file = 0;
   std::string_view scope;
   // Names bound to values by a literal loop or by inlining a helper's parameters.
-  const std::map<std::string, PythonValue>* bindings = nullptr;  // may be null
+  const Bindings* bindings = nullptr;  // may be null
   // Where an evaluation took a guess (a helper with conditional returns), an
   // info diagnostic is added here; may be null.
   std::vector<Diagnostic>* notes = nullptr;
@@ -39,7 +41,34 @@ std::optional<std::vector<std::string>> evaluate_string_list(const PythonValue& 
 // The value a name stands for, through loop bindings, constants and aliases:
 // what a view_func=... or a receiver refers to. Returns `value` itself when
 // it is not a name or the name has no static value.
-using Bindings = std::map<std::string, PythonValue>;
+// Where a value is written: the names in it are looked up there.
+struct Place {
+  std::size_t file = 0;
+  std::string scope;
+};
+
+// Names bound to values. A value written somewhere else than where the
+// bindings are used (an element of a tuple a caller passed) has a place: the
+// names in it are looked up there, not where the binding is used.
+class Bindings : public std::map<std::string, PythonValue> {
+ public:
+  using std::map<std::string, PythonValue>::map;
+  void bind(const std::string& name, PythonValue value, const Place* place = nullptr) {
+    insert_or_assign(name, std::move(value));
+    if (place) {
+      places.insert_or_assign(name, *place);
+    } else {
+      places.erase(name);
+    }
+  }
+  const Place* place_of(const std::string& name) const {
+    const auto it = places.find(name);
+    return it == places.end() ? nullptr : &it->second;
+  }
+
+ private:
+  std::map<std::string, Place> places;
+};
 
 // One set of bindings per element of a literal loop (`for rule, view in [...]`,
 // or over a name bound to such a list: a constant, or a caller's argument in

@@ -46,15 +46,21 @@ struct DefinitionFact {
   std::vector<PythonValue> decorators;       // outermost first, as written
   std::vector<std::string> parameters;       // functions only: names in order; "*args", "**kw" kept
   std::vector<std::string> parameter_types;  // annotations as written, "" when none; parallel
-  std::vector<PythonValue> bases;            // classes only
-  std::vector<std::string> methods;          // classes only: names of functions defined in the body
-  std::uint32_t line = 0;                    // line of the `def`/`class` keyword
-  std::uint32_t first_line = 0;              // line of the first decorator, or `line`
+  // Default values, parallel to parameters; kOther with empty text when a
+  // parameter has none.
+  std::vector<PythonValue> parameter_defaults;
+  std::vector<PythonValue> bases;    // classes only
+  std::vector<std::string> methods;  // classes only: names of functions defined in the body
+  std::uint32_t line = 0;            // line of the `def`/`class` keyword
+  std::uint32_t first_line = 0;      // line of the first decorator, or `line`
+  std::int32_t condition = -1;       // index into FileSummary::conditions of the innermost branch
 };
 
 // The test of one branch of an `if`: the statements of the branch run when
 // `test` is true (false when `negated`: an `else`, or the earlier tests an
-// `elif` comes after) and so does the enclosing condition, `parent`.
+// `elif` comes after) and so does the enclosing condition, `parent`. The
+// statements after `if test: return` (or raise, continue, break) in the same
+// block run only when the test is false: they get its negation too.
 struct ConditionFact {
   std::string scope;  // qualified name of the enclosing definition, "" at module level
   PythonValue test;

@@ -165,6 +165,11 @@ class Walker {
           condition == "TYPE_CHECKING" || condition.ends_with(".TYPE_CHECKING");
       child.pending_condition = add_condition(ctx, test, false, ctx.condition, node);
       child.if_chain = add_condition(ctx, test, true, ctx.condition, node);
+      // `if test: return`: the rest of this block runs only when the test is
+      // false. `ctx` is the block's, shared by the statements after this one.
+      if (leaves_block(ts_node_child_by_field_id(node, s_.field_consequence))) {
+        ctx.condition = child.if_chain;
+      }
     } else if (kind == s_.elif_clause && ctx.if_chain >= 0) {
       // Runs when every earlier test failed and this one holds. `ctx` is the
       // `if` statement's, shared by its clauses: the `else` after this one
@@ -181,6 +186,20 @@ class Walker {
       note_dialect_syntax(node, kind, src_, s_, out_);
     }
     return child;
+  }
+
+  // Whether a block's last statement leaves it: return, raise, continue, break.
+  bool leaves_block(TSNode block) const {
+    if (ts_node_is_null(block)) return false;
+    const std::uint32_t count = ts_node_named_child_count(block);
+    for (std::uint32_t i = count; i-- > 0;) {
+      const TSNode last = ts_node_named_child(block, i);
+      if (ts_node_is_extra(last)) continue;  // a trailing comment
+      const TSSymbol kind = ts_node_symbol(last);
+      return kind == s_.return_statement || kind == s_.raise_statement ||
+             kind == s_.continue_statement || kind == s_.break_statement;
+    }
+    return false;
   }
 
   std::int32_t add_condition(const WalkContext& ctx, TSNode test, bool negated, std::int32_t parent,
@@ -248,6 +267,7 @@ class Walker {
     def.qualified_name = def.scope.empty() ? def.name : def.scope + "." + def.name;
     def.line = node_line(node);
     def.first_line = def.line;
+    def.condition = ctx.condition;
     if (ctx.pending_decorators >= 0 && field == s_.field_definition) {
       def.decorators = std::move(decorators_[ctx.pending_decorators]);
       def.first_line = ctx.decorated_line;
@@ -403,6 +423,11 @@ class Walker {
         name = ts_node_named_child(p, 0);
       }
       def.parameters.emplace_back(node_text(name, src_));
+      const TSNode value = kind == s_.default_parameter || kind == s_.typed_default_parameter
+                               ? ts_node_child_by_field_id(p, s_.field_value)
+                               : TSNode{};
+      def.parameter_defaults.push_back(ts_node_is_null(value) ? PythonValue{}
+                                                              : read_value(value, src_, s_));
       const TSNode type = kind == s_.typed_parameter || kind == s_.typed_default_parameter
                               ? ts_node_child_by_field_id(p, s_.field_type)
                               : TSNode{};

@@ -94,6 +94,8 @@ PythonSymbols::PythonSymbols(const TSLanguage* l)
       elif_clause(named(l, "elif_clause")),
       else_clause(named(l, "else_clause")),
       set(named(l, "set")),
+      continue_statement(named(l, "continue_statement")),
+      break_statement(named(l, "break_statement")),
       field_body(field(l, "body")),
       field_name(field(l, "name")),
       field_alias(field(l, "alias")),

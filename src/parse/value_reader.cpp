@@ -67,21 +67,38 @@ void append_unescaped(std::string& out, std::string_view raw) {
 
 }  // namespace
 
+// An f-string's literal text writes a brace as `{{` / `}}`: a single one
+// would open or close a replacement field.
+std::string undouble_braces(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    out += text[i];
+    if ((text[i] == '{' || text[i] == '}') && i + 1 < text.size() && text[i + 1] == text[i]) ++i;
+  }
+  return out;
+}
+
 std::vector<PythonValue> fstring_parts(TSNode node, std::string_view source, const PythonSymbols& s,
                                        int depth) {
   std::vector<PythonValue> parts;
   bool raw = false;
+  bool formatted = false;
   for_each_child(node, [&](TSNode child) {
     const TSSymbol kind = ts_node_symbol(child);
     if (kind == s.string_start) {
-      for (char c : node_text(child, source))
+      for (char c : node_text(child, source)) {
         raw = raw || c == 'r' || c == 'R';
+        formatted = formatted || c == 'f' || c == 'F';
+      }
     } else if (kind == s.string_content) {
       PythonValue literal{.kind = PythonValue::Kind::kString};
+      const std::string text = formatted ? undouble_braces(node_text(child, source))
+                                         : std::string(node_text(child, source));
       if (raw) {
-        literal.text = node_text(child, source);
+        literal.text = text;
       } else {
-        append_unescaped(literal.text, node_text(child, source));
+        append_unescaped(literal.text, text);
       }
       parts.push_back(std::move(literal));
     } else if (kind == s.interpolation) {
@@ -172,7 +189,22 @@ PythonValue read_value(TSNode node, std::string_view source, const PythonSymbols
       all_plain = all_plain && plain;
     });
     value.kind = all_plain ? PythonValue::Kind::kString : PythonValue::Kind::kFString;
-    if (!all_plain) value.text = excerpt(node, source);
+    if (!all_plain) {
+      // `"/a" f"/{b}"`: the parts of each piece, in order.
+      value.text = excerpt(node, source);
+      for_each_child(node, [&](TSNode child) {
+        if (ts_node_symbol(child) != s.string) return;
+        bool plain = true;
+        std::string text = string_literal(child, source, s, &plain);
+        if (plain) {
+          value.items.push_back(
+              PythonValue{.kind = PythonValue::Kind::kString, .text = std::move(text)});
+          return;
+        }
+        for (PythonValue& part : fstring_parts(child, source, s, depth))
+          value.items.push_back(std::move(part));
+      });
+    }
   } else if (kind == s.integer || kind == s.float_) {
     value.kind = PythonValue::Kind::kNumber;
     value.text = node_text(node, source);

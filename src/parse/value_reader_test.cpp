@@ -60,6 +60,30 @@ TEST_CASE("f-strings are kFString with the source excerpt", "[unit][value_reader
   CHECK(mixed.kind == Kind::kFString);
 }
 
+TEST_CASE("f-string literal parts undo the {{ }} escapes; plain strings keep them",
+          "[unit][value_reader]") {
+  const PythonValue v = value_of("x = f'/a/{{id}}/{b}/}}'");
+  REQUIRE(v.kind == Kind::kFString);
+  REQUIRE(v.items.size() == 3);
+  CHECK(v.items[0].text == "/a/{id}/");
+  CHECK(v.items[1].kind == Kind::kName);
+  CHECK(v.items[2].text == "/}");
+  CHECK(value_of("x = '/a/{{id}}'").text == "/a/{{id}}");
+  CHECK(value_of("x = rf'/{{\\d}}/{b}'").items[0].text == "/{\\d}/");
+}
+
+TEST_CASE("adjacent literals with an f-string keep every piece's parts in order",
+          "[unit][value_reader]") {
+  const PythonValue v = value_of("x = '/api' f'/{version}/{{x}}' '/items'");
+  REQUIRE(v.kind == Kind::kFString);
+  REQUIRE(v.items.size() == 5);
+  CHECK(v.items[0].text == "/api");
+  CHECK(v.items[1].text == "/");
+  CHECK(v.items[2].text == "version");
+  CHECK(v.items[3].text == "/{x}");
+  CHECK(v.items[4].text == "/items");
+}
+
 TEST_CASE("numbers, booleans and None", "[unit][value_reader]") {
   CHECK(value_of("x = 42").kind == Kind::kNumber);
   CHECK(value_of("x = 42").text == "42");
