@@ -290,4 +290,8 @@ std::optional<bool> condition_holds(const PythonValue& test, const EvalScope& wh
   return truth(eval(test, where, 0));
 }
 
+std::optional<bool> setting_holds(const std::string& key, const EvalScope& where) {
+  return truth(config_key(key, where, 0));
+}
+
 }  // namespace cutover

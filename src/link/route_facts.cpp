@@ -73,13 +73,15 @@ void complete_routes(Inventory& inv, const NameResolver& names, const ModuleInde
     r.condition_refs.erase(std::unique(r.condition_refs.begin(), r.condition_refs.end()),
                            r.condition_refs.end());
     if (r.condition_refs.empty()) return;
+    // A condition the extractor knew without an `if` (Django's static()
+    // serves only when settings.DEBUG) comes first and counts the same.
+    std::string text = r.condition;
+    bool unknown = r.conditional && !r.enabled_by_default;
+    bool off = r.enabled_by_default == false;
     r.conditional = true;
-    std::string text;
-    bool unknown = false;
-    bool off = false;
     for (const ConditionRef& ref : r.condition_refs) {
       const std::string part = condition_text(files, ref);
-      if (part.empty()) continue;
+      if (part.empty() || part == r.condition) continue;
       if (!text.empty()) text += " and ";
       text += part;
       for (const ConditionFact* c : chain(files, ref)) {
@@ -95,6 +97,8 @@ void complete_routes(Inventory& inv, const NameResolver& names, const ModuleInde
       r.enabled_by_default = false;
     } else if (!unknown) {
       r.enabled_by_default = true;
+    } else {
+      r.enabled_by_default = std::nullopt;
     }
   });
   // Test code's routes: listed apart, in the same order.

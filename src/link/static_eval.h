@@ -1,7 +1,8 @@
 #pragma once
 // Evaluates the expressions URL rules are built from, as far as they are
 // static: string literals, module constants (across imports), `+`, `%`,
-// `.format()`, f-strings of constants, loop variables bound to the elements
+// `.format()`, f-strings of constants, class attributes (through the bases),
+// loop variables bound to the elements
 // of a literal list, and calls of small helper functions of the tree
 // (inlined: parameters bound to the arguments, the unconditional `return`). Anything else is "not
 // static" (nullopt), and the caller reports the route as partial.
@@ -15,6 +16,7 @@
 #include "link/name_resolver.h"
 #include "model/diagnostic.h"
 #include "model/file_summary.h"
+#include "model/inventory.h"
 #include "model/python_value.h"
 
 namespace cutover {
@@ -30,6 +32,11 @@ struct EvalScope {
   // Where an evaluation took a guess (a helper with conditional returns), an
   // info diagnostic is added here; may be null.
   std::vector<Diagnostic>* notes = nullptr;
+  // Where a value that cannot be known statically but has a plausible value
+  // is taken at it and recorded: a read of the environment gives its default
+  // ("" without one), `mapping.get(key, default)` on a value only the running
+  // app knows gives the default. Null: such values are not static (nullopt).
+  std::vector<RouteAssumption>* assumptions = nullptr;
 };
 
 std::optional<std::string> evaluate_string(const PythonValue& value, const EvalScope& where);

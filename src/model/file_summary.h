@@ -77,13 +77,15 @@ struct AssignmentFact {
   bool augmented = false;       // `+=`
   bool conditional = false;     // under an `if` (e.g. `if settings.DEBUG:`)
   std::int32_t condition = -1;  // index into FileSummary::conditions of the innermost branch
+  std::int32_t loop = -1;       // index into FileSummary::loops of the innermost literal loop
   PythonValue value;
   std::uint32_t line = 0;
 };
 
-// `for a, b in [(...), ...]:` over a literal list or tuple, or over a name:
-// calls in its body can be expanded once per element (routes registered in
-// a loop), directly or once the name is bound by a caller.
+// `for a, b in [(...), ...]:` over a literal list or tuple, or over a name or
+// attribute chain (`settings.PLUGINS`): calls and assignments in its body can
+// be expanded once per element (routes registered in a loop), directly or
+// once the name is bound by a caller or read from the settings.
 struct LoopFact {
   std::vector<std::string> targets;  // `rule, view` → {"rule", "view"}
   PythonValue iterable;              // kList, kTuple or kName

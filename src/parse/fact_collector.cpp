@@ -332,6 +332,7 @@ class Walker {
                                               .augmented = augmented,
                                               .conditional = ctx.under_if,
                                               .condition = ctx.condition,
+                                              .loop = ctx.loop,
                                               .value = read_value(right, src_, s_),
                                               .line = node_line(node)});
   }
@@ -385,14 +386,16 @@ class Walker {
     out_.imports.push_back(std::move(fact));
   }
 
-  // `for a, b in [...]` over a literal list or tuple, or over a name (which a
-  // caller may bind to a literal list), with plain name targets.
+  // `for a, b in [...]` over a literal list or tuple, or over a name or
+  // attribute chain (which a caller may bind to a literal list, or settings
+  // hold), with plain name targets.
   std::optional<LoopFact> literal_loop(TSNode node) {
     TSNode left = ts_node_child_by_field_id(node, s_.field_left);
     TSNode right = ts_node_child_by_field_id(node, s_.field_right);
     if (ts_node_is_null(left) || ts_node_is_null(right)) return std::nullopt;
     const TSSymbol right_kind = ts_node_symbol(right);
-    if (right_kind != s_.list && right_kind != s_.tuple && right_kind != s_.identifier) {
+    if (right_kind != s_.list && right_kind != s_.tuple && right_kind != s_.identifier &&
+        (right_kind != s_.attribute || dotted_name(right, src_, s_).empty())) {
       return std::nullopt;
     }
     LoopFact loop;

@@ -588,5 +588,25 @@ register(20)
   CHECK_FALSE(call_on_line(s, 5).conditional);  // not syntactically under an `if`
 }
 
+TEST_CASE("loops over lists, names and attribute chains hold the calls and assignments in them",
+          "[unit][fact_collector]") {
+  const FileSummary s = summarize_python(R"(for p in settings.PLUGINS:
+    urls.append(p)
+    extra += [p]
+for q in load():
+    urls.append(q)
+)",
+                                         "urls.py", "urls");
+  REQUIRE(s.loops.size() == 1);
+  CHECK(s.loops[0].targets == std::vector<std::string>{"p"});
+  CHECK(s.loops[0].iterable.kind == PythonValue::Kind::kName);
+  CHECK(s.loops[0].iterable.text == "settings.PLUGINS");
+  REQUIRE(s.calls.size() == 2);
+  CHECK(s.calls[0].loop == 0);
+  CHECK(s.calls[1].loop == -1);  // a call's result: not a list the link stage can know
+  REQUIRE(s.assignments.size() == 1);
+  CHECK(s.assignments[0].loop == 0);
+}
+
 }  // namespace
 }  // namespace cutover

@@ -4,31 +4,12 @@
 #include <algorithm>
 
 #include "frameworks/django/django_views.h"
+#include "link/class_attributes.h"
 #include "link/class_hierarchy.h"
 #include "link/static_eval.h"
 
 namespace cutover {
 namespace {
-
-// A class attribute through the tree's inheritance (lookup_field, queryset...).
-const AssignmentFact* class_attribute(const NameResolver& names, std::size_t file,
-                                      std::string_view scope, std::string_view cls,
-                                      std::string_view attribute, std::size_t* found_in) {
-  const AssignmentFact* found = nullptr;
-  walk_class_hierarchy(
-      names, file, scope, cls,
-      [&](std::size_t f, const DefinitionFact& def) {
-        if (found) return;
-        for (const AssignmentFact& a : names.files()[f].assignments) {
-          if (a.scope == def.qualified_name && a.target == attribute) {
-            found = &a;
-            *found_in = f;
-          }
-        }
-      },
-      [](const std::string&) {});
-  return found;
-}
 
 struct ExtraAction {
   bool detail = false;
@@ -215,7 +196,8 @@ DrfRouters::DrfRouters(const NameResolver& names,
           }
           full = *parent + "/(?P<parent_lookup_" + lookup + ">[^/.]+)/" + own;
         }
-        router->second.registrations.push_back({f, c.scope, c.line, &call, shift, full});
+        router->second.registrations.push_back(
+            {f, c.scope, c.line, c.condition, &call, shift, full});
         parent = full ? *full : own;
       }
     }
@@ -261,11 +243,10 @@ std::vector<RouterPattern> DrfRouters::expand(const Router& router) const {
     const PythonValue* given = r.call->keyword("basename");
     if (!given) given = r.call->keyword("base_name");
     if (!given) given = r.call->positional(r.first_argument + 2);
-    std::size_t attr_file = r.file;
     if (given) {
       basename = evaluate_string(*given, at).value_or("");
-    } else if (const AssignmentFact* qs = class_attribute(names_, r.file, r.scope, viewset->text,
-                                                          "queryset", &attr_file)) {
+    } else if (const AssignmentFact* qs =
+                   class_attribute(names_, r.file, r.scope, viewset->text, "queryset").assignment) {
       // `models.Article.objects.filter(...)`: the model is the name before .objects
       const std::string& text = qs->value.text;
       const std::size_t objects = text.find(".objects");
@@ -276,10 +257,11 @@ std::vector<RouterPattern> DrfRouters::expand(const Router& router) const {
     for (auto [attr, target] :
          {std::pair{"lookup_field", &lookup_field}, std::pair{"lookup_url_kwarg", &lookup_field},
           std::pair{"lookup_value_regex", &lookup_value}}) {
-      if (const AssignmentFact* a =
-              class_attribute(names_, r.file, r.scope, viewset->text, attr, &attr_file)) {
+      const ClassAttribute a = class_attribute(names_, r.file, r.scope, viewset->text, attr);
+      if (a.assignment) {
         if (auto text = evaluate_string(
-                a->value, EvalScope{.names = &names_, .file = attr_file, .scope = a->scope})) {
+                a.assignment->value,
+                EvalScope{.names = &names_, .file = a.file, .scope = a.assignment->scope})) {
           *target = *text;
         }
       }
@@ -299,7 +281,8 @@ std::vector<RouterPattern> DrfRouters::expand(const Router& router) const {
                                   .methods = std::move(methods),
                                   .handler = handler,
                                   .file = r.file,
-                                  .line = r.line});
+                                  .line = r.line,
+                                  .condition = r.condition});
     };
     std::vector<std::string> list_methods, detail_methods;
     if (has("list")) list_methods.push_back("GET");

@@ -21,7 +21,8 @@ struct RouterPattern {
   std::vector<std::string> methods;
   std::string handler;  // the viewset class, dotted
   std::size_t file = 0;
-  std::uint32_t line = 0;  // the register() call
+  std::uint32_t line = 0;       // the register() call
+  std::int32_t condition = -1;  // FileSummary::conditions index of the call's innermost `if`
   bool api_root = false;
 };
 
@@ -40,6 +41,7 @@ class DrfRouters {
     std::size_t file;
     std::string scope;
     std::uint32_t line;
+    std::int32_t condition;  // the call's innermost `if` branch, -1 for none
     const PythonValue* call;
     std::size_t first_argument = 0;  // 1 for a chained `.register(...)`: items[0] is its receiver
     // drf-extensions nesting: `router.register(parent...).register(child...,
