@@ -1,6 +1,7 @@
 #pragma once
 // Evaluates the expressions URL rules are built from, as far as they are
-// static: string literals, module constants (across imports), `+`, `%`,
+// static: string literals, module constants (across imports), class attribute
+// defaults (`settings.PREFIX`, see attribute_default.h), `+`, `%`,
 // `.format()`, f-strings of constants, loop variables bound to the elements
 // of a literal list, and calls of small helper functions of the tree
 // (inlined: parameters bound to the arguments, the unconditional `return`). Anything else is "not
@@ -20,6 +21,7 @@
 namespace cutover {
 
 class Bindings;
+class ValueFlow;
 
 struct EvalScope {
   const NameResolver* names = nullptr;
@@ -30,6 +32,9 @@ struct EvalScope {
   // Where an evaluation took a guess (a helper with conditional returns), an
   // info diagnostic is added here; may be null.
   std::vector<Diagnostic>* notes = nullptr;
+  // When given, a function parameter evaluates to the one value every call
+  // passes (or its default); may be null.
+  ValueFlow* flow = nullptr;
 };
 
 std::optional<std::string> evaluate_string(const PythonValue& value, const EvalScope& where);
