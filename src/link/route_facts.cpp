@@ -47,8 +47,8 @@ std::string condition_text(const std::vector<FileSummary>& files, ConditionRef r
   for (auto it = branches.rbegin(); it != branches.rend(); ++it) {
     if (!out.empty()) out += " and ";
     const PythonValue& test = (*it)->test;
-    const bool is_not = test.kind == PythonValue::Kind::kBinary && test.text == "not" &&
-                        test.items.size() == 1;
+    const bool is_not =
+        test.kind == PythonValue::Kind::kBinary && test.text == "not" && test.items.size() == 1;
     if ((*it)->negated && is_not) {
       out += render(test.items[0]);  // `if not x: return` leaves the rest under x
     } else {
@@ -101,12 +101,14 @@ void complete_routes(Inventory& inv, const NameResolver& names, const ModuleInde
       r.enabled_by_default = std::nullopt;
     }
   });
-  // Test code's routes: listed apart, in the same order.
+  // Test code's routes and the framework's own: listed apart, in the same order.
   std::vector<Route> app;
   for (Route& r : inv.routes) {
     if (is_test_path(r.file)) {
       r.origin = "test";
       inv.test_routes.push_back(std::move(r));
+    } else if (!r.auto_kind.empty()) {
+      inv.auto_routes.push_back(std::move(r));
     } else {
       app.push_back(std::move(r));
     }

@@ -2,10 +2,13 @@
 
 #include <algorithm>
 
+#include "link/attribute_default.h"
 #include "link/class_attributes.h"
 #include "link/config_lookup.h"
 #include "link/environment_reads.h"
 #include "link/string_ops.h"
+#include "link/value_flow.h"
+#include "model/dotted_name.h"
 #include "util/ascii_case.h"
 
 namespace cutover {
@@ -22,8 +25,11 @@ const PythonValue* bound_value(const PythonValue& name, const EvalScope& where,
     if (auto it = where.bindings->find(name.text); it != where.bindings->end()) {
       *found_in = where;
       if (const Place* place = where.bindings->place_of(name.text)) {
-        *found_in = EvalScope{
-            .names = where.names, .file = place->file, .scope = place->scope, .notes = where.notes};
+        *found_in = EvalScope{.names = where.names,
+                              .file = place->file,
+                              .scope = place->scope,
+                              .notes = where.notes,
+                              .flow = where.flow};
       }
       return &it->second;
     }
@@ -35,7 +41,8 @@ const PythonValue* bound_value(const PythonValue& name, const EvalScope& where,
                         .scope = target.assignment->scope,
                         .bindings = nullptr,
                         .notes = where.notes,
-                        .assumptions = where.assumptions};
+                        .assumptions = where.assumptions,
+                        .flow = where.flow};
   return &target.assignment->value;
 }
 
@@ -57,7 +64,8 @@ const PythonValue* class_attribute_value(const PythonValue& name, const EvalScop
                         .file = a.file,
                         .scope = a.assignment->scope,
                         .notes = where.notes,
-                        .assumptions = where.assumptions};
+                        .assumptions = where.assumptions,
+                        .flow = where.flow};
   return &a.assignment->value;
 }
 
@@ -224,8 +232,56 @@ std::optional<std::string> inline_call(const PythonValue& call, const EvalScope&
                          .scope = t.definition->qualified_name,
                          .bindings = &bound,
                          .notes = where.notes,
-                         .assumptions = where.assumptions};
+                         .assumptions = where.assumptions,
+                         .flow = where.flow};
   return eval(chosen->value, inside, depth + 1);
+}
+
+// A parameter, through where.flow: the one value every call passes.
+std::optional<std::string> parameter_value(const NameTarget& parameter, const EvalScope& where,
+                                           int depth) {
+  if (!where.flow) return std::nullopt;
+  const std::vector<PlacedValue> values =
+      where.flow->values_of(parameter.file, parameter.definition->qualified_name, parameter.name);
+  constexpr std::size_t kMaxValues = 8;
+  if (values.empty() || values.size() > kMaxValues) return std::nullopt;
+  std::optional<std::string> only;
+  for (const PlacedValue& v : values) {
+    const EvalScope there{.names = where.names,
+                          .file = v.file,
+                          .scope = v.scope,
+                          .notes = where.notes,
+                          .flow = where.flow};
+    std::optional<std::string> text = eval(*v.value, there, depth + 1);
+    if (!text || (only && *only != *text)) return std::nullopt;
+    only = std::move(text);
+  }
+  return only;
+}
+
+// `obj.attr` with obj an instance of a class of the tree: the class's default.
+std::optional<std::string> attribute_value(const PythonValue& name, const EvalScope& where,
+                                           int depth) {
+  const std::optional<AttributeDefault> found =
+      attribute_default(*where.names, where.file, where.scope, name.text);
+  if (!found) return std::nullopt;
+  const EvalScope there{.names = where.names,
+                        .file = found->file,
+                        .scope = found->scope,
+                        .notes = where.notes,
+                        .assumptions = where.assumptions,
+                        .flow = where.flow};
+  std::optional<std::string> text = eval(*found->value, there, depth + 1);
+  if (text && where.notes && !found->owner.empty()) {
+    where.notes->push_back({where.names->files()[found->file].path, found->value->line,
+                            Severity::kInfo, "attribute-default",
+                            name.text + " read as \"" + *text + "\", the default of " +
+                                std::string(found->owner) + "." +
+                                std::string(last_name(name.text)) +
+                                "; an instance, or the environment of a settings class, may set "
+                                "another"});
+  }
+  return text;
 }
 
 std::optional<std::string> eval(const PythonValue& v, const EvalScope& where, int depth) {
@@ -249,7 +305,8 @@ std::optional<std::string> eval(const PythonValue& v, const EvalScope& where, in
       if (t.kind == NameTarget::Kind::kExternal && t.name.starts_with(kSettings)) {
         return config_value(t.name.substr(kSettings.size()), where, depth);
       }
-      return std::nullopt;
+      if (t.kind == NameTarget::Kind::kParameter) return parameter_value(t, where, depth);
+      return attribute_value(v, where, depth);
     }
     case PythonValue::Kind::kFString: {
       std::string out;

@@ -1,8 +1,9 @@
 #pragma once
 // Evaluates the expressions URL rules are built from, as far as they are
-// static: string literals, module constants (across imports), `+`, `%`,
-// `.format()`, f-strings of constants, class attributes (through the bases),
-// loop variables bound to the elements
+// static: string literals, module constants (across imports), class attribute
+// defaults (`settings.PREFIX`, see attribute_default.h), class attributes
+// (through the bases), `+`, `%`, `.format()`, f-strings of constants, loop
+// variables bound to the elements
 // of a literal list, and calls of small helper functions of the tree
 // (inlined: parameters bound to the arguments, the unconditional `return`). Anything else is "not
 // static" (nullopt), and the caller reports the route as partial.
@@ -22,6 +23,7 @@
 namespace cutover {
 
 class Bindings;
+class ValueFlow;
 
 struct EvalScope {
   const NameResolver* names = nullptr;
@@ -37,6 +39,9 @@ struct EvalScope {
   // ("" without one), `mapping.get(key, default)` on a value only the running
   // app knows gives the default. Null: such values are not static (nullopt).
   std::vector<RouteAssumption>* assumptions = nullptr;
+  // When given, a function parameter evaluates to the one value every call
+  // passes (or its default); may be null.
+  ValueFlow* flow = nullptr;
 };
 
 std::optional<std::string> evaluate_string(const PythonValue& value, const EvalScope& where);

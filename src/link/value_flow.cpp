@@ -42,13 +42,27 @@ const std::vector<CallSite>& ValueFlow::call_sites(const DefinitionFact* functio
   if (!call_sites_indexed_) {
     call_sites_indexed_ = true;
     for (std::size_t f = 0; f < files_.size(); ++f) {
-      auto add = [&](std::string_view scope, const PythonValue& call, std::uint32_t line,
+      // The call, and the calls among its arguments (`app.include_router(make_router())`).
+      std::vector<std::pair<const PythonValue*, int>> pending;
+      auto add = [&](std::string_view scope, const PythonValue& statement, std::uint32_t line,
                      std::int32_t condition) {
-        if (call.kind != PythonValue::Kind::kCall) return;
-        const NameTarget callee = names_.resolve(f, scope, call.text);
-        if (callee.kind != NameTarget::Kind::kDefinition) return;
-        call_sites_[callee.definition].push_back(CallSite{
-            .file = f, .scope = scope, .call = &call, .line = line, .condition = condition});
+        pending.assign(1, {&statement, 0});
+        while (!pending.empty()) {
+          const auto [call, depth] = pending.back();
+          pending.pop_back();
+          if (call->kind != PythonValue::Kind::kCall) continue;
+          if (depth < 4) {
+            for (const PythonValue& item : call->items)
+              pending.push_back({&item, depth + 1});
+            for (const KeywordArgument& k : call->keywords) {
+              if (!k.value.empty()) pending.push_back({&k.value[0], depth + 1});
+            }
+          }
+          const NameTarget callee = names_.resolve(f, scope, call->text);
+          if (callee.kind != NameTarget::Kind::kDefinition) continue;
+          call_sites_[callee.definition].push_back(CallSite{
+              .file = f, .scope = scope, .call = call, .line = line, .condition = condition});
+        }
       };
       for (const CallFact& c : files_[f].calls)
         add(c.scope, c.call, c.line, c.condition);

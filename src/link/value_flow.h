@@ -31,8 +31,9 @@ struct PlacedValue {
   std::string_view scope;  // a view into the file's summary
 };
 
-// One call of a function of the tree: a statement, or a call assigned or
-// returned (`app = create_app(...)`, `return create_app(...)`).
+// One call of a function of the tree: a statement, a call assigned or
+// returned (`app = create_app(...)`, `return create_app(...)`), or a call
+// among their arguments (`app.include_router(make_router())`).
 struct CallSite {
   std::size_t file = 0;
   std::string_view scope;

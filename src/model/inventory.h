@@ -187,6 +187,10 @@ struct Inventory {
   // Routes declared only in test code, on throwaway apps: listed in
   // inventory.json, kept out of counts, plan, matrix and progress.
   std::vector<Route> test_routes;
+  // Routes the framework adds by itself (auto_kind: Flask's static-file
+  // routes): listed in inventory.json, kept out of counts, plan, matrix and
+  // progress, which are about the application's own code.
+  std::vector<Route> auto_routes;
   std::vector<Hook> hooks;
   std::vector<ImportCycle> cycles;
   std::vector<Family> families;                // sorted by name

@@ -38,6 +38,7 @@ void sort_outputs(Inventory& inv) {
   });
   std::sort(inv.routes.begin(), inv.routes.end(), route_before);
   std::sort(inv.test_routes.begin(), inv.test_routes.end(), route_before);
+  std::sort(inv.auto_routes.begin(), inv.auto_routes.end(), route_before);
   std::sort(inv.hooks.begin(), inv.hooks.end(), [](const Hook& a, const Hook& b) {
     return std::tie(a.blueprint, a.kind, a.file, a.line, a.handler) <
            std::tie(b.blueprint, b.kind, b.file, b.line, b.handler);

@@ -175,7 +175,12 @@ def check_interaction(binary, root, out):
 def scan(binary, root, out):
     subprocess.run([binary, 'scan', root, '-o', out, '-q'], check=True)
     with open(os.path.join(out, 'inventory.json'), encoding='utf-8') as f:
-        return json.load(f)
+        inv = json.load(f)
+    # The report's endpoints are the application's: not the routes of test
+    # code, nor those the framework adds by itself (marked auto).
+    inv['routes'] = [r for r in inv['routes']
+                     if r.get('origin', 'app') == 'app' and not r.get('auto')]
+    return inv
 
 
 def check_sample(binary, root, out):

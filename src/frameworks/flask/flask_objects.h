@@ -13,6 +13,7 @@
 #include <string>
 #include <vector>
 
+#include "frameworks/flask/flask_static.h"
 #include "link/class_hierarchy.h"
 #include "link/name_resolver.h"
 #include "link/static_eval.h"
@@ -30,9 +31,13 @@ struct FlaskObject {
   std::optional<std::string> url_prefix;  // blueprint url_prefix, Api prefix, Namespace path
   std::string unresolved_prefix;          // "url_prefix <expr>" when the prefix is not static
   std::string unresolved_name;            // "blueprint name <expr>" when the name is not static
+  StaticFolder static_folder;             // apps and blueprints: the static route they add
+  std::string doc_blueprint;              // Flask-RESTX / RESTPlus Api: its Swagger UI blueprint
   std::size_t file = 0;
   std::uint32_t line = 0;
 };
+
+using FlaskObjectId = const AssignmentFact*;  // the assignment that creates the object
 
 // Where an object's routes end up, one per chain of attachments to an app.
 struct Mount {
@@ -45,9 +50,8 @@ struct Mount {
   std::string namespace_name;  // set when the object is a non-default namespace
   std::string unresolved;      // what about the mount is not static ("url_prefix <expr>", ...)
   std::vector<ConditionRef> conditions;  // the `if` branches the attachments sit in
+  FlaskObjectId app = nullptr;           // the app at the end of the chain, when attached
 };
-
-using FlaskObjectId = const AssignmentFact*;  // the assignment that creates the object
 
 class FlaskObjects {
  public:
@@ -74,6 +78,8 @@ class FlaskObjects {
     return all.empty() ? nullptr : all.front();
   }
   const FlaskObject& object(FlaskObjectId id) const { return objects_.at(id); }
+  // Every object, in file and line order.
+  std::vector<FlaskObjectId> ids() const;
 
   std::vector<Mount> mounts(FlaskObjectId id);
 

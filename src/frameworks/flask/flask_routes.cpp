@@ -9,6 +9,7 @@
 #include "frameworks/flask/flask_conventions.h"
 #include "frameworks/flask/flask_objects.h"
 #include "frameworks/flask/flask_rule.h"
+#include "frameworks/flask/flask_static.h"
 #include "frameworks/flask/registration_helpers.h"
 #include "frameworks/flask/view_methods.h"
 #include "link/route_id.h"
@@ -100,6 +101,8 @@ class FlaskRouteExtractor {
       for (const CallFact& call : files_[f].calls)
         on_call(f, call);
     }
+    for (Route& r : flask_automatic_routes(objects_, files_))
+      out_.routes.push_back(std::move(r));
     return std::move(out_);
   }
 
