@@ -296,8 +296,10 @@ std::optional<std::string> eval(const PythonValue& v, const EvalScope& where, in
       if (const PythonValue* bound = bound_value(v, where, &there)) {
         return eval(*bound, there, depth + 1);
       }
+      // A class attribute that is no plain value (pydantic's `Field("/x")`)
+      // may still have a default attribute_value knows.
       if (const PythonValue* attribute = class_attribute_value(v, where, &there)) {
-        return eval(*attribute, there, depth + 1);
+        if (std::optional<std::string> text = eval(*attribute, there, depth + 1)) return text;
       }
       // django.conf.settings.KEY
       const NameTarget t = where.names->resolve(where.file, where.scope, v.text);
