@@ -16,10 +16,10 @@
 namespace cutover {
 
 struct DjangoSite {
-  std::string settings;               // dotted settings module
-  std::size_t urlconf = 0;            // the file of its root URLconf
-  std::string urlconf_name;           // as ROOT_URLCONF gives it
-  std::vector<std::string> named_in;  // "manage.py:6": where DJANGO_SETTINGS_MODULE names it
+  std::string settings;      // dotted settings module
+  std::size_t urlconf = 0;   // the file of its root URLconf
+  std::string urlconf_name;  // as ROOT_URLCONF gives it
+  std::string found;         // how: "DJANGO_SETTINGS_MODULE in manage.py:6, proj/wsgi.py:5"
 };
 
 struct DjangoSites {
@@ -32,12 +32,13 @@ struct DjangoSites {
 // With `given` (--settings), that settings module alone. Else every settings
 // module DJANGO_SETTINGS_MODULE names outside test code (os.environ.setdefault
 // or os.environ[...] = in manage.py, wsgi.py, asgi.py, a celery app, a
-// script), resolved from the file that names it; with none of those found in
-// the tree, every module outside test code that assigns ROOT_URLCONF.
-// Settings modules sharing a root URLconf are one site, named by the
-// settings module named most often; settings that are test code
-// (test_settings.py, tests/settings.py) are a site only when no other is. An info diagnostic
-// `django-sites` says which and why.
+// script), resolved from the file that names it, and every module outside
+// test code that sets ROOT_URLCONF to a URLconf none of those uses (a site
+// started with the variable set outside the code). Settings modules sharing
+// a root URLconf are one site, named by the settings module named most
+// often; settings that are test code (test_settings.py, tests/settings.py)
+// are a site only when no other is. An info diagnostic `django-sites` says
+// which and why.
 DjangoSites find_django_sites(const NameResolver& names, const std::string& given,
                               std::vector<Diagnostic>& diagnostics);
 

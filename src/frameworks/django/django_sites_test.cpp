@@ -82,6 +82,23 @@ TEST_CASE("a web site and a worker each get their own root URLconf",
   CHECK(inv.routes[0].id != inv.routes[1].id);
 }
 
+TEST_CASE("a settings module no code names is a site when its URLconf is no other's",
+          "[unit][django][django_sites]") {
+  // The web site's DJANGO_SETTINGS_MODULE is set by the deployment; only the
+  // worker names its own in code.
+  std::vector<PythonFile> files = web_and_worker();
+  std::erase_if(
+      files, [](const PythonFile& f) { return f.path == "manage.py" || f.path == "web/wsgi.py"; });
+  const Inventory inv = link_python(files);
+  CHECK(sited_paths(inv) == Strings{"a_worker.settings health/", "web.settings ",
+                                    "web.settings shop/cart/", "web.settings shop/pay/"});
+  const std::vector<Diagnostic> sites = diagnostics_with_code(inv.diagnostics, "django-sites");
+  REQUIRE(sites.size() == 1);
+  CHECK(sites[0].message.find("web.settings (no DJANGO_SETTINGS_MODULE names it; it sets "
+                              "ROOT_URLCONF at web/settings.py:1), ROOT_URLCONF web.urls") !=
+        std::string::npos);
+}
+
 TEST_CASE("test settings are a site only when the tree has no other",
           "[unit][django][django_sites]") {
   // A library: its test settings are the only runnable site.
@@ -101,7 +118,8 @@ TEST_CASE("test settings are a site only when the tree has no other",
   CHECK(sited_paths(inv) == Strings{" lib/"});
 }
 
-TEST_CASE("settings given on the command line pick one site, untagged", "[unit][django][django_sites]") {
+TEST_CASE("settings given on the command line pick one site, untagged",
+          "[unit][django][django_sites]") {
   LinkOptions options;
   options.django_settings = "web.settings";
   const Inventory inv =
