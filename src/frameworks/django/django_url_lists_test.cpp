@@ -116,8 +116,8 @@ for name in settings.PLUGINS:
     plugins.append(path(name + '/', views.A.as_view()))
 
 pages = []
-for name in ['one', 'two']:
-    pages.append(path(name + '/', views.B.as_view()))
+for name, view in [('one', views.B), ('two', views.B)]:
+    pages.append(path(name + '/', view.as_view()))
 
 urlpatterns = extra('pre/') + plugins
 urlpatterns += pages
@@ -125,6 +125,22 @@ urlpatterns += pages
                                 "ROOT_URLCONF = 'proj.urls'\nPLUGINS = []\n");
   // The loop over an empty settings list never runs.
   CHECK(route_paths(inv) == Strings{"one/", "pre/f/", "two/"});
+  CHECK(route_with_path(inv, "two/").handler == "app.views.B");
+  CHECK(route_with_path(inv, "two/").methods == Strings{"POST"});
+}
+
+TEST_CASE("comprehensions over known lists, with their tests", "[unit][django]") {
+  const Inventory inv = project(R"(from django.conf import settings
+from django.urls import path
+from app import views
+PAGES = [('a', views.A), ('b', views.B), ('skip', views.A)]
+urlpatterns = [path(name + '/', view.as_view()) for name, view in PAGES if name != 'skip']
+urlpatterns += [path(p + '/', views.A.as_view()) for p in settings.EXTRA]
+)",
+                                "ROOT_URLCONF = 'proj.urls'\nEXTRA = ['x']\n");
+  CHECK(route_paths(inv) == Strings{"a/", "b/", "x/"});
+  CHECK(route_with_path(inv, "b/").methods == Strings{"POST"});
+  CHECK(route_with_path(inv, "b/").handler == "app.views.B");
 }
 
 TEST_CASE("a helper defined under if settings.DEBUG returns a regex built with re.escape",

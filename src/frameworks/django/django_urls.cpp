@@ -191,19 +191,44 @@ class DjangoUrlResolver {
           known_loop_iterations(files_[s.file].loops[static_cast<std::size_t>(s.loop)], at);
     }
     if (!iterations) {
-      walk_statement(s, at, here);
+      walk_statement(s, *s.value, at, here);
       return;
     }
-    for (const Bindings& each : *iterations)
-      walk_statement(s, scope_at(s.file, s.scope, &each), here);
+    for (const Bindings& each : *iterations) {  // the loop's names stand for each element
+      walk_statement(s, substitute_names(*s.value, each), scope_at(s.file, s.scope, &each), here);
+    }
   }
 
-  void walk_statement(const ListStep& s, const EvalScope& at, const UrlContext& ctx) {
+  void walk_statement(const ListStep& s, const PythonValue& value, const EvalScope& at,
+                      const UrlContext& ctx) {
     if (s.kind == ListStep::Kind::kAppend) {
-      walk_entry(*s.value, at, ctx, s.line);
+      walk_entry(value, at, ctx, s.line);
     } else {
       // `y = x` makes y the list x is; `y += x` copies x's elements.
-      walk_list(*s.value, at, ctx, s.line, s.kind == ListStep::Kind::kAssign);
+      walk_list(value, at, ctx, s.line, s.kind == ListStep::Kind::kAssign);
+    }
+  }
+
+  // `[path(p, v) for p, v in PAGES if test]`: the body once per element of a
+  // known list that passes the tests; once, with its names unbound, when the
+  // list is not known.
+  void walk_comprehension(const PythonValue& v, const EvalScope& where, const UrlContext& ctx,
+                          std::uint32_t line) {
+    LoopFact loop{.iterable = v.items[1]};
+    for (const PythonValue& target : v.items[2].items)
+      loop.targets.push_back(target.text);
+    const std::optional<std::vector<Bindings>> iterations = known_loop_iterations(loop, where);
+    if (!iterations) {
+      walk_entry(v.items[0], where, ctx, line);
+      return;
+    }
+    for (const Bindings& each : *iterations) {
+      const EvalScope at = scope_at(where.file, where.scope, &each);
+      bool passes = true;
+      for (std::size_t i = 3; i < v.items.size(); ++i) {
+        passes = passes && condition_holds(substitute_names(v.items[i], each), at) != false;
+      }
+      if (passes) walk_entry(substitute_names(v.items[0], each), at, ctx, line);
     }
   }
 
@@ -235,6 +260,10 @@ class DjangoUrlResolver {
     if (v.kind == Kind::kList || v.kind == Kind::kTuple) {
       for (const PythonValue& entry : v.items)
         walk_entry(entry, where, ctx, entry.line);
+      return;
+    }
+    if (v.kind == Kind::kComprehension && v.items.size() >= 3) {
+      walk_comprehension(v, where, ctx, line);
       return;
     }
     if (v.kind == Kind::kBinary && v.text == "+" && v.items.size() == 2) {
