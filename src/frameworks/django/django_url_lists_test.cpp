@@ -202,6 +202,23 @@ IMPORTERS = {'trello': {'active': False}}
   CHECK(c.condition == R"(not (settings.MODE == "a") and not (settings.MODE == "b"))");
 }
 
+TEST_CASE("settings are read from the module DJANGO_SETTINGS_MODULE names", "[unit][django]") {
+  // Other config modules of the tree (tests, docker) set other values: Django
+  // reads only the settings module's namespace.
+  const Inventory inv = project(
+      R"(from django.conf import settings
+from django.urls import path
+from app import views
+urlpatterns = []
+if settings.FEATURE:
+    urlpatterns += [path(settings.PREFIX + '/', views.A.as_view())]
+)",
+      "ROOT_URLCONF = 'proj.urls'\nFEATURE = False\nPREFIX = 'real'\n",
+      {{"tests/__init__.py", ""}, {"tests/config.py", "FEATURE = True\nPREFIX = 'test'\n"}});
+  const Route& r = route_with_path(inv, "real/");
+  CHECK(r.enabled_by_default == false);
+}
+
 TEST_CASE("static() serves only under settings.DEBUG and never holds Python text",
           "[unit][django]") {
   const Inventory inv = project(R"(from django.conf import settings
