@@ -38,7 +38,8 @@ std::optional<EnvironmentRead> environment_read(const PythonValue& value, const 
   if (t.kind == NameTarget::Kind::kExternal) {
     if (t.name == "os.environ.get" || t.name == "os.getenv") {
       return EnvironmentRead{.default_value = call_argument(value, 1, "default"),
-                             .default_scope = where};
+                             .default_scope = where,
+                             .none_when_unset = true};
     }
     if (t.name == "decouple.config" || t.name.starts_with("environ.Env")) {
       return EnvironmentRead{.default_value = value.keyword("default"), .default_scope = where};
@@ -54,7 +55,8 @@ std::optional<EnvironmentRead> environment_read(const PythonValue& value, const 
   EvalScope schema_scope;
   const PythonValue* env = env_construction(where, receiver, &schema_scope);
   if (!env) return std::nullopt;
-  if (const PythonValue* d = value.keyword("default")) {
+  // Env.__call__(var, cast=None, default=NOTSET); Env.str(var, default=NOTSET), .bool, ...
+  if (const PythonValue* d = call_argument(value, dot == std::string::npos ? 2 : 1, "default")) {
     return EnvironmentRead{.default_value = d, .default_scope = where};
   }
   // environ.Env(X=(type, default)): the schema's default for the variable.

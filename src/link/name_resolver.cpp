@@ -6,6 +6,7 @@
 #include <iterator>
 
 #include "link/import_resolver.h"
+#include "link/test_code.h"
 #include "util/parallel_for.h"
 
 namespace cutover {
@@ -22,7 +23,7 @@ std::size_t NameResolver::BindingKeyHash::operator()(const BindingKey& k) const 
 }
 
 NameResolver::NameResolver(const std::vector<FileSummary>& files, const ModuleIndex& index,
-                           unsigned jobs)
+                           unsigned jobs, std::string_view django_settings_module)
     : files_(files),
       index_(index),
       bindings_(files.size()),
@@ -83,6 +84,38 @@ NameResolver::NameResolver(const std::vector<FileSummary>& files, const ModuleIn
     }
   });
   import_targets_ = std::move(targets);
+  find_django_settings(django_settings_module);
+}
+
+void NameResolver::find_django_settings(std::string_view given) {
+  if (!given.empty()) {
+    if (std::optional<std::size_t> f = index_.find(given)) django_settings_.push_back(*f);
+    return;
+  }
+  constexpr std::string_view kVariable = "DJANGO_SETTINGS_MODULE";
+  std::vector<std::size_t> app, test;
+  for (std::size_t f = 0; f < files_.size(); ++f) {
+    std::vector<std::size_t>& found = is_test_path(files_[f].path) ? test : app;
+    const auto add = [&](const PythonValue* value) {
+      if (!value || !value->is_string()) return;
+      if (std::optional<std::size_t> settings = module_file_from(value->text, f))
+        found.push_back(*settings);
+    };
+    for (const CallFact& c : files_[f].calls) {
+      const PythonValue* key = c.call.positional(0);
+      if (c.call.text.ends_with("environ.setdefault") && key && key->is_string() &&
+          key->text == kVariable) {
+        add(c.call.positional(1));
+      }
+    }
+    for (const AssignmentFact& a : files_[f].assignments) {
+      if (a.target.ends_with("environ[" + std::string(kVariable) + "]")) add(&a.value);
+    }
+  }
+  django_settings_ = app.empty() ? std::move(test) : std::move(app);
+  std::sort(django_settings_.begin(), django_settings_.end());
+  django_settings_.erase(std::unique(django_settings_.begin(), django_settings_.end()),
+                         django_settings_.end());
 }
 
 NameTarget NameResolver::resolve(std::size_t file, std::string_view scope,

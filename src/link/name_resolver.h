@@ -35,7 +35,10 @@ class NameResolver {
  public:
   // The bindings of each file are built on `jobs` threads; every lookup
   // after that is const and may run on any thread.
-  NameResolver(const std::vector<FileSummary>& files, const ModuleIndex& index, unsigned jobs = 1);
+  // `django_settings_module`, when given, names the Django settings module
+  // (see django_settings).
+  NameResolver(const std::vector<FileSummary>& files, const ModuleIndex& index, unsigned jobs = 1,
+               std::string_view django_settings_module = {});
 
   // `dotted` as the code in `scope` of `file` sees it.
   NameTarget resolve(std::size_t file, std::string_view scope, std::string_view dotted) const;
@@ -49,6 +52,12 @@ class NameResolver {
   const std::vector<FileSummary>& files() const { return files_; }
   // Whether the tree has modules under this top-level package name.
   bool has_top_level(std::string_view top) const { return index_.has_top_level(top); }
+  // The files of the Django settings modules the tree runs with, whose
+  // namespaces `django.conf.settings.X` reads: the one given, else every
+  // module DJANGO_SETTINGS_MODULE is set to (os.environ.setdefault or
+  // os.environ[...] = with a literal) by code outside tests, or by test code
+  // when nothing else sets it. Sorted; empty outside Django trees.
+  const std::vector<std::size_t>& django_settings() const { return django_settings_; }
   // The file defining an internal module.
   std::optional<std::size_t> module_file(std::string_view module) const {
     return index_.find(module);
@@ -86,6 +95,7 @@ class NameResolver {
   NameTarget member(const NameTarget& base, std::string_view attribute, int hops) const;
   NameTarget resolve_from(std::size_t file, std::string_view scope, std::string_view dotted,
                           int hops, std::uint32_t before = UINT32_MAX) const;
+  void find_django_settings(std::string_view given);
 
   const std::vector<FileSummary>& files_;
   const ModuleIndex& index_;
@@ -99,6 +109,7 @@ class NameResolver {
   // index, re-exports, the module's own bindings) was most of the link
   // stage. Per file, per import, per name (a star import: one).
   std::vector<std::vector<std::vector<NameTarget>>> import_targets_;
+  std::vector<std::size_t> django_settings_;
 };
 
 }  // namespace cutover

@@ -49,8 +49,9 @@ GETENV = os.getenv('PREFIX', 'v1') + '/x'
 NO_DEFAULT = os.environ['PREFIX'] + 'x'
 NONE_DEFAULT = os.environ.get('PREFIX')
 ENV_CALL = env('A', default='a')
-ENV_STR = env.str('B', default='b')
+ENV_STR = env.str('B', 'b')
 ENV_SCHEMA = env('SCHEMA')
+ENV_CAST = env('C', str, 'c')
 CONFIG = load_config()
 FROM_MAPPING = CONFIG.get('base', 'platform')
 LITERAL = {'base': 'known'}.get('base', 'other')
@@ -68,17 +69,18 @@ LITERAL = {'base': 'known'}.get('base', 'other')
   CHECK(eval("ENV_CALL") == "a");
   CHECK(eval("ENV_STR") == "b");
   CHECK(eval("ENV_SCHEMA") == "schema");
+  CHECK(eval("ENV_CAST") == "c");
   CHECK(eval("FROM_MAPPING") == "platform");
   const std::size_t before = assumed.size();
   CHECK(eval("LITERAL") == "known");
   CHECK(assumed.size() == before);  // a literal dict is known: nothing assumed
-  REQUIRE(assumed.size() == 8);
+  REQUIRE(assumed.size() == 9);
   CHECK(assumed[0].expr == R"(os.environ.get("PREFIX", "/api"))");
   CHECK(assumed[0].assumed == "/api");
   CHECK(assumed[0].file == "app.py");
   CHECK(assumed[0].line == 4);
   CHECK(assumed[2].assumed == "");
-  CHECK(assumed[7].expr == R"(CONFIG.get("base", "platform"))");
+  CHECK(assumed[8].expr == R"(CONFIG.get("base", "platform"))");
   // Without a place to record them, such values are not static.
   CHECK(eval_assignment(tree, "app.py", "GET") == std::nullopt);
   CHECK(eval_assignment(tree, "app.py", "FROM_MAPPING") == std::nullopt);

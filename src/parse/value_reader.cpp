@@ -164,6 +164,49 @@ std::string dotted_name(TSNode node, std::string_view source, const PythonSymbol
   return {};
 }
 
+namespace {
+
+// `[body for targets in iterable if test]`: kComprehension when there is one
+// `for` clause over plain name targets; otherwise `value` stays kOther.
+void read_comprehension(TSNode node, std::string_view source, const PythonSymbols& s, int depth,
+                        PythonValue& value) {
+  TSNode body = ts_node_child_by_field_id(node, s.field_body);
+  std::vector<TSNode> loops, tests;
+  for_each_child(node, [&](TSNode child) {
+    const TSSymbol kind = ts_node_symbol(child);
+    if (kind == s.for_in_clause) loops.push_back(child);
+    if (kind == s.if_clause && ts_node_named_child_count(child) == 1) {
+      tests.push_back(ts_node_named_child(child, 0));
+    }
+  });
+  if (ts_node_is_null(body) || loops.size() != 1) return;
+  TSNode left = ts_node_child_by_field_id(loops[0], s.field_left);
+  TSNode right = ts_node_child_by_field_id(loops[0], s.field_right);
+  if (ts_node_is_null(left) || ts_node_is_null(right)) return;
+  PythonValue targets{.kind = PythonValue::Kind::kTuple};
+  if (ts_node_symbol(left) == s.identifier) {
+    targets.items.push_back(PythonValue{.kind = PythonValue::Kind::kName,
+                                        .text = std::string(node_text(left, source))});
+  } else {
+    bool plain = true;
+    for_each_child(left, [&](TSNode part) {
+      if (!ts_node_is_named(part)) return;
+      plain = plain && ts_node_symbol(part) == s.identifier;
+      targets.items.push_back(PythonValue{.kind = PythonValue::Kind::kName,
+                                          .text = std::string(node_text(part, source))});
+    });
+    if (!plain || targets.items.empty()) return;
+  }
+  value.kind = PythonValue::Kind::kComprehension;
+  value.items.push_back(read_value(body, source, s, depth + 1));
+  value.items.push_back(read_value(right, source, s, depth + 1));
+  value.items.push_back(std::move(targets));
+  for (TSNode test : tests)
+    value.items.push_back(read_value(test, source, s, depth + 1));
+}
+
+}  // namespace
+
 PythonValue read_value(TSNode node, std::string_view source, const PythonSymbols& s, int depth) {
   PythonValue value;
   value.line = node_line(node);
@@ -321,6 +364,9 @@ PythonValue read_value(TSNode node, std::string_view source, const PythonSymbols
     value.text = compact;
     value.items.push_back(read_value(left, source, s, depth + 1));
     value.items.push_back(read_value(right, source, s, depth + 1));
+  } else if (kind == s.list_comprehension) {
+    value.text = excerpt(node, source);
+    read_comprehension(node, source, s, depth, value);
   } else {
     value.text = excerpt(node, source);
   }

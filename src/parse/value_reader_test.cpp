@@ -229,5 +229,21 @@ TEST_CASE("values nested deeper than the limit become kOther excerpts", "[unit][
   CHECK(p->text.size() <= kMaxExcerpt + 3);
 }
 
+TEST_CASE("list comprehensions with one for clause keep body, iterable, targets and tests",
+          "[unit][value_reader]") {
+  const PythonValue v = value_of("x = [path(p, v) for p, v in PAGES if p != 'skip']");
+  REQUIRE(v.kind == Kind::kComprehension);
+  REQUIRE(v.items.size() == 4);
+  CHECK(v.items[0].kind == Kind::kCall);
+  CHECK(v.items[0].text == "path");
+  CHECK(v.items[1].text == "PAGES");
+  REQUIRE(v.items[2].items.size() == 2);
+  CHECK(v.items[2].items[1].text == "v");
+  CHECK(v.items[3].text == "!=");
+  CHECK(render(v) == "[path(p, v) for p, v in PAGES if p != 'skip']");
+  // Two for clauses: not a shape the link stage expands.
+  CHECK(value_of("x = [a for a in b for c in d]").kind == Kind::kOther);
+}
+
 }  // namespace
 }  // namespace cutover

@@ -82,7 +82,7 @@ Inventory link_summaries(std::string root_label, std::vector<FileSummary> summar
   for (ImportEdge& e : django_string_references(summaries, index, inv.diagnostics))
     inv.imports.push_back(std::move(e));
   clock.lap("link:imports");
-  const NameResolver names(summaries, index, options.jobs);
+  const NameResolver names(summaries, index, options.jobs, options.django_settings);
   clock.lap("link:names");
   const std::vector<ClassConstruction> constructions =
       find_class_constructions(names, options.jobs);

@@ -116,8 +116,8 @@ for name in settings.PLUGINS:
     plugins.append(path(name + '/', views.A.as_view()))
 
 pages = []
-for name in ['one', 'two']:
-    pages.append(path(name + '/', views.B.as_view()))
+for name, view in [('one', views.B), ('two', views.B)]:
+    pages.append(path(name + '/', view.as_view()))
 
 urlpatterns = extra('pre/') + plugins
 urlpatterns += pages
@@ -125,6 +125,22 @@ urlpatterns += pages
                                 "ROOT_URLCONF = 'proj.urls'\nPLUGINS = []\n");
   // The loop over an empty settings list never runs.
   CHECK(route_paths(inv) == Strings{"one/", "pre/f/", "two/"});
+  CHECK(route_with_path(inv, "two/").handler == "app.views.B");
+  CHECK(route_with_path(inv, "two/").methods == Strings{"POST"});
+}
+
+TEST_CASE("comprehensions over known lists, with their tests", "[unit][django]") {
+  const Inventory inv = project(R"(from django.conf import settings
+from django.urls import path
+from app import views
+PAGES = [('a', views.A), ('b', views.B), ('skip', views.A)]
+urlpatterns = [path(name + '/', view.as_view()) for name, view in PAGES if name != 'skip']
+urlpatterns += [path(p + '/', views.A.as_view()) for p in settings.EXTRA]
+)",
+                                "ROOT_URLCONF = 'proj.urls'\nEXTRA = ['x']\n");
+  CHECK(route_paths(inv) == Strings{"a/", "b/", "x/"});
+  CHECK(route_with_path(inv, "b/").methods == Strings{"POST"});
+  CHECK(route_with_path(inv, "b/").handler == "app.views.B");
 }
 
 TEST_CASE("a helper defined under if settings.DEBUG returns a regex built with re.escape",
@@ -184,6 +200,23 @@ IMPORTERS = {'trello': {'active': False}}
   const Route& c = route_with_path(inv, "c/");
   CHECK(c.enabled_by_default == false);
   CHECK(c.condition == R"(not (settings.MODE == "a") and not (settings.MODE == "b"))");
+}
+
+TEST_CASE("settings are read from the module DJANGO_SETTINGS_MODULE names", "[unit][django]") {
+  // Other config modules of the tree (tests, docker) set other values: Django
+  // reads only the settings module's namespace.
+  const Inventory inv = project(
+      R"(from django.conf import settings
+from django.urls import path
+from app import views
+urlpatterns = []
+if settings.FEATURE:
+    urlpatterns += [path(settings.PREFIX + '/', views.A.as_view())]
+)",
+      "ROOT_URLCONF = 'proj.urls'\nFEATURE = False\nPREFIX = 'real'\n",
+      {{"tests/__init__.py", ""}, {"tests/config.py", "FEATURE = True\nPREFIX = 'test'\n"}});
+  const Route& r = route_with_path(inv, "real/");
+  CHECK(r.enabled_by_default == false);
 }
 
 TEST_CASE("static() serves only under settings.DEBUG and never holds Python text",
