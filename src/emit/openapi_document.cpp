@@ -39,6 +39,8 @@ class Context {
       wave_[f.name] = f.wave;
   }
 
+  const std::string& route_id(std::size_t route) const { return inv_.routes[route].id; }
+
   const MatrixRow* matrix_row(std::size_t route) const {
     const std::vector<MatrixRow>& m = inv_.plan.matrix;
     if (route < m.size() && m[route].route_id == inv_.routes[route].id) return &m[route];
@@ -133,15 +135,36 @@ class Context {
   std::map<std::string, Json> schemes_;
 };
 
-Json parameter_json(const ApiParameter& p) {
+Json schema_json(const ApiParameter& p) {
   Json schema = {{"type", p.type}};
   if (!p.format.empty()) schema["format"] = p.format;
   if (!p.pattern.empty()) schema["pattern"] = p.pattern;
   if (p.minimum) schema["minimum"] = *p.minimum;
+  return schema;
+}
+
+Json parameter_json(const ApiParameter& p) {
   Json out = {{"name", p.name}, {"in", "path"}, {"required", true}};
-  if (!p.description.empty()) out["description"] = p.description;
-  out["schema"] = std::move(schema);
-  if (!p.converter.empty()) out["x-cutover-type"] = p.converter;
+  if (p.alternatives.empty()) {
+    if (!p.description.empty()) out["description"] = p.description;
+    out["schema"] = schema_json(p);
+    if (!p.converter.empty()) out["x-cutover-type"] = p.converter;
+    return out;
+  }
+  // Routes of one method and template that differ in types: a value of any
+  // of them reaches one of the routes.
+  Json any = Json::array({schema_json(p)});
+  Json types = Json::array({p.converter});
+  std::string description = "Routes of this method and path differ in this parameter's type.";
+  if (!p.description.empty()) description += " " + p.description;
+  for (const ApiParameter& a : p.alternatives) {
+    any.push_back(schema_json(a));
+    types.push_back(a.converter);
+    if (!a.description.empty()) description += " " + a.description;
+  }
+  out["description"] = std::move(description);
+  out["schema"] = {{"anyOf", std::move(any)}};
+  out["x-cutover-type"] = std::move(types);
   return out;
 }
 
@@ -170,6 +193,12 @@ Json operation_json(const ApiOperation& op, const Route& r, Context& context) {
   if (row && row->status == "deprecated") out["deprecated"] = true;
   if (op.any_method) out["x-cutover-any"] = true;
   out["x-cutover"] = context.x_cutover(op.route);
+  if (!op.variants.empty()) {
+    Json variants = Json::array();
+    for (std::size_t v : op.variants)
+      variants.push_back(context.route_id(v));
+    out["x-cutover"]["variants"] = std::move(variants);
+  }
   return out;
 }
 

@@ -127,12 +127,7 @@ class SurfaceBuilder {
     const Route& r = routes_[route];
     if (method_rank(method) < 0) return left_out(route, method_as_written, "method");
     Group& g = group_of(r);
-    for (const ApiOperation& op : g.operations) {
-      if (op.method == method)
-        return left_out(route, method_as_written, "duplicate", op.operation_id);
-    }
-    ApiOperation op{.method = method, .route = route, .any_method = any};
-    op.operation_id = unique_id(r, method);
+    std::vector<ApiParameter> parameters;
     std::size_t position = 0;
     for (const TemplatePart& part : split_path_template(r.path_template)) {
       if (!part.parameter) continue;
@@ -142,10 +137,44 @@ class SurfaceBuilder {
       }
       const std::string_view name =
           position < g.names.size() ? std::string_view(g.names[position]) : part.name;
-      op.parameters.push_back(api_parameter(r, name, type));
+      parameters.push_back(api_parameter(r, name, type));
       ++position;
     }
+    for (ApiOperation& op : g.operations) {
+      if (op.method != method) continue;
+      if (!merge_types(op, parameters))
+        return left_out(route, method_as_written, "duplicate", op.operation_id);
+      if (std::find(op.variants.begin(), op.variants.end(), route) == op.variants.end())
+        op.variants.push_back(route);
+      return left_out(route, method_as_written, "variant", op.operation_id);
+    }
+    ApiOperation op{.method = method, .route = route, .any_method = any};
+    op.operation_id = unique_id(r, method);
+    op.parameters = std::move(parameters);
     g.operations.push_back(std::move(op));
+  }
+
+  static bool same_schema(const ApiParameter& a, const ApiParameter& b) {
+    return a.type == b.type && a.format == b.format && a.pattern == b.pattern &&
+           a.minimum == b.minimum && a.converter == b.converter;
+  }
+
+  // Adds the types of `other` that the operation's parameters lack as
+  // alternatives; false when there was none (a plain duplicate).
+  static bool merge_types(ApiOperation& op, const std::vector<ApiParameter>& other) {
+    bool merged = false;
+    for (std::size_t i = 0; i < op.parameters.size() && i < other.size(); ++i) {
+      ApiParameter& p = op.parameters[i];
+      bool known = same_schema(p, other[i]);
+      for (const ApiParameter& a : p.alternatives)
+        known = known || same_schema(a, other[i]);
+      if (known) continue;
+      ApiParameter alternative = other[i];
+      alternative.name = p.name;
+      p.alternatives.push_back(std::move(alternative));
+      merged = true;
+    }
+    return merged;
   }
 
   const std::vector<Route>& routes_;

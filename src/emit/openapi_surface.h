@@ -25,6 +25,9 @@ struct ApiParameter {
   std::optional<std::int64_t> minimum;  // Flask and Django number converters refuse a sign
   std::string converter;
   std::string description;  // what the schema cannot say ("may contain '/'")
+  // Other routes on the same method and template take other types here
+  // (Django's `<int:pk>` beside `<slug:slug>`): the schema is any of them.
+  std::vector<ApiParameter> alternatives;
 };
 
 struct ApiOperation {
@@ -33,6 +36,7 @@ struct ApiOperation {
   bool any_method = false;  // a view open to any method, listed under the five standard ones
   std::string operation_id;
   std::vector<ApiParameter> parameters;  // in path order
+  std::vector<std::size_t> variants;     // routes on the same method and template, other types
 };
 
 struct ApiPathItem {
@@ -44,8 +48,12 @@ struct ApiPathItem {
 struct ApiLeftOut {
   std::size_t route = 0;
   std::string method;  // as the route has it ("GET", "ANY", "PROPFIND")
-  std::string reason;  // "partial", "mount", "method", "duplicate"
-  std::string kept;    // duplicate: the operationId that serves the method and template
+  // "partial", "mount", "method"; "duplicate": the same method, template and
+  // types as an operation (a second registration); "variant": the same
+  // method and template with other parameter types, merged into the
+  // operation's schemas.
+  std::string reason;
+  std::string kept;  // duplicate, variant: the operationId that serves the method and template
 };
 
 struct ApiSurface {

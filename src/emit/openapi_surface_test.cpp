@@ -89,6 +89,25 @@ TEST_CASE("one path item per template whatever the parameter names", "[unit][ope
   CHECK(s.paths[0].operations[1].parameters[0].name == "id");  // the path item's name
 }
 
+TEST_CASE("routes of one method and template with other types merge into one operation",
+          "[unit][openapi]") {
+  // Django tries `<int:pk>` then `<slug:slug>`: one path to OpenAPI, two types.
+  const ApiSurface s =
+      api_surface({route("django", {"GET"}, "/p/{pk}/", {{"pk", "int"}}, "by-pk"),
+                   route("django", {"GET"}, "/p/{slug}/", {{"slug", "slug"}}, "by-slug"),
+                   route("django", {"GET"}, "/p/{x}/", {{"x", "int"}}, "again")});
+  REQUIRE(s.paths.size() == 1);
+  const ApiOperation& op = s.paths[0].operations.at(0);
+  CHECK(op.parameters[0].type == "integer");
+  REQUIRE(op.parameters[0].alternatives.size() == 1);
+  CHECK(op.parameters[0].alternatives[0].converter == "slug");
+  CHECK(op.parameters[0].alternatives[0].name == "pk");
+  CHECK(op.variants == std::vector<std::size_t>{1});
+  REQUIRE(s.left_out.size() == 2);
+  CHECK(s.left_out[0].reason == "variant");
+  CHECK(s.left_out[1].reason == "duplicate");  // an int again: nothing new
+}
+
 TEST_CASE("partial routes, mounts and methods OpenAPI lacks are listed, not operations",
           "[unit][openapi]") {
   Route partial = route("flask", {"GET"}, "/x", {}, "dyn");
