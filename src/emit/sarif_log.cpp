@@ -96,10 +96,16 @@ std::vector<SarifResult> scan_findings(const Inventory& inv, const LineText& lin
   for (const Diagnostic& d : inv.diagnostics) {
     if (d.code == "partial-route") partial_notes.emplace(std::make_pair(d.file, d.line), &d);
   }
-  std::set<std::pair<std::string, std::uint32_t>> partial_at;
-  for (const Route& r : inv.routes) {
-    if (r.partial) partial_at.emplace(r.file, r.line);
+  // Test code's throwaway routes too: their diagnostics are the same.
+  std::vector<const Route*> partial;
+  for (const std::vector<Route>* routes : {&inv.routes, &inv.test_routes}) {
+    for (const Route& r : *routes) {
+      if (r.partial) partial.push_back(&r);
+    }
   }
+  std::set<std::pair<std::string, std::uint32_t>> partial_at;
+  for (const Route* r : partial)
+    partial_at.emplace(r->file, r->line);
   for (const Diagnostic& d : inv.diagnostics) {
     if (d.code == "partial-route" && partial_at.contains({d.file, d.line})) continue;
     out.push_back({.rule = d.code,
@@ -109,8 +115,8 @@ std::vector<SarifResult> scan_findings(const Inventory& inv, const LineText& lin
                    .line = d.line,
                    .fingerprint = fingerprint(d.code, d.file, d.line)});
   }
-  for (const Route& r : inv.routes) {
-    if (!r.partial) continue;
+  for (const Route* route : partial) {
+    const Route& r = *route;
     const auto note = partial_notes.find({r.file, r.line});
     out.push_back({.rule = "partial-route",
                    .level = "warning",
