@@ -8,6 +8,10 @@ namespace {
 
 // Sorted by id (a test checks): looked up by binary search.
 constexpr std::array kRules = {
+    SarifRule{"admin-urls", "note", "Django admin URLs that are not read",
+              "A ModelAdmin or admin site builds its URLs in code cutover does not read "
+              "(get_urls() of a class outside the tree, a custom site): those admin routes may be "
+              "missing."},
     SarifRule{"assumed-app", "note", "A function's app parameter was taken to be the only app",
               "No call of the function was found, so the app it registers routes on is assumed to "
               "be the one app of the tree. Check the routes it adds."},
@@ -32,6 +36,9 @@ constexpr std::array kRules = {
     SarifRule{"config-value", "note", "A configuration value was read from the tree",
               "A rule or prefix uses a config key whose value cutover read from the tree's config "
               "classes or settings; a deployment may set another."},
+    SarifRule{"django-sites", "note", "The Django sites of the tree",
+              "Each settings module that DJANGO_SETTINGS_MODULE names is a site walked from its "
+              "own ROOT_URLCONF; routes say which site they belong to when there are several."},
     SarifRule{"duplicate-module", "warning", "Two source roots define the same module",
               "Each import resolves to the module in the importer's own project. Declare the "
               "source roots with --root if the guess is wrong."},
@@ -84,6 +91,9 @@ constexpr std::array kRules = {
               "arguments."},
     SarifRule{"rule-without-view", "note", "A URL rule has no view function",
               "add_url_rule() without view_func: the endpoint has no view here."},
+    SarifRule{"source-roots", "note", "How module names were found",
+              "The folders on sys.path that module names start from, and the namespace packages "
+              "read through; declare them with --root if the guess is wrong."},
     SarifRule{"symlink-loop", "warning", "Symbolic links form a loop",
               "The loop was not followed."},
     SarifRule{"symlink-outside-tree", "warning", "A symbolic link leaves the scanned tree",
