@@ -71,8 +71,11 @@ def multitool(validators, sarif, tmp):
                          env=VALIDATOR_ENV, timeout=600)
     if run.returncode != 0 or not os.path.exists(out):
         return None, [f'sarif-multitool failed (exit {run.returncode}): {run.stdout[-2000:]}']
-    with open(out, encoding='utf-8-sig') as f:
-        log = json.load(f)
+    try:
+        with open(out, encoding='utf-8-sig') as f:
+            log = json.load(f)
+    except ValueError as e:  # a validator killed while writing exits 0 through its node wrapper
+        return None, [f'sarif-multitool wrote no whole report ({e}): {run.stdout[-2000:]}']
     counts = {'error': 0, 'warning': 0, 'note': 0}
     errors = []
     for r in log['runs']:
