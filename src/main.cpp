@@ -98,9 +98,12 @@ int main(int argc, char** argv) {
   scan_cmd
       ->add_option("--format", scan.formats,
                    "Outputs to write (repeatable): json (inventory.json), html (report.html), md "
-                   "(summary.md, a pull-request comment), dot (graph.dot)")
+                   "(summary.md, a pull-request comment), dot (graph.dot), openapi (openapi.json, "
+                   "OpenAPI 3.1), sarif (cutover.sarif, SARIF 2.1.0), csv (endpoints.csv)")
       ->capture_default_str()
-      ->check(CLI::IsMember({"json", "html", "md", "dot"}));
+      ->check(CLI::IsMember({"json", "html", "md", "dot", "openapi", "sarif", "csv"}));
+  scan_cmd->add_option("--server-url", scan.server_url, "openapi.json's server URL")
+      ->capture_default_str();
   scan_cmd->add_flag("-q,--quiet", scan.quiet, "Print nothing on success");
   scan_cmd->add_flag("--timings", scan.timings, "Print the wall time of each stage on stderr");
   bool no_cache = false;
@@ -145,9 +148,12 @@ int main(int argc, char** argv) {
   progress_cmd->add_option("-o,--out", progress.out_dir, "Output folder")->capture_default_str();
   progress_cmd
       ->add_option("--format", progress.formats,
-                   "Outputs to write (repeatable): json (progress.json), html (report.html)")
+                   "Outputs to write (repeatable): json (progress.json), html (report.html), "
+                   "openapi (openapi.json of LEGACY, openapi-target.json of the FastAPI tree)")
       ->capture_default_str()
-      ->check(CLI::IsMember({"json", "html"}));
+      ->check(CLI::IsMember({"json", "html", "openapi"}));
+  progress_cmd->add_option("--server-url", progress.server_url, "The OpenAPI documents' server URL")
+      ->capture_default_str();
   progress_cmd->add_option("--source-url", progress.source_url,
                            "Where report.html links file:line (as for scan)");
   progress_cmd->add_flag("-q,--quiet", progress.quiet, "Print nothing on success");
@@ -162,9 +168,12 @@ int main(int argc, char** argv) {
       "inventory.json files, by stable route id");
   diff_cmd->add_option("OLD", diff.old_file, "The earlier inventory.json")->required();
   diff_cmd->add_option("NEW", diff.new_file, "The later inventory.json")->required();
-  diff_cmd->add_option("--format", diff.format, "text or json")
+  diff_cmd
+      ->add_option("--format", diff.format,
+                   "text, json, or sarif (SARIF 2.1.0: a new-legacy-endpoint result per route or "
+                   "method added)")
       ->capture_default_str()
-      ->check(CLI::IsMember({"text", "json"}));
+      ->check(CLI::IsMember({"text", "json", "sarif"}));
   diff_cmd->add_flag("--fail-on-new", diff.fail_on_new,
                      "Exit 1 when a route or a method was added: the legacy surface grew");
 

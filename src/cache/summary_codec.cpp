@@ -23,7 +23,7 @@ void describe(A& a, T& v) {
     a(v.is_from, v.is_star, v.level, v.module, v.names, v.scope, v.line, v.context);
   } else if constexpr (std::is_same_v<S, DefinitionFact>) {
     a(v.kind, v.name, v.qualified_name, v.scope, v.decorators, v.parameters, v.parameter_types,
-      v.parameter_defaults, v.bases, v.methods, v.line, v.first_line, v.condition);
+      v.parameter_defaults, v.bases, v.methods, v.line, v.first_line, v.condition, v.doc);
   } else if constexpr (std::is_same_v<S, AssignmentFact>) {
     a(v.target, v.scope, v.augmented, v.conditional, v.condition, v.loop, v.value, v.line);
   } else if constexpr (std::is_same_v<S, LoopFact>) {

@@ -2,11 +2,13 @@
 
 #include <algorithm>
 #include <iostream>
+#include <map>
 
 #include "cli/report_outputs.h"
 #include "cli/scan_or_report.h"
 #include "emit/html_report.h"
 #include "emit/number_text.h"
+#include "emit/openapi_document.h"
 #include "emit/progress_json.h"
 #include "track/progress.h"
 
@@ -36,6 +38,18 @@ int run_progress_command(const ProgressCommandOptions& options) {
         .history = options.history_file.empty() ? nullptr : &history,
         .graphs = &drawings.graphs};
     outputs.emplace_back("report.html", render_html_report(*legacy, html));
+  }
+  if (wants_format(options.formats, "openapi")) {
+    std::map<std::string, std::vector<std::string>> replaces;
+    for (const EndpointProgress& e : progress.endpoints) {
+      for (const std::string& t : e.target_routes)
+        replaces[t].push_back(e.route_id);
+    }
+    outputs.emplace_back("openapi.json",
+                         openapi_document(*legacy, {.server_url = options.server_url}));
+    outputs.emplace_back(
+        "openapi-target.json",
+        openapi_document(*target, {.server_url = options.server_url, .replaces = &replaces}));
   }
   if (wants_format(options.formats, "json"))
     outputs.emplace_back("progress.json", progress_to_json(progress));

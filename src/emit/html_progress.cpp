@@ -3,6 +3,7 @@
 #include "emit/html_escape.h"
 #include "emit/number_text.h"
 #include "emit/source_link.h"
+#include "track/progress.h"
 
 namespace cutover {
 namespace {
@@ -23,6 +24,19 @@ std::string counts_row(const ProgressCounts& c, const std::string& label) {
   const std::string percent = fixed2(c.percent);
   return out + "<td><span class=\"bar\"><span style=\"width:" + percent + "%\"></span></span> " +
          percent + "%</td></tr>\n";
+}
+
+// Breaking differences first, as the status counts them; the others are
+// marked compatible.
+std::string differences_html(const std::vector<ContractDifference>& differences) {
+  std::vector<std::string> items;
+  for (bool breaking : {true, false}) {
+    for (const ContractDifference& d : differences) {
+      if (d.breaking == breaking)
+        items.push_back((breaking ? "" : "(compatible) ") + difference_text(d));
+    }
+  }
+  return html_list(items);
 }
 
 }  // namespace
@@ -52,7 +66,7 @@ std::string progress_section(const Progress& p, std::string_view source_url) {
            "</td><td class=\"progress-" + html_escape(e.status) + "\">" + html_escape(e.status) +
            "</td><td>" + joined(e.methods_migrated) + "</td><td>" + joined(e.methods_remaining) +
            "</td><td><code>" + html_escape(e.target_path) + "</code></td><td>" +
-           html_list(e.mismatches) + "</td><td><code>" +
+           differences_html(e.differences) + "</td><td><code>" +
            source_location_html(source_url, e.file, e.line) + "</code></td></tr>\n";
   }
   out +=

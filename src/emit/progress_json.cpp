@@ -30,6 +30,16 @@ Json counts_json(const ProgressCounts& c) {
 std::string progress_to_json(const Progress& p) {
   Json endpoints = Json::array();
   for (const EndpointProgress& e : p.endpoints) {
+    Json differences = Json::array();
+    for (const ContractDifference& d : e.differences) {
+      Json item = {{"kind", d.kind}};
+      if (!d.param.empty()) item["param"] = d.param;
+      item["legacy"] = d.legacy;
+      item["target"] = d.target;
+      item["breaking"] = d.breaking;
+      item["reason"] = d.reason;
+      differences.push_back(std::move(item));
+    }
     endpoints.push_back({{"route", e.route_id},
                          {"family", e.family},
                          {"methods", e.methods},
@@ -40,6 +50,7 @@ std::string progress_to_json(const Progress& p) {
                          {"target_routes", e.target_routes},
                          {"target_path", e.target_path},
                          {"mismatches", e.mismatches},
+                         {"differences", std::move(differences)},
                          {"file", e.file},
                          {"line", e.line}});
   }

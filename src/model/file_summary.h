@@ -54,6 +54,7 @@ struct DefinitionFact {
   std::uint32_t line = 0;            // line of the `def`/`class` keyword
   std::uint32_t first_line = 0;      // line of the first decorator, or `line`
   std::int32_t condition = -1;       // index into FileSummary::conditions of the innermost branch
+  std::string doc;  // the docstring's first non-blank line, stripped; "" when none (OpenAPI summary)
 };
 
 // The test of one branch of an `if`: the statements of the branch run when

@@ -113,6 +113,8 @@ struct Route {
   // What the handler's code touches, resolved (input to the compatibility
   // matrix; not written out): "flask.request.form", "request.POST", "model:...".
   std::vector<HandlerUse> uses;
+  // The handler's docstring, first line (not written out: the OpenAPI summary).
+  std::string doc;
 };
 
 // A request hook or error handler: code that runs around routes it is not

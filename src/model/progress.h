@@ -8,6 +8,18 @@
 
 namespace cutover {
 
+// One way a FastAPI route's contract differs from the legacy endpoint it
+// serves. Breaking differences are those a client notices (the endpoint is
+// `mismatched`); a renamed path parameter keeps every URL working.
+struct ContractDifference {
+  std::string kind;       // "param-type", "param-name", "trailing-slash"
+  std::string param;      // the legacy parameter, for param-type and param-name
+  std::string legacy;     // the legacy type, name or path template
+  std::string target;     // the FastAPI one
+  bool breaking = false;  // a client can notice
+  std::string reason;     // what a client sees, in words
+};
+
 // One legacy endpoint. Status:
 //   migrated    every method is served by the target, same contract;
 //   mismatched  served, but a path parameter's type or the trailing slash
@@ -28,7 +40,9 @@ struct EndpointProgress {
   std::vector<std::string> methods_remaining;
   std::vector<std::string> target_routes;  // ids of the matching target routes
   std::string target_path;                 // the first one's template
-  std::vector<std::string> mismatches;  // "product_id: int → str", "trailing slash: /a/ → /a"
+  // The breaking differences as text: "product_id: int → str: <reason>".
+  std::vector<std::string> mismatches;
+  std::vector<ContractDifference> differences;  // with every matching target route, in order
   std::string file;
   std::uint32_t line = 0;
 };

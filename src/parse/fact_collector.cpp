@@ -287,6 +287,7 @@ class Walker {
       read_parameters(ts_node_child_by_field_id(node, s_.field_parameters), def);
       if (ctx.owner_class >= 0) out_.definitions[ctx.owner_class].methods.push_back(def.name);
     }
+    def.doc = docstring_first_line(ts_node_child_by_field_id(node, s_.field_body));
 
     WalkContext child = ctx;
     child.pending_decorators = -1;
@@ -300,6 +301,40 @@ class Walker {
     child.in_function_body = false;
     out_.definitions.push_back(std::move(def));
     return child;
+  }
+
+  // A docstring is the body's first statement when it is a plain string
+  // literal (Python's rule for __doc__); its first non-blank line is what
+  // tools show as a summary.
+  std::string docstring_first_line(TSNode body) const {
+    if (ts_node_is_null(body)) return "";
+    TSNode first{};
+    bool found = false;
+    for_each_child(body, [&](TSNode child) {
+      if (found || !ts_node_is_named(child) || ts_node_is_extra(child)) return;
+      first = child;
+      found = true;
+    });
+    if (!found || ts_node_symbol(first) != s_.expression_statement) return "";
+    if (ts_node_named_child_count(first) != 1) return "";
+    TSNode value = ts_node_named_child(first, 0);
+    if (ts_node_symbol(value) != s_.string) return "";
+    bool plain = true;
+    const std::string text = string_literal(value, src_, s_, &plain);
+    if (!plain) return "";
+    std::size_t at = 0;
+    while (at < text.size()) {
+      std::size_t end = text.find('\n', at);
+      if (end == std::string::npos) end = text.size();
+      std::string_view line(text.data() + at, end - at);
+      while (!line.empty() && (line.front() == ' ' || line.front() == '\t' || line.front() == '\r'))
+        line.remove_prefix(1);
+      while (!line.empty() && (line.back() == ' ' || line.back() == '\t' || line.back() == '\r'))
+        line.remove_suffix(1);
+      if (!line.empty()) return std::string(line);
+      at = end + 1;
+    }
+    return "";
   }
 
   void add_assignment(TSNode node, const WalkContext& ctx, bool augmented) {

@@ -206,6 +206,37 @@ TEST_CASE("an undecorated definition has first_line equal to line", "[unit][fact
   CHECK(d.decorators.empty());
 }
 
+TEST_CASE("a docstring's first non-blank line is kept; other first statements are not",
+          "[unit][fact_collector]") {
+  const FileSummary s = summarize_python(R"(
+def documented():
+    # a comment before it is no statement
+    """
+
+    Show one product.   
+    More text.
+    """
+    return 1
+
+class View:
+    u'Class doc'
+    def get(self):
+        x = "not a docstring"
+
+def fstring():
+    f"{x} is no docstring"
+
+def later():
+    pass
+    """too late"""
+)");
+  CHECK(definition(s, "documented").doc == "Show one product.");
+  CHECK(definition(s, "View").doc == "Class doc");
+  CHECK(definition(s, "View.get").doc.empty());
+  CHECK(definition(s, "fstring").doc.empty());
+  CHECK(definition(s, "later").doc.empty());
+}
+
 TEST_CASE("classes keep bases and method names; nested defs get qualified names",
           "[unit][fact_collector]") {
   const FileSummary s = summarize_python(R"(class UserView(views.MethodView, Mixin):

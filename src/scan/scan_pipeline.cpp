@@ -119,8 +119,12 @@ Inventory link_summaries(std::string root_label, std::vector<FileSummary> summar
                  r.module = index.id_of(*f);
                  const std::string& module = summaries[*f].module;
                  if (r.handler.size() > module.size() + 1) {
-                   r.uses = uses.handler_uses(
-                       *f, std::string_view(r.handler).substr(module.size() + 1), &inherited);
+                   const std::string_view local =
+                       std::string_view(r.handler).substr(module.size() + 1);
+                   r.uses = uses.handler_uses(*f, local, &inherited);
+                   for (const DefinitionFact& d : summaries[*f].definitions) {
+                     if (d.qualified_name == local) r.doc = d.doc;
+                   }
                  }
                });
   std::vector<std::vector<TableAccess>> accesses(summaries.size());
