@@ -14,7 +14,7 @@ namespace cutover {
 
 // Bump when a fact struct, or what the parser records in one, changes: old
 // caches are then ignored.
-inline constexpr std::uint32_t kSummaryCodecVersion = 7;
+inline constexpr std::uint32_t kSummaryCodecVersion = 8;
 
 std::string encode_summary(const FileSummary& summary);
 std::optional<FileSummary> decode_summary(std::string_view bytes);
