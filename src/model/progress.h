@@ -31,6 +31,8 @@ struct EndpointProgress {
   std::vector<std::string> mismatches;  // "product_id: int → str", "trailing slash: /a/ → /a"
   std::string file;
   std::uint32_t line = 0;
+  // With access logs: its requests, and those whose method moved.
+  std::uint64_t requests = 0, requests_moved = 0;
 };
 
 struct ProgressCounts {
@@ -40,6 +42,10 @@ struct ProgressCounts {
   // (method, endpoint) pairs the target serves, of those not deprecated.
   std::uint32_t methods_total = 0, methods_migrated = 0;
   double percent = 0;  // 100 × methods_migrated / methods_total
+  // With access logs: requests to the endpoints not deprecated, those whose
+  // method moved, and 100 × moved / requests.
+  std::uint64_t requests = 0, requests_moved = 0;
+  double traffic_percent = 0;
 };
 
 // A target route no legacy endpoint matches: new API surface.
@@ -59,6 +65,7 @@ struct Progress {
   std::vector<ProgressCounts> families;     // by name
   ProgressCounts overall;
   std::vector<NewRoute> new_routes;  // target route order
+  bool traffic = false;              // the legacy scan read access logs
 };
 
 }  // namespace cutover
