@@ -103,6 +103,11 @@ void write_traffic_member(JsonWriter& w, const Inventory& inv) {
   for (std::size_t i : t.unmatchable)
     w.value(inv.routes[i].id);
   w.end_array();
+  w.key("disabled_by_default");
+  w.begin_array();
+  for (std::size_t i : t.disabled)
+    w.value(inv.routes[i].id);
+  w.end_array();
   w.end_object();
 }
 

@@ -42,8 +42,8 @@ struct UnmatchedTraffic {
 struct TrafficSummary {
   std::vector<std::string> log_files;  // as given, globs expanded
   std::vector<std::string> formats;    // the format read from each file, in log_files order
-  std::uint64_t lines = 0;             // non-blank lines read (a counts header excluded)
-  std::uint64_t malformed = 0;         // lines skipped
+  std::uint64_t lines = 0;             // non-blank lines read, malformed ones included
+  std::uint64_t malformed = 0;         // of those, lines skipped: not in the log's format
   std::uint64_t requests = 0;          // requests counted (a counts row adds its count)
   std::uint64_t matched = 0;           // requests a route matches
   std::optional<std::int64_t> window_first, window_last;  // Unix seconds, UTC
@@ -53,6 +53,7 @@ struct TrafficSummary {
   std::uint64_t unmatched_omitted = 0;      // requests in templates past the listing's limit
   std::vector<std::size_t> never_hit;       // indices of app routes with no request, route order
   std::vector<std::size_t> unmatchable;     // partial routes: no path to match, route order
+  std::vector<std::size_t> disabled;        // conditional, off under the tree's defaults
   std::string mount_prefix;
 };
 

@@ -154,3 +154,24 @@ TEST_CASE("the index keeps order across nodes", "[unit][traffic][matcher]") {
 
 }  // namespace
 }  // namespace cutover
+
+namespace cutover {
+namespace {
+
+TEST_CASE("an inline flag stays in its own alternative", "[unit][traffic][matcher]") {
+  Router match({route("django", {"GET"}, "^(?i)help/$"), route("django", {"GET"}, "^faq/$")});
+  CHECK(match("GET", "/HELP/") == 0);
+  CHECK(match("GET", "/faq/") == 1);
+  CHECK(match("GET", "/FAQ/") == -1);  // (?i) of the first pattern does not reach the second
+}
+
+TEST_CASE("a pattern with a backreference is matched alone, in its rank",
+          "[unit][traffic][matcher]") {
+  Router match({route("django", {"GET"}, "^d/(?P<a>[a-z]+)-(?P=a)/$"),
+                route("django", {"GET"}, "^d/(?P<b>.+)/$")});
+  CHECK(match("GET", "/d/ab-ab/") == 0);
+  CHECK(match("GET", "/d/ab-cd/") == 1);
+}
+
+}  // namespace
+}  // namespace cutover

@@ -166,17 +166,20 @@ RoutePattern flask_route_pattern(std::string_view rule) {
     if (rule[i] == '<') {
       const Placeholder p = placeholder_at(rule, i);
       if (p.length) {
-        out.regex += "(?:" + werkzeug_converter(p.converter, p.args).first + ")";
+        out.rest += "(?:" + werkzeug_converter(p.converter, p.args).first + ")";
         in_prefix = false;
         i += p.length;
         continue;
       }
     }
-    append_literal(out.regex, rule[i]);
-    if (in_prefix) out.literal_prefix += rule[i];
+    if (in_prefix)
+      out.literal_prefix += rule[i];
+    else
+      append_literal(out.rest, rule[i]);
     ++i;
   }
-  out.regex += out.trailing_slash ? "(?<!/)/?$" : "$";
+  out.rest += out.trailing_slash ? "(?<!/)/?$" : "$";
+  out.regex = literal_regex(out.literal_prefix) + out.rest;
   return out;
 }
 
@@ -311,18 +314,23 @@ RoutePattern django_route_pattern(std::string_view joined) {
       alternation = true;
   }
   std::string prefix = "/";
+  std::size_t consumed = 0;  // of body, by the literal prefix
   if (!alternation) {
     for (std::size_t i = 0; i < body.size(); ++i) {
       char c = body[i];
+      std::size_t next_at = i + 1;
       if (c == '\\') {
         if (i + 1 >= body.size() || is_alnum(body[i + 1])) break;
-        c = body[++i];
+        c = body[i + 1];
+        next_at = i + 2;
       } else if (std::string_view(".^$*+?{}[]|()<").find(c) != std::string_view::npos) {
         break;
       }
-      const char next = i + 1 < body.size() ? body[i + 1] : '\0';
+      const char next = next_at < body.size() ? body[next_at] : '\0';
       if (next == '?' || next == '*' || next == '+' || next == '{') break;
       prefix += c;
+      i = next_at - 1;
+      consumed = next_at;
     }
   }
   out.literal_prefix = prefix;
@@ -331,8 +339,9 @@ RoutePattern django_route_pattern(std::string_view joined) {
   // was, so a pattern without `$` is matched whole too.
   const bool anchored_end =
       (body.ends_with('$') && !body.ends_with("\\$")) || body.ends_with("\\Z");
-  out.regex =
-      "/(?:" + python_regex_to_pcre2(body, !out.backreference) + ")" + (anchored_end ? "" : "\\z");
+  const std::string rest = python_regex_to_pcre2(body.substr(consumed), !out.backreference);
+  out.rest = (alternation ? "(?:" + rest + ")" : rest) + (anchored_end ? "" : "\\z");
+  out.regex = literal_regex(out.literal_prefix) + out.rest;
   out.trailing_slash = true;  // APPEND_SLASH redirects to any pattern that matches with '/'
   return out;
 }
@@ -353,17 +362,20 @@ RoutePattern fastapi_route_pattern(std::string_view path) {
         if (convertor == "float") regex = "[0-9]+(?:\\.[0-9]+)?";
         if (convertor == "path") regex = ".*";
         if (convertor == "uuid") regex = std::string(kUuidLower);
-        out.regex += "(?:" + regex + ")";
+        out.rest += "(?:" + regex + ")";
         in_prefix = false;
         i = close + 1;
         continue;
       }
     }
-    append_literal(out.regex, path[i]);
-    if (in_prefix) out.literal_prefix += path[i];
+    if (in_prefix)
+      out.literal_prefix += path[i];
+    else
+      append_literal(out.rest, path[i]);
     ++i;
   }
-  out.regex += '$';
+  out.rest += '$';
+  out.regex = literal_regex(out.literal_prefix) + out.rest;
   out.trailing_slash = path.size() > 1 && path.ends_with('/');
   return out;
 }

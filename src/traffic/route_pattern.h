@@ -24,6 +24,7 @@ namespace cutover {
 struct RoutePattern {
   std::string regex;           // matches the whole path from its leading '/'
   std::string literal_prefix;  // "/api/users/": what every matching path starts with
+  std::string rest;            // regex = literal_prefix (escaped) + rest
   bool backreference = false;  // needs its own groups (compiled alone, names kept)
   // Flask: the rule ends with '/', and its regex also matches the path
   // without it, which werkzeug redirects (the literal prefix leaves that

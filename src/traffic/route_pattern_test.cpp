@@ -38,22 +38,25 @@ TEST_CASE("werkzeug sorts static rules first, then by static parts and weights",
 
 TEST_CASE("Django patterns keep Python regex meaning", "[unit][traffic]") {
   const RoutePattern drf = django_route_pattern("api/products/(?P<pk>[^/.]+)/$");
-  CHECK(drf.regex == "/(?:api/products/(?:[^/.]+)/$)");
+  CHECK(drf.regex == "/api/products/(?:[^/.]+)/$");
+  CHECK(drf.rest == "(?:[^/.]+)/$");
   CHECK(drf.literal_prefix == "/api/products/");
   const RoutePattern route = django_route_pattern("api/reviews/<int:pk>/");
-  CHECK(route.regex == "/(?:api/reviews/(?:[0-9]+)/)\\z");
-  CHECK(django_route_pattern("^accounts$").regex == "/(?:accounts$)");
-  CHECK(django_route_pattern("^a/(?P<x>.+)\\Z").regex == "/(?:a/(?:.+)\\z)");
-  CHECK(django_route_pattern("").regex == "/(?:)\\z");
-  CHECK(django_route_pattern("^(?i)help/$").regex == "/(?:(?i)help/$)");
-  CHECK(django_route_pattern("^(?u)x/$").regex == "/(?:x/$)");
+  CHECK(route.regex == "/api/reviews/(?:[0-9]+)/\\z");
+  CHECK(django_route_pattern("^accounts$").regex == "/accounts$");
+  CHECK(django_route_pattern("^a/(?P<x>.+)\\Z").regex == "/a/(?:.+)\\z");
+  CHECK(django_route_pattern("").regex == "/\\z");
+  CHECK(django_route_pattern("^a$|^b$").regex == "/(?:a$|b$)");
+  CHECK(django_route_pattern("^(?i)help/$").regex == "/(?i)help/$");
+  CHECK(django_route_pattern("^(?u)x/$").regex == "/x/$");
   CHECK(django_route_pattern("^a|^b$").literal_prefix == "/");
   CHECK(django_route_pattern("^files/(?P<p>.*)/$").literal_prefix == "/files/");
   CHECK(django_route_pattern("^sitemap\\.xml$").literal_prefix == "/sitemap.xml");
+  CHECK(django_route_pattern("^sitemap\\.xml$").regex == "/sitemap\\.xml$");
   CHECK(django_route_pattern("^items?/$").literal_prefix == "/item");
   const RoutePattern backref = django_route_pattern("^(?P<a>x)/(?P=a)/$");
   CHECK(backref.backreference);
-  CHECK(backref.regex == "/(?:(?P<a>x)/(?P=a)/$)");
+  CHECK(backref.regex == "/(?P<a>x)/(?P=a)/$");
 }
 
 TEST_CASE("FastAPI paths become Starlette's regexes", "[unit][traffic]") {

@@ -122,6 +122,7 @@ class Worker {
         if (result == LineResult::kSkip) continue;
         if (result == LineResult::kBad) why = parser->reason();
       }
+      ++counts.lines;
       if (why) {
         ++stat.malformed;
         if (!stat.first_bad) {
@@ -130,7 +131,6 @@ class Worker {
         }
         continue;
       }
-      ++counts.lines;
       handle(record);
     }
     counts.malformed += stat.malformed;
@@ -149,40 +149,23 @@ class Worker {
     const std::string_view path = target_path(rec.target);
     if (path.empty())
       return counts.add_unmatched(request.method, rec.target == "*" ? "*" : "-", request);
-    key_.assign(rec.method);
-    key_ += ' ';
-    key_ += path;
-    RouteMatcher::Match match;
-    const auto cached = cache_.find(key_);
-    std::string_view inside;
-    if (cached != cache_.end()) {
-      match = cached->second;
-    } else {
-      const std::string_view decoded = decode_path(path, decoded_);
-      const std::optional<std::string_view> stripped = strip_mount_prefix(decoded, mount_prefix_);
-      inside = stripped.value_or(decoded);
-      if (stripped) match = matcher_.match(rec.method, *stripped, *scratch_);
-      if (cache_.size() >= kCacheSize) cache_.clear();
-      cache_.emplace(key_, match);
+    const std::string_view decoded = decode_path(path, decoded_);
+    const std::optional<std::string_view> inside = strip_mount_prefix(decoded, mount_prefix_);
+    if (inside) {
+      const RouteMatcher::Match match = matcher_.match(rec.method, *inside, *scratch_);
+      if (match.route >= 0)
+        return counts.add_matched(static_cast<std::size_t>(match.route), request,
+                                  match.slash_redirect);
     }
-    if (match.route >= 0)
-      return counts.add_matched(static_cast<std::size_t>(match.route), request,
-                                match.slash_redirect);
-    if (inside.empty()) {
-      const std::string_view decoded = decode_path(path, decoded_);
-      inside = strip_mount_prefix(decoded, mount_prefix_).value_or(decoded);
-    }
-    counts.add_unmatched(request.method, unmatched_template(inside), request);
+    counts.add_unmatched(request.method, unmatched_template(inside.value_or(decoded)), request);
   }
 
-  static constexpr std::size_t kCacheSize = 1 << 16;
   const RouteMatcher& matcher_;
   const std::deque<FileFormat>& formats_;
   std::string_view mount_prefix_;
   RouteMatcher::ScratchPtr scratch_;
   std::map<std::size_t, std::unique_ptr<LogLineParser>> parsers_;
-  std::unordered_map<std::string, RouteMatcher::Match> cache_;
-  std::string key_, decoded_;
+  std::string decoded_;
 
  public:
   TrafficCounts counts;
@@ -315,7 +298,8 @@ TrafficSummary analyse_traffic(const Inventory& inv, const TrafficOptions& optio
                std::to_string(first_bad) + ": " + reason});
     }
   }
-  TrafficSummary summary = summarise_traffic(inv, total, matcher.unmatchable(), diagnostics);
+  TrafficSummary summary =
+      summarise_traffic(inv, total, matcher.unmatchable(), matcher.disabled(), diagnostics);
   summary.log_files = files;
   summary.formats = format_names;
   summary.mount_prefix = options.mount_prefix;

@@ -57,13 +57,11 @@ double DurationHistogram::quantile_ms(double q) const {
   return std::round(bucket_midpoint_us(counts_.size() - 1)) / 1000.0;
 }
 
-std::string_view counted_method(std::string_view method) {
-  static constexpr std::string_view kMethods[] = {"GET",    "HEAD",    "POST",  "PUT",    "PATCH",
-                                                  "DELETE", "OPTIONS", "TRACE", "CONNECT"};
-  for (std::string_view m : kMethods) {
-    if (m == method) return m;
+std::size_t counted_method_index(std::string_view method) {
+  for (std::size_t i = 0; i + 1 < std::size(kCountedMethods); ++i) {
+    if (kCountedMethods[i] == method) return i;
   }
-  return "OTHER";
+  return std::size(kCountedMethods) - 1;
 }
 
 std::string_view status_class(std::uint32_t status) {
@@ -74,14 +72,8 @@ std::string_view status_class(std::uint32_t status) {
 void RouteCounts::merge(const RouteCounts& other) {
   hits += other.hits;
   slash_redirects += other.slash_redirects;
-  for (const auto& [method, n] : other.methods) {
-    auto it = std::find_if(methods.begin(), methods.end(),
-                           [&](const auto& m) { return m.first == method; });
-    if (it == methods.end())
-      methods.emplace_back(method, n);
-    else
-      it->second += n;
-  }
+  for (std::size_t i = 0; i < methods.size(); ++i)
+    methods[i] += other.methods[i];
   for (std::size_t i = 0; i < status.size(); ++i)
     status[i] += other.status[i];
   first = std::min(first, other.first);
@@ -104,13 +96,7 @@ void TrafficCounts::add_matched(std::size_t route, const Request& r, bool slash_
   RouteCounts& c = routes[route];
   c.hits += r.count;
   if (slash_redirect) c.slash_redirects += r.count;
-  const std::string_view method = counted_method(r.method);
-  auto it = std::find_if(c.methods.begin(), c.methods.end(),
-                         [&](const auto& m) { return m.first == method; });
-  if (it == c.methods.end())
-    c.methods.emplace_back(method, r.count);
-  else
-    it->second += r.count;
+  c.methods[counted_method_index(r.method)] += r.count;
   c.status[r.status >= 100 && r.status < 600 ? r.status / 100 : 0] += r.count;
   if (r.time) c.first = std::min(c.first, *r.time);
   if (r.last_time)

@@ -31,8 +31,14 @@ class DurationHistogram {
   std::uint64_t total_ = 0;
 };
 
-// The standard method a request names, or "OTHER": what keys the counts.
-std::string_view counted_method(std::string_view method);
+// The standard methods, then "OTHER": what keys the counts.
+inline constexpr std::string_view kCountedMethods[] = {
+    "GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS", "TRACE", "CONNECT", "OTHER"};
+// Index into kCountedMethods of the method a request names.
+std::size_t counted_method_index(std::string_view method);
+inline std::string_view counted_method(std::string_view method) {
+  return kCountedMethods[counted_method_index(method)];
+}
 
 // "2xx" … "5xx", "1xx", or "none" (no status in the log, or outside 100-599).
 std::string_view status_class(std::uint32_t status);
@@ -40,7 +46,7 @@ std::string_view status_class(std::uint32_t status);
 struct RouteCounts {
   std::uint64_t hits = 0;
   std::uint64_t slash_redirects = 0;
-  std::vector<std::pair<std::string_view, std::uint64_t>> methods;  // counted_method's views
+  std::array<std::uint64_t, std::size(kCountedMethods)> methods{};  // by counted method
   std::array<std::uint64_t, 6> status{};                            // none, 1xx … 5xx
   std::int64_t first = std::numeric_limits<std::int64_t>::max();
   std::int64_t last = std::numeric_limits<std::int64_t>::min();

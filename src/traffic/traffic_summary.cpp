@@ -21,6 +21,7 @@ std::optional<std::int64_t> seen(std::int64_t t) {
 
 TrafficSummary summarise_traffic(const Inventory& inv, const TrafficCounts& counts,
                                  const std::vector<std::size_t>& unmatchable,
+                                 const std::vector<std::size_t>& disabled,
                                  std::vector<Diagnostic>& diagnostics) {
   TrafficSummary s;
   s.lines = counts.lines;
@@ -30,6 +31,7 @@ TrafficSummary summarise_traffic(const Inventory& inv, const TrafficCounts& coun
   s.window_first = seen(counts.first);
   s.window_last = seen(counts.last);
   s.unmatchable = unmatchable;
+  s.disabled = disabled;
   std::map<std::string, FamilyTraffic> families;
   for (std::size_t i = 0; i < inv.routes.size(); ++i) {
     const Route& r = inv.routes[i];
@@ -40,15 +42,18 @@ TrafficSummary summarise_traffic(const Inventory& inv, const TrafficCounts& coun
     family.family = r.family;
     ++family.endpoints;
     if (c.hits == 0) {
-      if (!std::binary_search(unmatchable.begin(), unmatchable.end(), i)) s.never_hit.push_back(i);
+      if (!std::binary_search(unmatchable.begin(), unmatchable.end(), i) &&
+          !std::binary_search(disabled.begin(), disabled.end(), i))
+        s.never_hit.push_back(i);
       continue;
     }
     ++family.endpoints_hit;
     family.hits += c.hits;
     RouteTraffic t{.route = i, .hits = c.hits, .slash_redirects = c.slash_redirects};
-    for (const auto& [method, n] : c.methods) {
-      t.methods.emplace_back(std::string(method), n);
-      if (method == "GET" || method == "HEAD") family.reads += n;
+    for (std::size_t m = 0; m < c.methods.size(); ++m) {
+      if (!c.methods[m]) continue;
+      t.methods.emplace_back(std::string(kCountedMethods[m]), c.methods[m]);
+      if (kCountedMethods[m] == "GET" || kCountedMethods[m] == "HEAD") family.reads += c.methods[m];
     }
     std::sort(t.methods.begin(), t.methods.end());
     for (std::size_t k = 0; k < c.status.size(); ++k) {

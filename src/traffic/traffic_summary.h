@@ -15,6 +15,7 @@ namespace cutover {
 
 TrafficSummary summarise_traffic(const Inventory& inv, const TrafficCounts& counts,
                                  const std::vector<std::size_t>& unmatchable,
+                                 const std::vector<std::size_t>& disabled,
                                  std::vector<Diagnostic>& diagnostics);
 
 }  // namespace cutover
