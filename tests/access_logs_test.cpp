@@ -188,7 +188,7 @@ TEST_CASE("a combined log over a Flask app: counts, converters, unmatched, never
   for (const Json& u : t["unmatched"])
     unmatched[u["method"].get<std::string>() + " " + u["path_template"].get<std::string>() + " " +
               std::to_string(u["status"].get<int>())] = u;
-  CHECK(unmatched.size() == 7);
+  CHECK(unmatched.size() == 6);
   CHECK(unmatched.at("GET /catalog/products/abc 404")["hits"] == 2);
   CHECK(unmatched.at("GET /orders/{id}/cancel 405")["hits"] == 1);
   CHECK(unmatched.at("GET /notifications/unsubscribe/not-a-uuid 404")["hits"] == 1);
@@ -343,14 +343,21 @@ TEST_CASE("bad logs: truncated gzip, binary junk, long lines, unknown formats; t
                     " --access-log " + (tree.root() / "missing*.log").string(),
                 "out", &output);
   const Json& t = inv["traffic"];
-  CHECK(t["malformed"] == 1);  // the 100 KB line
+  CHECK(t["malformed"].get<int>() >= 1);  // the 100 KB line, and the gzip's cut last line
   CHECK(t["requests"].get<int>() >= 2);
   std::map<std::string, int> codes;
   for (const Json& d : inv["diagnostics"])
     ++codes[d["code"]];
   CHECK(codes["traffic-truncated-log"] == 1);
   CHECK(codes["traffic-unreadable-log"] == 3);  // junk, syslog, a glob matching nothing
-  CHECK(codes["traffic-malformed-lines"] == 1);
+  bool long_line_reported = false;
+  for (const Json& d : inv["diagnostics"]) {
+    if (d["code"] == "traffic-malformed-lines" && d["file"] == long_line.string()) {
+      long_line_reported = true;
+      CHECK(d["line"] == 2);
+    }
+  }
+  CHECK(long_line_reported);
   CHECK(output.find("binary data, not a text log") != std::string::npos);
   CHECK(output.find("unknown format") != std::string::npos);
   CHECK(output.find("gzip stream truncated") != std::string::npos);
@@ -376,9 +383,9 @@ TEST_CASE("plan and progress read the logs too", "[e2e][traffic]") {
   CHECK(output.find("% of traffic moved") != std::string::npos);
   const Json progress = Json::parse(testing::read_text(tree.root() / "progress" / "progress.json"));
   // /catalog/products/<int> moved (6 requests), /admin/users/ and the orders did not.
-  CHECK(progress["overall"]["requests"] == 28);
-  CHECK(progress["overall"]["requests_moved"].get<int>() >= 6);
-  CHECK(progress["overall"]["traffic_percent"].get<double>() > 0);
+  CHECK(progress["overall"]["requests"] == 23);  // every matched request: none deprecated
+  CHECK(progress["overall"]["requests_moved"] == 13);
+  CHECK(progress["overall"]["traffic_percent"] == Approx(56.52));
 }
 
 }  // namespace
