@@ -267,6 +267,7 @@ RouteMatcher::ScratchPtr RouteMatcher::make_scratch() const {
   return ScratchPtr(new Scratch());
 }
 
+// `path` is UTF-8 (decode_path makes it so): PCRE2 need not check it again.
 std::int64_t RouteMatcher::match_exact(std::string_view method, std::string_view path,
                                        Scratch& s) const {
   // The deepest index node on the path's own segments that holds routes.
@@ -285,7 +286,7 @@ std::int64_t RouteMatcher::match_exact(std::string_view method, std::string_view
   for (const Block& block : p.blocks) {
     const int rc =
         pcre2_match(static_cast<pcre2_code*>(block.code), reinterpret_cast<PCRE2_SPTR>(path.data()),
-                    path.size(), p.offset, 0, s.data, s.context);
+                    path.size(), p.offset, PCRE2_NO_UTF_CHECK, s.data, s.context);
     if (rc < 0) continue;  // no match, or a limit reached: not this block
     const PCRE2_UCHAR* mark = pcre2_get_mark(s.data);
     if (!mark) continue;

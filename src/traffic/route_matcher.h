@@ -57,6 +57,7 @@ class RouteMatcher {
     std::int64_t route = -1;      // index into the routes given; -1: none
     bool slash_redirect = false;  // reached through the framework's slash redirect
   };
+  // `decoded_path` must be UTF-8, as decode_path() returns it.
   Match match(std::string_view method, std::string_view decoded_path, Scratch& scratch) const;
 
   // Routes left out: partial, or a pattern that does not compile (route order).

@@ -1,6 +1,7 @@
 #include "traffic/traffic_analysis.h"
 
 #include <glob.h>
+#include <xxhash.h>
 
 #include <algorithm>
 #include <condition_variable>
@@ -11,6 +12,7 @@
 #include <mutex>
 #include <stdexcept>
 #include <thread>
+#include <vector>
 
 #include "traffic/log_format.h"
 #include "traffic/log_line.h"
@@ -99,6 +101,7 @@ class Worker {
         formats_(formats),
         mount_prefix_(mount_prefix),
         scratch_(matcher.make_scratch()),
+        cache_(1 << 14),
         counts(routes) {}
 
   ChunkStat run(const Job& job) {
@@ -149,23 +152,60 @@ class Worker {
     const std::string_view path = target_path(rec.target);
     if (path.empty())
       return counts.add_unmatched(request.method, rec.target == "*" ? "*" : "-", request);
+    // Requests repeat (the same page, the same poll): a small cache of the
+    // last answer per method and raw path saves decoding and matching.
+    CacheSlot* slot = nullptr;
+    if (rec.method.size() + path.size() < CacheSlot::kKeyBytes) {
+      char key[CacheSlot::kKeyBytes];
+      std::memcpy(key, rec.method.data(), rec.method.size());
+      key[rec.method.size()] = ' ';
+      std::memcpy(key + rec.method.size() + 1, path.data(), path.size());
+      const std::size_t size = rec.method.size() + 1 + path.size();
+      const std::uint64_t hash = XXH3_64bits(key, size);
+      slot = &cache_[hash & (cache_.size() - 1)];
+      if (slot->size == size && slot->hash == hash && std::memcmp(slot->key, key, size) == 0) {
+        if (slot->route >= 0)
+          return counts.add_matched(static_cast<std::size_t>(slot->route), request,
+                                    slot->slash_redirect);
+      } else {
+        slot->hash = hash;
+        slot->size = static_cast<std::uint32_t>(size);
+        std::memcpy(slot->key, key, size);
+        slot->route = -2;  // not known yet
+      }
+    }
     const std::string_view decoded = decode_path(path, decoded_);
     const std::optional<std::string_view> inside = strip_mount_prefix(decoded, mount_prefix_);
-    if (inside) {
+    if (inside && (!slot || slot->route == -2)) {
       const RouteMatcher::Match match = matcher_.match(rec.method, *inside, *scratch_);
+      if (slot) {
+        slot->route = match.route;
+        slot->slash_redirect = match.slash_redirect;
+      }
       if (match.route >= 0)
         return counts.add_matched(static_cast<std::size_t>(match.route), request,
                                   match.slash_redirect);
+    } else if (slot) {
+      slot->route = -1;
     }
     counts.add_unmatched(request.method, unmatched_template(inside.value_or(decoded)), request);
   }
 
+  struct CacheSlot {
+    static constexpr std::size_t kKeyBytes = 112;
+    std::uint64_t hash = 0;
+    std::uint32_t size = 0;  // 0: empty
+    bool slash_redirect = false;
+    std::int64_t route = -1;  // -1: no route; -2: being filled
+    char key[kKeyBytes];
+  };
   const RouteMatcher& matcher_;
   const std::deque<FileFormat>& formats_;
   std::string_view mount_prefix_;
   RouteMatcher::ScratchPtr scratch_;
   std::map<std::size_t, std::unique_ptr<LogLineParser>> parsers_;
   std::string decoded_;
+  std::vector<CacheSlot> cache_;  // direct-mapped by hash, 2 MB
 
  public:
   TrafficCounts counts;
