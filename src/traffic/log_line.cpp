@@ -150,8 +150,11 @@ LineResult LogLineParser::parse(std::string_view line, LogRecord& out) {
 
 // host ident user [time] "request" status bytes ["referer" "user-agent" ...]
 LineResult LogLineParser::parse_clf(std::string_view line, LogRecord& out) {
-  const std::size_t open = line.find(" [");
-  if (open == std::string_view::npos || open == 0) return bad("no [time] field");
+  // "host ident user [": the bracket, then the space before it.
+  const std::size_t bracket = line.find('[');
+  if (bracket == std::string_view::npos || bracket < 2 || line[bracket - 1] != ' ')
+    return bad("no [time] field");
+  const std::size_t open = bracket - 1;
   const std::size_t time_at = open + 2;
   if (time_at + 28 > line.size() || line[time_at + 26] != ']' || line[time_at + 27] != ' ')
     return bad("no [time] field");

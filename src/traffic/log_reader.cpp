@@ -124,8 +124,11 @@ std::size_t LogReader::read_some(std::string& out, std::size_t want) {
 }
 
 bool LogReader::next(std::string& chunk, std::size_t size) {
-  chunk.clear();
-  chunk.swap(pending_);
+  // The caller's buffer is reused (its pages are already mapped); only the
+  // start of a line left from the last chunk is copied into it.
+  chunk.reserve(size + 4096);
+  chunk.assign(pending_);
+  pending_.clear();
   while (chunk.size() < size && read_some(chunk, size - chunk.size() + 4096) > 0) {
   }
   if (chunk.empty()) return false;

@@ -129,7 +129,11 @@ std::string_view target_path(std::string_view target) {
     if (slash == std::string_view::npos) return "/";
     target.remove_prefix(slash);
   }
-  return target.substr(0, target.find_first_of("?#"));
+  // A plain loop: find_first_of calls memchr on "?#" once per character.
+  std::size_t end = 0;
+  while (end < target.size() && target[end] != '?' && target[end] != '#')
+    ++end;
+  return target.substr(0, end);
 }
 
 std::string_view decode_path(std::string_view path, std::string& buffer) {

@@ -83,12 +83,25 @@ class JobQueue {
     closed_ = true;
     not_empty_.notify_all();
   }
+  // Chunk buffers go back to the reader, so their memory is mapped once.
+  void recycle(std::string buffer) {
+    const std::lock_guard lock(mutex_);
+    if (spare_.size() < 2 * capacity_) spare_.push_back(std::move(buffer));
+  }
+  std::string spare() {
+    const std::lock_guard lock(mutex_);
+    if (spare_.empty()) return {};
+    std::string buffer = std::move(spare_.back());
+    spare_.pop_back();
+    return buffer;
+  }
 
  private:
   std::size_t capacity_;
   std::mutex mutex_;
   std::condition_variable not_full_, not_empty_;
   std::deque<Job> jobs_;
+  std::vector<std::string> spare_;
   bool closed_ = false;
 };
 
@@ -116,7 +129,9 @@ class Worker {
       data.remove_prefix(end == std::string_view::npos ? data.size() : end + 1);
       ++stat.lines;
       if (line.ends_with('\r')) line.remove_suffix(1);
-      if (line.find_first_not_of(" \t") == std::string_view::npos) continue;
+      if (line.empty() || ((line.front() == ' ' || line.front() == '\t') &&
+                           line.find_first_not_of(" \t") == std::string_view::npos))
+        continue;
       const char* why = nullptr;
       if (line.size() > LogReader::kMaxLineBytes) {
         why = "line longer than 65536 bytes";
@@ -276,6 +291,7 @@ TrafficSummary analyse_traffic(const Inventory& inv, const TrafficOptions& optio
       Job job;
       while (queue.pop(job)) {
         const ChunkStat stat = worker->run(job);
+        queue.recycle(std::move(job.data));
         const std::lock_guard lock(stats_mutex);
         if (stats[job.file].size() <= job.seq) stats[job.file].resize(job.seq + 1);
         stats[job.file][job.seq] = stat;
@@ -305,7 +321,7 @@ TrafficSummary analyse_traffic(const Inventory& inv, const TrafficOptions& optio
         format_names[f] = std::string(log_format_name(detected->kind));
       }
       queue.push(Job{.file = f, .seq = seq++, .data = std::move(chunk)});
-      chunk = std::string();
+      chunk = queue.spare();
     }
     if (!reader.problem().empty()) {
       diagnostics.push_back(
