@@ -167,9 +167,11 @@ std::vector<std::string> sequence_of(const FamilyFacts& ff) {
                   " deprecated endpoints instead of porting them");
   }
   if (ff.never_hit > 0) {
-    out.push_back("confirm whether the " + std::to_string(ff.never_hit) +
-                  " endpoints no request reached can be retired instead of ported "
-                  "(proposed for deprecation in the matrix)");
+    out.push_back("confirm whether " +
+                  (ff.never_hit == 1 ? std::string("the endpoint")
+                                     : "the " + std::to_string(ff.never_hit) + " endpoints") +
+                  " no request reached can be retired instead of ported (proposed for "
+                  "deprecation in the matrix)");
   }
   return out;
 }
