@@ -6,6 +6,7 @@
 
 #include "cli/report_outputs.h"
 #include "cli/scan_or_report.h"
+#include "cli/traffic_report.h"
 #include "emit/html_report.h"
 #include "emit/number_text.h"
 #include "emit/openapi_document.h"
@@ -63,6 +64,13 @@ int run_progress_command(const ProgressCommandOptions& options) {
               << " mismatched, " << c.split << " split, " << c.remaining << " remaining, "
               << c.deprecated << " deprecated; " << progress.new_routes.size()
               << " new in FastAPI\n";
+    if (progress.traffic) {
+      print_traffic_warnings(*legacy, std::cerr);
+      std::cout << traffic_summary_line(*legacy) << "\n"
+                << "cutover: " << fixed2(c.traffic_percent)
+                << "% of traffic moved: " << c.requests_moved << " of " << c.requests
+                << " requests to endpoints not deprecated\n";
+    }
     print_written(options.out_dir, outputs);
   }
   return 0;

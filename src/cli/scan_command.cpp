@@ -11,6 +11,7 @@
 #include "cli/output_record.h"
 #include "cli/report_outputs.h"
 #include "cli/scan_or_report.h"
+#include "cli/traffic_report.h"
 #include "emit/endpoints_csv.h"
 #include "emit/graph_export.h"
 #include "emit/html_report.h"
@@ -159,7 +160,9 @@ int run_scan_command(const ScanCommandOptions& options) {
   }
   if (options.timings) print_timings(stats);
   if (!options.quiet) {
+    print_traffic_warnings(inventory, std::cerr);
     std::cout << summary_line(counts, stats, started) << "\n";
+    if (inventory.traffic) std::cout << traffic_summary_line(inventory) << "\n";
     print_written(out_dir, outputs);
   }
   return 0;

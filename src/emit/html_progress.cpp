@@ -53,6 +53,18 @@ std::string progress_section(const Progress& p, std::string_view source_url) {
   for (const ProgressCounts& c : p.families)
     out += counts_row(c, html_escape(c.name));
   out += "</tbody><tfoot>" + counts_row(p.overall, "<b>all</b>") + "</tfoot></table>\n";
+  if (p.traffic) {
+    // The share of requests already served by FastAPI, from the access logs.
+    out += "<p id=\"progress-traffic\">Traffic moved: <b>" + fixed2(p.overall.traffic_percent) +
+           "%</b> of the requests to endpoints not deprecated (" +
+           std::to_string(p.overall.requests_moved) + " of " + std::to_string(p.overall.requests) +
+           ")";
+    for (const ProgressCounts& c : p.families) {
+      if (c.requests == 0) continue;
+      out += "; " + html_escape(c.name) + " " + fixed2(c.traffic_percent) + "%";
+    }
+    out += ".</p>\n";
+  }
 
   out +=
       "<table id=\"progress-table\"><thead><tr><th>Methods</th><th>Legacy path</th><th>Family"

@@ -11,6 +11,7 @@
 #include "emit/html_history.h"
 #include "emit/html_matrix.h"
 #include "emit/html_plan_sections.h"
+#include "emit/html_traffic.h"
 #include "emit/html_progress.h"
 #include "emit/json_writer.h"
 #include "emit/source_link.h"
@@ -207,6 +208,7 @@ std::string render_html_report(const Inventory& inv, const HtmlReportOptions& op
       {"@@OVERVIEW@@", overview_tables(inv)},
       {"@@HISTORY@@", options.history ? history_section(*options.history) : ""},
       {"@@PROGRESS@@", options.progress ? progress_section(*options.progress, source_url) : ""},
+      {"@@TRAFFIC@@", traffic_section(inv, source_url)},
       {"@@DATA_JSON@@", data_json(inv, source_url)},
       {"@@SCRIPT@@", std::string(assets::kReportJs)},
       {"@@SCRIPT_HASH@@", std::string(assets::kReportJsHash)},

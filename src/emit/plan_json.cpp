@@ -49,6 +49,8 @@ void write_matrix_row(JsonWriter& w, const MatrixRow& row) {
   w.end_array();
   w.member("blockers", row.blockers);
   if (!row.deprecated_by.empty()) w.member("deprecated_by", row.deprecated_by);
+  if (!row.proposed_deprecation.empty())
+    w.member("proposed_deprecation", row.proposed_deprecation);
   w.end_object();
 }
 

@@ -11,6 +11,7 @@
 #include "model/diagnostic.h"
 #include "model/file_summary.h"
 #include "model/plan.h"
+#include "model/traffic.h"
 
 namespace cutover {
 
@@ -110,6 +111,10 @@ struct Route {
   // The `if` branches the declaration and the registrations above it sit in
   // (not written out: condition and enabled_by_default are made from them).
   std::vector<ConditionRef> condition_refs;
+  // Position in extraction order, which is each framework's own order of
+  // declaration (Django's urlpatterns walk, FastAPI's registrations): the
+  // order Django and Starlette try routes in (not written out).
+  std::uint32_t declared = 0;
   // What the handler's code touches, resolved (input to the compatibility
   // matrix; not written out): "flask.request.form", "request.POST", "model:...".
   std::vector<HandlerUse> uses;
@@ -201,6 +206,7 @@ struct Inventory {
   std::vector<TableAccess> table_accesses;     // per module, then scope and table
   std::vector<Python2Blocker> python2;         // sorted by (file, line)
   Plan plan;                                   // filled by the plan stage
+  std::optional<TrafficSummary> traffic;       // with access logs: requests per route
   std::vector<Diagnostic> diagnostics;
 };
 

@@ -45,6 +45,8 @@ struct EndpointProgress {
   std::vector<ContractDifference> differences;  // with every matching target route, in order
   std::string file;
   std::uint32_t line = 0;
+  // With access logs: its requests, and those whose method moved.
+  std::uint64_t requests = 0, requests_moved = 0;
 };
 
 struct ProgressCounts {
@@ -54,6 +56,10 @@ struct ProgressCounts {
   // (method, endpoint) pairs the target serves, of those not deprecated.
   std::uint32_t methods_total = 0, methods_migrated = 0;
   double percent = 0;  // 100 × methods_migrated / methods_total
+  // With access logs: requests to the endpoints not deprecated, those whose
+  // method moved, and 100 × moved / requests.
+  std::uint64_t requests = 0, requests_moved = 0;
+  double traffic_percent = 0;
 };
 
 // A target route no legacy endpoint matches: new API surface.
@@ -73,6 +79,7 @@ struct Progress {
   std::vector<ProgressCounts> families;     // by name
   ProgressCounts overall;
   std::vector<NewRoute> new_routes;  // target route order
+  bool traffic = false;              // the legacy scan read access logs
 };
 
 }  // namespace cutover

@@ -2,11 +2,13 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 #include <map>
 #include <set>
 
 #include "graph/endpoint_families.h"
 #include "model/dotted_name.h"
+#include "traffic/log_time.h"
 
 namespace cutover {
 namespace {
@@ -43,8 +45,10 @@ struct FamilyFacts {
   std::set<std::string> dependants, dependencies;
   std::set<std::string> read, written;
   std::vector<const Python2Blocker*> python2;
-  std::string auth_evidence;  // code that logs users in
-  std::string auth_path;      // a path that names authentication
+  std::string auth_evidence;               // code that logs users in
+  std::string auth_path;                   // a path that names authentication
+  const FamilyTraffic* traffic = nullptr;  // with access logs
+  std::uint32_t never_hit = 0;             // endpoints proposed for deprecation
 };
 
 // Waves: the score range of the families that are not auth split in
@@ -81,7 +85,8 @@ void assign_waves(Plan& plan) {
   }
 }
 
-std::string reasons_in_words(const FamilyFacts& ff, const FamilyPlan& fp) {
+std::string reasons_in_words(const FamilyFacts& ff, const FamilyPlan& fp,
+                             const std::string& traffic_words) {
   std::vector<std::string> reasons;
   reasons.push_back(ff.read_only == ff.endpoints
                         ? "reads only (" + std::to_string(ff.endpoints) + " endpoint" +
@@ -104,6 +109,7 @@ std::string reasons_in_words(const FamilyFacts& ff, const FamilyPlan& fp) {
   if (!ff.auth_evidence.empty()) reasons.push_back("authentication: " + ff.auth_evidence);
   if (!ff.python2.empty())
     reasons.push_back(std::to_string(ff.python2.size()) + " Python 2 blockers");
+  if (!traffic_words.empty()) reasons.push_back(traffic_words);
   std::string out;
   for (const std::string& reason : reasons)
     out += (out.empty() ? "" : "; ") + reason;
@@ -160,7 +166,45 @@ std::vector<std::string> sequence_of(const FamilyFacts& ff) {
     out.push_back("retire " + std::to_string(ff.deprecated) +
                   " deprecated endpoints instead of porting them");
   }
+  if (ff.never_hit > 0) {
+    out.push_back("confirm whether " +
+                  (ff.never_hit == 1 ? std::string("the endpoint")
+                                     : "the " + std::to_string(ff.never_hit) + " endpoints") +
+                  " no request reached can be retired instead of ported (proposed for "
+                  "deprecation in the matrix)");
+  }
   return out;
+}
+
+// "12.5% of requests (1,234), 97.0% reads observed", from the access logs.
+std::string traffic_in_words(const FamilyTraffic* family, std::uint64_t matched) {
+  if (!family || family->hits == 0) return "no request in the log window";
+  const auto percent = [](std::uint64_t part, std::uint64_t whole) {
+    char text[32];
+    std::snprintf(text, sizeof text, "%.1f%%",
+                  whole ? 100.0 * static_cast<double>(part) / static_cast<double>(whole) : 0.0);
+    return std::string(text);
+  };
+  return percent(family->hits, matched) + " of requests (" + std::to_string(family->hits) + "), " +
+         percent(family->reads, family->hits) + " reads observed";
+}
+
+// Never-hit endpoints proposed for deprecation in the matrix; each
+// family's traffic.
+void propose_deprecations(const Inventory& inv, std::vector<MatrixRow>& matrix,
+                          std::map<std::string, FamilyFacts>& facts) {
+  const TrafficSummary& t = *inv.traffic;
+  const std::string window = t.window_first && t.window_last ? " from " + iso_utc(*t.window_first) +
+                                                                   " to " + iso_utc(*t.window_last)
+                                                             : "";
+  for (std::size_t i : t.never_hit) {
+    if (i >= matrix.size() || matrix[i].status == "deprecated") continue;
+    matrix[i].proposed_deprecation = "no request in the access logs" + window + " (" +
+                                     std::to_string(t.requests) + " requests read)";
+    ++facts[inv.routes[i].family].never_hit;
+  }
+  for (const FamilyTraffic& f : t.families)
+    facts[f.family].traffic = &f;
 }
 
 }  // namespace
@@ -183,6 +227,7 @@ Plan build_plan(const Inventory& inv, const PlanOptions& options) {
   std::map<std::string, FamilyFacts> facts;
   for (const Family& f : inv.families)
     facts[f.name];
+  if (inv.traffic) propose_deprecations(inv, plan.matrix, facts);
   for (std::size_t i = 0; i < inv.routes.size(); ++i) {
     const Route& r = inv.routes[i];
     const MatrixRow& row = plan.matrix[i];
@@ -267,6 +312,17 @@ Plan build_plan(const Inventory& inv, const PlanOptions& options) {
         {"python2_blockers", static_cast<double>(ff.python2.size()), w.python2, false},
         {"endpoints", static_cast<double>(ff.endpoints), w.size, false},
     };
+    if (inv.traffic) {
+      // Observed traffic next to the static factors; a family no request
+      // reached keeps its static read share as the observed one.
+      const std::uint64_t hits = ff.traffic ? ff.traffic->hits : 0;
+      const double total = static_cast<double>(std::max<std::uint64_t>(1, inv.traffic->matched));
+      raw[name].push_back({"traffic_share", static_cast<double>(hits) / total, w.traffic, false});
+      raw[name].push_back({"observed_read_share",
+                           hits ? static_cast<double>(ff.traffic->reads) / static_cast<double>(hits)
+                                : ff.read_only / endpoints,
+                           w.observed_read, true});
+    }
     for (const Raw& r : raw[name])
       largest[r.name] = std::max(largest[r.name], r.value);
     FamilyPlan fp{.name = name, .auth_critical = !ff.auth_evidence.empty()};
@@ -302,7 +358,8 @@ Plan build_plan(const Inventory& inv, const PlanOptions& options) {
   for (FamilyPlan& fp : plan.families) {
     const FamilyFacts& ff = facts[fp.name];
     const auto g = graph_families.find(fp.name);
-    fp.reasons = reasons_in_words(ff, fp);
+    fp.reasons = reasons_in_words(
+        ff, fp, inv.traffic ? traffic_in_words(ff.traffic, inv.traffic->matched) : "");
     fp.prerequisites =
         prerequisites_of(ff, fp, g == graph_families.end() ? nullptr : g->second, inv);
     fp.sequence = sequence_of(ff);

@@ -98,6 +98,8 @@ Inventory link_summaries(std::string root_label, std::vector<FileSummary> summar
                                         inv.diagnostics)) {
     inv.routes.push_back(std::move(r));
   }
+  for (std::size_t i = 0; i < inv.routes.size(); ++i)
+    inv.routes[i].declared = static_cast<std::uint32_t>(i);
   complete_routes(inv, names, index, options.jobs);
   clock.lap("link:routes");
   std::unordered_map<std::string_view, const FileSummary*> file_at;
@@ -194,7 +196,10 @@ Inventory run_scan(const ScanOptions& options, ScanStats* stats) {
   const unsigned jobs = resolved_jobs(options.jobs);
   clock.lap("discover");
   ReadSources read = read_sources(discovery.files, options, limits, jobs, run_stats);
-  if (options.outputs_current && !options.cache_dir.empty() &&
+  // Access logs change without the tree: outputs made from them are never
+  // taken as current.
+  const TrafficOptions traffic = merged_traffic_options(config.traffic, options.traffic);
+  if (options.outputs_current && !options.cache_dir.empty() && traffic.access_logs.empty() &&
       options.outputs_current(
           inputs_fingerprint(discovery.files, read, discovery.diagnostics, options))) {
     run_stats.outputs_current = true;
@@ -215,6 +220,15 @@ Inventory run_scan(const ScanOptions& options, ScanStats* stats) {
   Inventory inv = link_summaries(options.root_label, std::move(summarized.summaries),
                                  std::move(discovery.diagnostics), link, &run_stats.stages);
   clock.skip();  // link_summaries timed its own parts
+  if (!traffic.access_logs.empty()) {
+    try {
+      inv.traffic = analyse_traffic(inv, traffic, link.jobs, inv.diagnostics);
+    } catch (const std::runtime_error& e) {
+      throw ScanError(e.what());
+    }
+    std::sort(inv.diagnostics.begin(), inv.diagnostics.end());
+    clock.lap("traffic");
+  }
   inv.plan = build_plan(inv, plan);
   clock.lap("plan");
   if (cache_written.valid()) run_stats.cache_problem = cache_written.get();

@@ -17,6 +17,10 @@ std::string_view plain_type(std::string_view type) {
 
 void count(ProgressCounts& c, const EndpointProgress& e) {
   ++c.endpoints;
+  if (e.status != "deprecated") {
+    c.requests += e.requests;
+    c.requests_moved += e.requests_moved;
+  }
   if (e.status == "migrated") ++c.migrated;
   if (e.status == "mismatched") ++c.mismatched;
   if (e.status == "split") ++c.split;
@@ -29,6 +33,28 @@ void count(ProgressCounts& c, const EndpointProgress& e) {
 
 void finish(ProgressCounts& c) {
   c.percent = c.methods_total ? 100.0 * c.methods_migrated / c.methods_total : 0;
+  c.traffic_percent =
+      c.requests ? 100.0 * static_cast<double>(c.requests_moved) / static_cast<double>(c.requests)
+                 : 0;
+}
+
+// An endpoint's requests and those whose method moved: all of them once it
+// is served (ANY, or every method moved), else those of the methods that
+// moved (HEAD goes with GET).
+void count_requests(EndpointProgress& e, const RouteTraffic& t) {
+  e.requests = t.hits;
+  if (e.methods_migrated.empty()) return;
+  if (e.methods_remaining.empty()) {
+    e.requests_moved = t.hits;
+    return;
+  }
+  const auto moved = [&](const std::string& m) {
+    return std::find(e.methods_migrated.begin(), e.methods_migrated.end(), m) !=
+           e.methods_migrated.end();
+  };
+  for (const auto& [method, n] : t.methods) {
+    if (moved(method) || (method == "HEAD" && moved("GET"))) e.requests_moved += n;
+  }
 }
 
 // What a client sees when a path parameter's type changes: a narrower
@@ -115,6 +141,12 @@ Progress match_progress(const Inventory& legacy, const Inventory& target) {
   }
   std::set<const Route*> used;
   std::map<std::string, ProgressCounts> families;
+  std::vector<const RouteTraffic*> traffic(legacy.routes.size());
+  if (legacy.traffic) {
+    p.traffic = true;
+    for (const RouteTraffic& t : legacy.traffic->routes)
+      traffic[t.route] = &t;
+  }
   for (std::size_t i = 0; i < legacy.routes.size(); ++i) {
     const Route& r = legacy.routes[i];
     if (r.framework == "fastapi") continue;
@@ -165,6 +197,7 @@ Progress match_progress(const Inventory& legacy, const Inventory& target) {
     } else {
       e.status = e.methods_remaining.empty() ? "migrated" : "split";
     }
+    if (traffic[i]) count_requests(e, *traffic[i]);
     ProgressCounts& family = families[r.family];
     family.name = r.family;
     count(family, e);
