@@ -13,7 +13,7 @@ namespace {
 
 struct ExtraAction {
   bool detail = false;
-  std::string url_path, url_name;
+  std::string name, url_path, url_name;
   std::vector<std::string> methods;
 };
 
@@ -37,6 +37,7 @@ std::vector<ExtraAction> extra_actions(const NameResolver& names, std::size_t fi
             seen.push_back(m.name);
             const EvalScope at{.names = &names, .file = f, .scope = m.scope};
             ExtraAction a{.detail = callee.ends_with("detail_route"),
+                          .name = m.name,
                           .url_path = m.name,
                           .url_name = m.name,
                           .methods = {"GET"}};
@@ -60,6 +61,9 @@ std::vector<ExtraAction> extra_actions(const NameResolver& names, std::size_t fi
         }
       },
       [](const std::string&) {});
+  // DRF's get_extra_actions lists them as inspect.getmembers does: by name.
+  std::stable_sort(out.begin(), out.end(),
+                   [](const ExtraAction& a, const ExtraAction& b) { return a.name < b.name; });
   return out;
 }
 
@@ -297,12 +301,21 @@ std::vector<RouterPattern> DrfRouters::expand(const Router& router) const {
         if (has(action)) methods->push_back(ascii_upper(method));
       }
     }
+    // In the order of SimpleRouter.routes, which is the order Django tries
+    // them in: list, list-level actions, detail, detail-level actions (so
+    // `prefix/featured/` is the action, not the detail route's pk).
+    const std::vector<ExtraAction> extra = extra_actions(names_, r.file, r.scope, viewset->text);
+    const auto add_actions = [&](bool detail) {
+      for (const ExtraAction& a : extra) {
+        if (a.detail != detail) continue;
+        add("^" + prefix + "/" + (a.detail ? lookup + "/" : "") + a.url_path + slash + "$",
+            basename + "-" + a.url_name, a.methods);
+      }
+    };
     add("^" + prefix + slash + "$", basename + "-list", list_methods);
+    add_actions(false);
     add("^" + prefix + "/" + lookup + slash + "$", basename + "-detail", detail_methods);
-    for (const ExtraAction& a : extra_actions(names_, r.file, r.scope, viewset->text)) {
-      add("^" + prefix + "/" + (a.detail ? lookup + "/" : "") + a.url_path + slash + "$",
-          basename + "-" + a.url_name, a.methods);
-    }
+    add_actions(true);
   }
   return out;
 }
