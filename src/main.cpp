@@ -81,7 +81,7 @@ cutover::ScanOptions target_scan(const cutover::ScanOptions& legacy, const std::
   cutover::ScanOptions scan = legacy;
   scan.root = scan.root_label = target;
   scan.config_file.clear();
-  scan.link = {};
+  scan.link = {.free_facts = legacy.link.free_facts};
   scan.traffic = {};  // the logs are the legacy app's
   return scan;
 }
@@ -251,6 +251,14 @@ int main(int argc, char** argv) {
       return 2;
     }
   }
+  // One scan per process: the facts are left to the exit, except where a
+  // sanitizer checks that everything is freed.
+#if !defined(__SANITIZE_ADDRESS__)
+  for (cutover::ScanOptions* options :
+       {&scan.scan, &graph.scan, &plan.scan, &progress.legacy, &routes.legacy}) {
+    options->link.free_facts = false;
+  }
+#endif
   if (app.got_subcommand(scan_cmd)) {
     scan.scan.root = scan.scan.root_label = scan_path;
     scan.scan.cache_dir = cache_folder(scan.scan.cache_dir, scan.out_dir, no_cache);

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <future>
+#include <memory>
 #include <optional>
 #include <tuple>
 #include <unordered_map>
@@ -82,7 +83,9 @@ Inventory link_summaries(std::string root_label, std::vector<FileSummary> summar
   for (ImportEdge& e : django_string_references(summaries, index, inv.diagnostics))
     inv.imports.push_back(std::move(e));
   clock.lap("link:imports");
-  const NameResolver names(summaries, index, options.jobs, options.django_settings);
+  auto resolver =
+      std::make_unique<const NameResolver>(summaries, index, options.jobs, options.django_settings);
+  const NameResolver& names = *resolver;
   clock.lap("link:names");
   const std::vector<ClassConstruction> constructions =
       find_class_constructions(names, options.jobs);
@@ -148,6 +151,11 @@ Inventory link_summaries(std::string root_label, std::vector<FileSummary> summar
                                    " modules: betweenness centrality not computed"});
   }
   sort_outputs(inv);
+  if (!options.free_facts) {
+    // Deliberately never freed (see LinkOptions::free_facts).
+    static_cast<void>(new std::vector<FileSummary>(std::move(summaries)));
+    static_cast<void>(resolver.release());
+  }
   clock.lap("link:graph");
   return inv;
 }
