@@ -13,7 +13,7 @@
 namespace cutover {
 
 // Bump when a fact struct changes: old caches are then ignored.
-inline constexpr std::uint32_t kSummaryCodecVersion = 2;
+inline constexpr std::uint32_t kSummaryCodecVersion = 3;
 
 std::string encode_summary(const FileSummary& summary);
 std::optional<FileSummary> decode_summary(std::string_view bytes);
