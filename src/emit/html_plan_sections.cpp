@@ -6,6 +6,7 @@
 
 #include "emit/html_escape.h"
 #include "emit/number_text.h"
+#include "emit/plan_table.h"
 
 namespace cutover {
 namespace {
@@ -91,8 +92,8 @@ std::string wave_rows(const Inventory& inv) {
     rows += "<tr><td>" + std::to_string(f.wave) + "</td><td><b>" + html_escape(f.name) +
             "</b></td><td title=\"" + html_escape(factors) + "\">" + fixed3(f.score) + "</td><td>" +
             html_escape(f.reasons) + "<details><summary>factors</summary><small>" + factors +
-            "</small></details></td><td>" + html_list(f.prerequisites) + html_list(f.sequence) +
-            "</td></tr>\n";
+            "</small></details></td><td>" + html_list(shown_prerequisites(f.prerequisites)) +
+            html_list(f.sequence) + "</td></tr>\n";
   }
   return rows;
 }

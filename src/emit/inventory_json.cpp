@@ -3,6 +3,7 @@
 #include "cutover_version.h"
 #include "emit/json_fragments.h"
 #include "emit/plan_json.h"
+#include "emit/slices_json.h"
 
 namespace cutover {
 namespace {
@@ -177,6 +178,8 @@ std::string inventory_to_json(const Inventory& inv) {
   write_family_edges(w, inv.family_edges);
   w.end_object();
   write_plan_members(w, inv);
+  w.key("slices");
+  write_slices(w, inv);
   w.key("diagnostics");
   w.begin_array();
   for (const Diagnostic& d : inv.diagnostics) {

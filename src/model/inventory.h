@@ -11,6 +11,7 @@
 #include "model/diagnostic.h"
 #include "model/file_summary.h"
 #include "model/plan.h"
+#include "model/slice.h"
 
 namespace cutover {
 
@@ -33,6 +34,7 @@ struct Module {
   std::uint32_t families_reaching = 0;  // endpoint families whose handlers import it, transitively
   bool core = false;                    // reached by at least two families and half of all families
   bool assembly = false;  // the app's assembly module: registers the families' handlers
+  bool test = false;      // test code, or a helper only test code imports: no migration input
 };
 
 enum class ImportKind : std::uint8_t { kInternal, kStdlib, kThirdParty, kUnresolved };
@@ -194,6 +196,9 @@ struct Inventory {
   std::vector<DataModel> models;               // sorted by name
   std::vector<TableAccess> table_accesses;     // per module, then scope and table
   std::vector<Python2Blocker> python2;         // sorted by (file, line)
+  std::vector<CodeUnit> code_units;            // the units slices reach, sorted by name
+  std::vector<EndpointSlice> slices;           // one per route, in route order
+  RetainedCode retained;                       // what code outside endpoints keeps alive
   Plan plan;                                   // filled by the plan stage
   std::vector<Diagnostic> diagnostics;
 };

@@ -6,6 +6,8 @@
 #include <string>
 #include <vector>
 
+#include "model/decommission.h"
+
 namespace cutover {
 
 // One legacy endpoint. Status:
@@ -59,6 +61,7 @@ struct Progress {
   std::vector<ProgressCounts> families;     // by name
   ProgressCounts overall;
   std::vector<NewRoute> new_routes;  // target route order
+  Decommission decommission;         // what the legacy tree can delete now
 };
 
 }  // namespace cutover

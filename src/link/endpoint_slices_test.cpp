@@ -1,0 +1,247 @@
+// Endpoint slices: what a handler really uses, followed through the name
+// resolver, and what code outside endpoints keeps alive.
+
+#include "link/endpoint_slices.h"
+
+#include <algorithm>
+
+#include "testing/link_for_test.h"
+#include "testing/summaries_for_test.h"
+
+namespace cutover {
+namespace {
+
+using testing::link_python;
+
+const EndpointSlice& slice_at(const Inventory& inv, std::string_view path) {
+  REQUIRE(inv.slices.size() == inv.routes.size());
+  for (std::size_t i = 0; i < inv.routes.size(); ++i) {
+    if (inv.routes[i].path == path) return inv.slices[i];
+  }
+  FAIL("no route " << path << testing::describe_routes(inv));
+  throw;
+}
+
+std::vector<std::string> names_in(const Inventory& inv, std::string_view path) {
+  std::vector<std::string> out;
+  for (const std::uint32_t u : slice_at(inv, path).units)
+    out.push_back(inv.code_units[u].name);
+  return out;
+}
+
+std::vector<std::string> retained_names(const Inventory& inv) {
+  std::vector<std::string> out;
+  for (const std::uint32_t u : inv.retained.units)
+    out.push_back(inv.code_units[u].name);
+  return out;
+}
+
+constexpr const char* kApp = "from flask import Flask\napp = Flask(__name__)\n";
+
+TEST_CASE("a slice follows calls across modules; an import the code never uses is no use",
+          "[unit][slices]") {
+  const Inventory inv = link_python({
+      {"app.py", std::string(kApp) + R"(from shop import pricing, unused
+from shop.helpers import fmt
+@app.route('/q')
+def quote_view():
+    return fmt(pricing.quote(3))
+)"},
+      {"shop/__init__.py", ""},
+      {"shop/pricing.py", R"(RATE = 2
+def _round(x):
+    return x
+def quote(n):
+    return _round(n * RATE)
+def refund(n):
+    return n
+)"},
+      {"shop/helpers.py", "def fmt(x):\n    return str(x)\n"},
+      {"shop/unused.py", "def never():\n    pass\n"},
+  });
+  CHECK(names_in(inv, "/q") == std::vector<std::string>{"app.quote_view", "shop.helpers.fmt",
+                                                        "shop.pricing._round",
+                                                        "shop.pricing.quote"});
+  const EndpointSlice& s = slice_at(inv, "/q");
+  CHECK(s.modules == std::vector<std::string>{"app", "shop.helpers", "shop.pricing"});
+  CHECK(s.lines == 3 + 2 + 2 + 2);
+  CHECK(s.unresolved_calls == 0);
+}
+
+TEST_CASE("methods through self, super(), instances, what functions return, and `F().m`",
+          "[unit][slices]") {
+  const Inventory inv = link_python({{"app.py", std::string(kApp) + R"(class Base(object):
+    def total(self):
+        return self._sum()
+    def _sum(self):
+        return 1
+    def unused(self):
+        return 2
+class Cart(Base):
+    def __init__(self, uid):
+        self.uid = uid
+    def total(self):
+        return super().total() + self.tax()
+    def tax(self):
+        return 0
+    def clear(self):
+        pass
+def _cart():
+    return Cart(1)
+@app.route('/c')
+def view():
+    cart = _cart()
+    n = cart.total()
+    return str(_cart().tax() + n)
+)"}});
+  CHECK(names_in(inv, "/c") == std::vector<std::string>{"app.Base", "app.Base._sum",
+                                                        "app.Base.total", "app.Cart",
+                                                        "app.Cart.__init__", "app.Cart.tax",
+                                                        "app.Cart.total", "app._cart", "app.view"});
+}
+
+TEST_CASE("a class a library drives brings its methods; a data model only what is called",
+          "[unit][slices]") {
+  const Inventory inv =
+      link_python({{"app.py", std::string(kApp) + R"(from flask.views import MethodView
+from flask_sqlalchemy import SQLAlchemy
+from wtforms import Form
+db = SQLAlchemy()
+class Order(db.Model):
+    id = db.Column(db.Integer, primary_key=True)
+    def total(self):
+        return 1
+    def unused(self):
+        return 2
+class OrderForm(Form):
+    def validate_name(self, field):
+        pass
+class OrderView(MethodView):
+    def get(self, order_id):
+        order = Order.query.get(order_id)
+        return str(order.total())
+    def post(self):
+        form = OrderForm()
+        return ''
+app.add_url_rule('/o/<int:order_id>', view_func=OrderView.as_view('order'))
+)"}});
+  CHECK(names_in(inv, "/o/<int:order_id>") ==
+        std::vector<std::string>{"app.Order", "app.Order.total", "app.OrderForm",
+                                 "app.OrderForm.validate_name", "app.OrderView",
+                                 "app.OrderView.get", "app.OrderView.post"});
+}
+
+TEST_CASE("decorators the tree defines are part of the slice", "[unit][slices]") {
+  const Inventory inv = link_python({{"app.py", std::string(kApp) + R"(from functools import wraps
+def staff_required(f):
+    @wraps(f)
+    def wrapper(*a):
+        return f(*a)
+    return wrapper
+@app.route('/s')
+@staff_required
+def staff():
+    return ''
+)"}});
+  CHECK(names_in(inv, "/s") ==
+        std::vector<std::string>{"app.staff", "app.staff_required", "app.staff_required.wrapper"});
+}
+
+TEST_CASE("calls on receivers nothing resolves are counted, not guessed", "[unit][slices]") {
+  const Inventory inv = link_python({{"app.py", std::string(kApp) + R"(import json
+@app.route('/u')
+def u():
+    items = load()
+    for p in items:
+        p.save()
+    items.flush()
+    json.dumps(items)
+    return str(len(items))
+)"}});
+  // p.save() and items.flush(): neither receiver resolves; json is a
+  // library and len a builtin.
+  CHECK(slice_at(inv, "/u").unresolved_calls == 2);
+  CHECK(names_in(inv, "/u") == std::vector<std::string>{"app.u"});
+}
+
+TEST_CASE("test code is never in a slice; helpers only tests import are test code",
+          "[unit][slices]") {
+  const Inventory inv = link_python({
+      {"app.py", std::string(kApp) + R"(from shop.util import clean
+from tests.fixtures import sample
+@app.route('/t')
+def t():
+    return clean(sample())
+)"},
+      {"shop/__init__.py", ""},
+      {"shop/util.py", "def clean(x):\n    return x\n"},
+      {"shop/factories.py", "from shop.util import clean\ndef make():\n    return clean(1)\n"},
+      {"tests/__init__.py", ""},
+      {"tests/fixtures.py", "def sample():\n    return 1\n"},
+      {"tests/test_app.py", "from shop.factories import make\nfrom shop.util import clean\n"},
+  });
+  CHECK(names_in(inv, "/t") == std::vector<std::string>{"app.t", "shop.util.clean"});
+  std::vector<std::string> test_modules;
+  for (const Module& m : inv.modules) {
+    if (m.test) test_modules.push_back(m.name);
+  }
+  CHECK(test_modules ==
+        std::vector<std::string>{"shop.factories", "tests", "tests.fixtures", "tests.test_app"});
+}
+
+TEST_CASE("routes and hooks an app factory registers are units of their own", "[unit][slices]") {
+  const Inventory inv =
+      link_python({{"shop.py", R"(from flask import Flask, g
+def load_user():
+    return 1
+def create_app():
+    app = Flask(__name__)
+    @app.before_request
+    def before():
+        g.user = load_user()
+    @app.route('/')
+    def index():
+        return 'x'
+    return app
+)"},
+                   {"wsgi.py", "from shop import create_app\napp = create_app()\n"}});
+  CHECK(names_in(inv, "/") == std::vector<std::string>{"shop.create_app.index"});
+  // The factory runs at import (wsgi.py), the hook on every request.
+  CHECK(retained_names(inv) ==
+        std::vector<std::string>{"shop.create_app", "shop.create_app.before", "shop.load_user"});
+  CHECK(inv.retained.root_modules == std::vector<std::string>{"shop", "wsgi"});
+}
+
+TEST_CASE(
+    "tasks, commands and receivers registered by decorators, and module-level code, are "
+    "kept; a URLconf's reference to a view is not",
+    "[unit][slices]") {
+  const Inventory inv = link_python(testing::django_project_files(
+      "from django.urls import path\nfrom shop import views\n"
+      "urlpatterns = [path('a/', views.a)]\n",
+      {{"shop/__init__.py", ""},
+       {"shop/views.py", "from shop.util import fmt\ndef a(request):\n    return fmt(1)\n"},
+       {"shop/util.py", "def fmt(x):\n    return x\ndef unused():\n    pass\n"},
+       {"shop/tasks.py", R"(from celery import shared_task
+from shop.util import fmt
+@shared_task
+def nightly():
+    return fmt(2)
+)"},
+       {"shop/signals.py", "from shop.util import unused\nCONNECTED = unused()\n"},
+       {"shop/management/__init__.py", ""},
+       {"shop/management/commands/__init__.py", ""},
+       {"shop/management/commands/purge.py", R"(from django.core.management.base import BaseCommand
+class Command(BaseCommand):
+    def handle(self, *args, **options):
+        pass
+)"}}));
+  CHECK(names_in(inv, "a/") == std::vector<std::string>{"shop.util.fmt", "shop.views.a"});
+  CHECK(retained_names(inv) ==
+        std::vector<std::string>{"shop.management.commands.purge.Command",
+                                 "shop.management.commands.purge.Command.handle",
+                                 "shop.tasks.nightly", "shop.util.fmt", "shop.util.unused"});
+}
+
+}  // namespace
+}  // namespace cutover
