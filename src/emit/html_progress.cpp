@@ -69,7 +69,7 @@ std::string progress_section(const Progress& p, std::string_view source_url) {
       "</tbody></table>\n<h3 id=\"decommission-now\">What legacy can delete now</h3>\n<p "
       "class=\"sub\">Code and tables only migrated or deprecated endpoints used: no endpoint "
       "still in legacy, request hook, command, task or module-level code uses them.</p>\n";
-  return out + decommission_table(p.decommission, "decommission-table", source_url);
+  return out + decommission_table(p.decommission, "decommission-table", source_url, 500);
 }
 
 }  // namespace cutover

@@ -9,6 +9,7 @@ namespace cutover {
 namespace {
 
 constexpr std::size_t kKernelRows = 25;
+constexpr std::size_t kWaveFunctionRows = 40;
 
 std::string cut_rows(const PlanQuality& q) {
   std::string out;
@@ -34,14 +35,15 @@ std::string joined(const std::vector<std::string>& items) {
 }  // namespace
 
 std::string decommission_table(const Decommission& d, std::string_view id,
-                               std::string_view source_url) {
+                               std::string_view source_url, std::size_t max_functions) {
   std::string out = "<table id=\"" + std::string(id) +
                     "\"><thead><tr><th>Kind</th><th>Name</th><th>Lines</th><th>Location</th>"
                     "<th>Why it is safe</th></tr></thead><tbody>\n";
   if (d.modules.empty() && d.functions.empty() && d.tables.empty())
     out += "<tr><td colspan=\"5\" class=\"empty\">Nothing yet.</td></tr>\n";
-  const auto rows = [&](const std::vector<Removable>& items, const char* kind) {
-    for (const Removable& r : items) {
+  const auto rows = [&](const std::vector<Removable>& items, const char* kind, std::size_t limit) {
+    for (std::size_t i = 0; i < items.size() && i < limit; ++i) {
+      const Removable& r = items[i];
       out += std::string("<tr><td>") + kind + "</td><td><code>" + html_escape(r.name) +
              "</code></td><td>" + (r.file.empty() ? "" : std::to_string(r.lines)) + "</td><td>" +
              (r.file.empty()
@@ -50,9 +52,14 @@ std::string decommission_table(const Decommission& d, std::string_view id,
              "</td><td>" + html_escape(r.why) + "</td></tr>\n";
     }
   };
-  rows(d.modules, "module");
-  rows(d.functions, "function");
-  rows(d.tables, "table");
+  rows(d.modules, "module", d.modules.size());
+  rows(d.tables, "table", d.tables.size());
+  rows(d.functions, "function", max_functions);
+  if (d.functions.size() > max_functions) {
+    out += "<tr><td colspan=\"5\" class=\"empty\">" +
+           std::to_string(d.functions.size() - max_functions) +
+           " more functions in the JSON.</td></tr>\n";
+  }
   return out + "</tbody></table>\n";
 }
 
@@ -93,7 +100,7 @@ std::string slice_sections(const Inventory& inv, std::string_view source_url) {
     out += "<details><summary>Wave " + std::to_string(w.number) + ": " +
            html_escape(removable_summary(w.removable)) + "</summary>" +
            decommission_table(w.removable, "decommission-wave-" + std::to_string(w.number),
-                              source_url) +
+                              source_url, kWaveFunctionRows) +
            "</details>\n";
   }
   return out;

@@ -13,8 +13,9 @@
 namespace cutover {
 
 std::string slice_sections(const Inventory& inv, std::string_view source_url);
-// A table of what can be deleted, `id` its element id.
+// A table of what can be deleted, `id` its element id: the modules and
+// tables, and the first `max_functions` functions (the rest are counted).
 std::string decommission_table(const Decommission& d, std::string_view id,
-                               std::string_view source_url);
+                               std::string_view source_url, std::size_t max_functions);
 
 }  // namespace cutover

@@ -18,9 +18,11 @@ CodeUnits::CodeUnits(const std::vector<FileSummary>& files, unsigned jobs)
   lines_.assign(n, 0);
   uses_.resize(n);
   nested_classes_.resize(n);
+  returns_.resize(n);
   parallel_for_each_index(files.size(), jobs, [&](std::size_t f) {
     const FileSummary& file = files[f];
-    StringMap<std::uint32_t>& by_name = by_name_[f];
+    std::unordered_map<std::string_view, std::uint32_t>& by_name = by_name_[f];
+    by_name.reserve(file.definitions.size());
     // Definitions come in walk order: the one around a definition is already
     // named when it comes, and a later definition of a name replaces it.
     for (std::uint32_t i = 0; i < file.definitions.size(); ++i) {
@@ -41,7 +43,7 @@ CodeUnits::CodeUnits(const std::vector<FileSummary>& files, unsigned jobs)
             unit_[id] = unit_[outer];
         }
       }
-      by_name.insert_or_assign(d.qualified_name, id);
+      by_name.insert_or_assign(std::string_view(d.qualified_name), id);
     }
     // A unit's own lines leave out the units inside it.
     for (std::uint32_t i = 0; i < file.definitions.size(); ++i) {
@@ -56,12 +58,27 @@ CodeUnits::CodeUnits(const std::vector<FileSummary>& files, unsigned jobs)
         nested_classes_[around].push_back(id);
       }
     }
+    // Facts come grouped by scope, in walk order: a scope is looked up
+    // once per run of facts in it.
+    auto scope_lookup = [&by_name, last = std::string_view(),
+                         found = std::int64_t(-1)](std::string_view scope) mutable {
+      if (scope != last) {
+        last = scope;
+        const auto at = by_name.find(scope);
+        found = at == by_name.end() ? -1 : at->second;
+      }
+      return found;
+    };
+    for (std::uint32_t r = 0; r < file.returns.size(); ++r) {
+      if (const std::int64_t d = scope_lookup(file.returns[r].scope); d >= 0)
+        returns_[static_cast<std::uint32_t>(d)].push_back(r);
+    }
     for (std::uint32_t u = 0; u < file.name_uses.size(); ++u) {
       const std::string_view scope = file.name_uses[u].scope;
       if (scope.empty()) {
         module_uses_[f].push_back(u);
-      } else if (const auto at = by_name.find(scope); at != by_name.end()) {
-        uses_[unit_[at->second]].push_back(u);
+      } else if (const std::int64_t d = scope_lookup(scope); d >= 0) {
+        uses_[unit_[static_cast<std::uint32_t>(d)]].push_back(u);
       }
     }
   });

@@ -8,6 +8,7 @@
 #include <cstdint>
 #include <optional>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "model/file_summary.h"
@@ -43,6 +44,10 @@ class CodeUnits {
   const std::vector<std::uint32_t>& module_uses(std::size_t file) const {
     return module_uses_[file];
   }
+  // Indices into the file's returns written directly in a function.
+  const std::vector<std::uint32_t>& returns(std::uint32_t function) const {
+    return returns_[function];
+  }
   // Classes defined in a class's body (a model's `Meta`): part of its definition.
   const std::vector<std::uint32_t>& nested_classes(std::uint32_t unit) const {
     return nested_classes_[unit];
@@ -59,7 +64,9 @@ class CodeUnits {
   std::vector<std::vector<std::uint32_t>> uses_;            // per id (units only)
   std::vector<std::vector<std::uint32_t>> module_uses_;     // per file
   std::vector<std::vector<std::uint32_t>> nested_classes_;  // per id (classes only)
-  std::vector<StringMap<std::uint32_t>> by_name_;           // per file: qualified name → id
+  std::vector<std::vector<std::uint32_t>> returns_;         // per id (functions only)
+  // Per file: qualified name → id, keyed by views into the definitions.
+  std::vector<std::unordered_map<std::string_view, std::uint32_t>> by_name_;
 };
 
 }  // namespace cutover

@@ -8,19 +8,16 @@
 namespace cutover {
 namespace {
 
-// How far a value's class is followed through assignments and returns:
-// `cart = _cart()` where `_cart` returns `SessionCart(uid)` is two steps.
-constexpr int kMaxDepth = 6;
-
-bool is_builtin_value(PythonValue::Kind kind) {
-  using K = PythonValue::Kind;
-  return kind == K::kString || kind == K::kFString || kind == K::kNumber || kind == K::kList ||
-         kind == K::kTuple || kind == K::kDict || kind == K::kBool || kind == K::kNone;
-}
-
 bool has_decorator(const DefinitionFact& d, std::string_view name) {
   return std::any_of(d.decorators.begin(), d.decorators.end(),
                      [&](const PythonValue& v) { return last_name(v.text) == name; });
+}
+
+// The scope a binding was made in, for a definition or an assignment.
+std::string_view binding_scope(const NameTarget& t) {
+  if (t.kind == NameTarget::Kind::kDefinition) return t.definition->scope;
+  if (t.kind == NameTarget::Kind::kAssignment) return t.assignment->scope;
+  return {};
 }
 
 }  // namespace
@@ -43,8 +40,12 @@ UnitUseResolver::UnitUseResolver(const NameResolver& names, const CodeUnits& uni
       edges_(units.count()),
       classes_(units.count()) {
   StringMap<std::size_t> file_of;
-  for (std::size_t f = 0; f < units.files().size(); ++f)
+  assignment_offset_.assign(units.files().size() + 1, 0);
+  for (std::size_t f = 0; f < units.files().size(); ++f) {
     file_of.emplace(units.files()[f].path, f);
+    assignment_offset_[f + 1] =
+        assignment_offset_[f] + static_cast<std::uint32_t>(units.files()[f].assignments.size());
+  }
   StringSet ambiguous;
   for (const DataModel& m : models) {
     model_names_.insert(m.name);
@@ -91,7 +92,7 @@ UnitEdges UnitUseResolver::compute_edges(std::uint32_t unit) const {
     if (!use.in_decorator) add_use(f, use.scope, use.name, use.called, out);
   }
   for (const PythonValue& decorator : d.decorators)
-    add_value_names(f, d.scope, decorator, out, 0);
+    add_decorator(f, d.scope, decorator, out, 0);
   if (d.kind == DefinitionFact::Kind::kClass) {
     // Its bases' bodies are part of its definition; their methods come
     // when they are called, or with the class's use (add_class_use).
@@ -109,22 +110,39 @@ UnitEdges UnitUseResolver::compute_edges(std::uint32_t unit) const {
   return out;
 }
 
-void UnitUseResolver::add_value_names(std::size_t file, std::string_view scope,
-                                      const PythonValue& v, UnitEdges& out, int depth) const {
+// A decorator runs when the function is called: its callee (a wrapper, or a
+// factory whose result wraps the function: that result's function or
+// `__call__`), and the names it is given (`method_decorator(login_required)`,
+// `permission_classes([IsAdmin])`). Calls among its arguments run once, when
+// the module is imported (`@bp.route(org_scoped_rule('/x'))`): no use.
+void UnitUseResolver::add_decorator(std::size_t file, std::string_view scope, const PythonValue& v,
+                                    UnitEdges& out, int depth) const {
   if (depth > 3) return;
   if (v.kind == PythonValue::Kind::kName) {
-    add_use(file, scope, v.text, depth == 0, out);  // a bare decorator is called with the function
-  } else if (v.kind == PythonValue::Kind::kCall) {
-    if (!v.text.empty()) add_use(file, scope, v.text, true, out);
+    add_use(file, scope, v.text, depth == 0, out);
+    if (depth > 0) return;
+    const UseTarget t = follow(file, scope, v.text, 0, nullptr);
+    if (t.kind == UseTarget::Kind::kClass) {  // a class as decorator: its instance is called
+      if (const auto call = method(t.id, "__call__")) out.units.push_back(units_.unit(*call));
+    }
+  } else if (v.kind == PythonValue::Kind::kCall && depth == 0) {
+    if (v.text.empty()) return;
+    add_use(file, scope, v.text, true, out);
+    const UseTarget made = call_result(follow(file, scope, v.text, 0, nullptr), 0);
+    if (made.kind == UseTarget::Kind::kFunction) {
+      out.units.push_back(units_.unit(made.id));
+    } else if (made.kind == UseTarget::Kind::kInstance) {
+      if (const auto call = method(made.id, "__call__")) out.units.push_back(units_.unit(*call));
+    }
     for (const PythonValue& item : v.items)
-      add_value_names(file, scope, item, out, depth + 1);
+      add_decorator(file, scope, item, out, depth + 1);
     for (const KeywordArgument& k : v.keywords) {
       for (const PythonValue& item : k.value)
-        add_value_names(file, scope, item, out, depth + 1);
+        add_decorator(file, scope, item, out, depth + 1);
     }
   } else if (v.kind == PythonValue::Kind::kList || v.kind == PythonValue::Kind::kTuple) {
     for (const PythonValue& item : v.items)
-      add_value_names(file, scope, item, out, depth + 1);
+      add_decorator(file, scope, item, out, depth + 1);
   }
 }
 
@@ -132,17 +150,21 @@ void UnitUseResolver::add_use(std::size_t file, std::string_view scope, std::str
                               bool called, UnitEdges& out) const {
   const UseTarget t = follow(file, scope, name, 0, &out);
   if (t.kind == UseTarget::Kind::kClass) {
-    add_class_use(t.id, out);  // named or instantiated
+    add_class_use(t.id, out, called);  // named or instantiated
   } else if (t.kind == UseTarget::Kind::kUnknown && called &&
              name.find('.') != std::string_view::npos) {
     ++out.unresolved_calls;  // a call on a receiver nothing resolves
   }
 }
 
-void UnitUseResolver::add_class_use(std::uint32_t cls, UnitEdges& out) const {
+void UnitUseResolver::add_class_use(std::uint32_t cls, UnitEdges& out, bool instantiated) const {
   out.units.push_back(units_.unit(cls));
   const ClassInfo& info = class_info(cls);
-  if (const auto init = method(cls, "__init__")) out.units.push_back(units_.unit(*init));
+  // A model named in a query or a relation is not built; any other class
+  // passed on may be, by whoever receives it.
+  if (instantiated || !info.model) {
+    if (const auto init = method(cls, "__init__")) out.units.push_back(units_.unit(*init));
+  }
   if (!info.framework || info.model) return;
   for (const auto& [name, m] : info.methods)
     out.units.push_back(units_.unit(m));
@@ -180,7 +202,16 @@ UseTarget UnitUseResolver::follow(std::size_t file, std::string_view scope, std:
   }
   std::size_t dot = chain.find('.');
   const std::string_view first = chain.substr(0, dot);
-  const NameTarget bound = names_.resolve(file, scope, first);
+  NameTarget bound = names_.resolve(file, scope, first);
+  // Python: a class body's names are not visible from its methods; the
+  // lookup goes on around the class.
+  for (int hop = 0; hop < 8; ++hop) {
+    const std::string_view at = binding_scope(bound);
+    if (at.empty() || bound.file != file || at == scope || !is_within(scope, at)) break;
+    const auto cls = units_.find(file, at);
+    if (!cls || units_.definition(*cls).kind != DefinitionFact::Kind::kClass) break;
+    bound = names_.resolve(file, parent_name(at), first);
+  }
   UseTarget t = from_name(bound, scope, depth, out);
   if (bound.kind == NameTarget::Kind::kUnknown && dot != std::string_view::npos) {
     // An unbound name (a loop or comprehension variable) named after a
@@ -219,7 +250,11 @@ UseTarget UnitUseResolver::from_name(const NameTarget& t, std::string_view scope
       if (test_files_[t.file]) return {};
       if (a.scope.empty() && out) out->modules.push_back(static_cast<std::uint32_t>(t.file));
       // The value's own uses are the code that assigns it, not this one's.
-      UseTarget value = value_target(t.file, a.scope, a.value, depth + 1);
+      const std::uint64_t id =
+          assignment_offset_[t.file] +
+          static_cast<std::uint64_t>(&a - units_.files()[t.file].assignments.data());
+      UseTarget value = memoized((id << 8) | (static_cast<std::uint64_t>(depth) << 1),
+                                 [&] { return value_target(t.file, a.scope, a.value, depth + 1); });
       if (value.kind != K::kInstance && value.kind != K::kClass && value.kind != K::kFunction &&
           !a.scope.empty()) {
         // A local named after a model holds one (`order = ...get_or_404(id)`).
@@ -292,49 +327,6 @@ UseTarget UnitUseResolver::member(UseTarget base, std::string_view attribute,
       break;
   }
   return {};
-}
-
-UseTarget UnitUseResolver::call_result(UseTarget callee, int depth) const {
-  using K = UseTarget::Kind;
-  switch (callee.kind) {
-    case K::kClass:
-      return {K::kInstance, callee.id};
-    case K::kFunction:
-      return returned(callee.id, depth + 1);
-    case K::kExternal:
-      return callee;
-    default:
-      return {};
-  }
-}
-
-UseTarget UnitUseResolver::value_target(std::size_t file, std::string_view scope,
-                                        const PythonValue& v, int depth) const {
-  if (depth > kMaxDepth) return {};
-  if (is_builtin_value(v.kind)) return {UseTarget::Kind::kExternal, 0};
-  if (v.kind == PythonValue::Kind::kName) return follow(file, scope, v.text, depth + 1, nullptr);
-  if (v.kind == PythonValue::Kind::kCall && !v.text.empty())
-    return call_result(follow(file, scope, v.text, depth + 1, nullptr), depth + 1);
-  return {};
-}
-
-// What a function of the tree returns: the first return whose value is a
-// class, an instance or a function of the tree; else something outside it.
-UseTarget UnitUseResolver::returned(std::uint32_t function, int depth) const {
-  if (depth > kMaxDepth) return {};
-  const std::size_t f = units_.file(function);
-  const DefinitionFact& fn = units_.definition(function);
-  UseTarget found;
-  for (const ReturnFact& r : units_.files()[f].returns) {
-    if (r.scope != fn.qualified_name) continue;
-    const UseTarget t = value_target(f, r.scope, r.value, depth + 1);
-    if (t.kind == UseTarget::Kind::kExternal) {
-      found = t;
-    } else if (t.kind != UseTarget::Kind::kUnknown && t.kind != UseTarget::Kind::kModule) {
-      return t;
-    }
-  }
-  return found;
 }
 
 std::optional<std::uint32_t> UnitUseResolver::model_named(std::string_view local) const {

@@ -8,11 +8,13 @@
 // attributes it reads. An import alone is no use. A call on a receiver
 // that resolves to nothing is counted, never guessed.
 
+#include <array>
 #include <cstdint>
 #include <map>
 #include <memory>
 #include <mutex>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "link/code_units.h"
@@ -48,13 +50,19 @@ class UnitUseResolver {
   // Records what the chain `name`, written in `scope` of `file`, uses.
   void add_use(std::size_t file, std::string_view scope, std::string_view name, bool called,
                UnitEdges& out) const;
-  // What using a class brings: the class, its `__init__`, and every method
-  // of a class a framework drives (one deriving from a library class, not a
-  // data model), as the framework calls them.
-  void add_class_use(std::uint32_t cls, UnitEdges& out) const;
+  // What using a class brings: the class, its `__init__` (a data model's
+  // only when `instantiated`), and every method of a class a framework
+  // drives (one deriving from a library class, not a data model), as the
+  // framework calls them.
+  void add_class_use(std::uint32_t cls, UnitEdges& out, bool instantiated = true) const;
   bool in_test(std::uint32_t id) const { return test_files_[units_.file(id)] != 0; }
 
  private:
+  // How far a value's class is followed through assignments and returns:
+  // `cart = _cart()` where `_cart` returns `SessionCart(uid)` is two steps
+  // (each step counts its assignment, call and return: a few levels).
+  static constexpr int kMaxDepth = 16;
+
   struct ClassInfo {
     std::vector<std::uint32_t> lineage;  // the class and its ancestors in the tree, nearest first
     std::vector<std::pair<std::string_view, std::uint32_t>> methods;  // first definer, by name
@@ -79,8 +87,10 @@ class UnitUseResolver {
                          int depth) const;
   UseTarget returned(std::uint32_t function, int depth) const;
   std::optional<std::uint32_t> model_named(std::string_view local) const;
-  void add_value_names(std::size_t file, std::string_view scope, const PythonValue& v,
-                       UnitEdges& out, int depth) const;
+  void add_decorator(std::size_t file, std::string_view scope, const PythonValue& v, UnitEdges& out,
+                     int depth) const;
+  std::optional<std::uint32_t> orm_instance(std::size_t file, std::string_view scope,
+                                            const PythonValue& call, UseTarget callee) const;
 
   const NameResolver& names_;
   const CodeUnits& units_;
@@ -93,6 +103,29 @@ class UnitUseResolver {
   // and the reverse a declaration names (`backref='order'`, `related_name=`).
   std::map<std::pair<std::uint32_t, std::string_view>, std::uint32_t> relations_;
   void add_relations(std::uint32_t model);
+  // Values followed through an assignment or a function's returns, by
+  // (what, id, depth): the same module-level `db` or helper is asked about
+  // from hundreds of units. The value for a key never depends on who asks
+  // first, so two threads computing it at once store the same.
+  struct MemoShard {
+    std::mutex mutex;
+    std::unordered_map<std::uint64_t, UseTarget> values;
+  };
+  mutable std::array<MemoShard, 16> memo_;
+  std::vector<std::uint32_t> assignment_offset_;  // per file: id of its first assignment
+  template <class Compute>
+  UseTarget memoized(std::uint64_t key, Compute compute) const {
+    MemoShard& shard = memo_[(key >> 8) % memo_.size()];
+    {
+      const std::lock_guard<std::mutex> lock(shard.mutex);
+      if (const auto it = shard.values.find(key); it != shard.values.end()) return it->second;
+    }
+    // Computed unlocked: it may ask for other keys, at a greater depth.
+    const UseTarget value = compute();
+    const std::lock_guard<std::mutex> lock(shard.mutex);
+    shard.values.emplace(key, value);
+    return value;
+  }
   mutable std::unique_ptr<std::once_flag[]> edge_once_, class_once_;
   mutable std::vector<UnitEdges> edges_;
   mutable std::vector<std::unique_ptr<ClassInfo>> classes_;

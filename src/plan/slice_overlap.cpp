@@ -86,7 +86,10 @@ SliceOverlap overlap_slices(const Inventory& inv, const std::vector<char>& depre
         o.partition[u] = static_cast<int>(f);
       }
     }
-    if (o.owner[u] >= 0) o.partition[u] = o.owner[u];
+    // Code goes with its owner when the owner's endpoints use it; a
+    // package's helpers that other families use go with their main user.
+    if (o.owner[u] >= 0 && uses[u].contains(static_cast<std::uint32_t>(o.owner[u])))
+      o.partition[u] = o.owner[u];
   }
   return o;
 }

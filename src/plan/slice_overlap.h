@@ -19,7 +19,7 @@ struct SliceOverlap {
   std::vector<std::uint32_t> lines;               // per family: lines of those units
   std::vector<std::vector<std::uint32_t>> users;  // per unit: families using it, sorted
   std::vector<int> owner;                         // per unit: family owning its module, -1 for none
-  std::vector<int> partition;  // per unit: its owner, else the family using it most
+  std::vector<int> partition;  // per unit: its owner if it uses it, else the family using it most
   std::vector<std::vector<std::string>> read, written;  // per family: tables, sorted
   std::vector<std::uint32_t> endpoints;                 // per family: endpoints counted
 
