@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <map>
+#include <tuple>
 #include <unordered_map>
 
 #include "link/code_units.h"
@@ -27,6 +28,36 @@ std::vector<std::string> sorted_unique(std::vector<std::string> v) {
   std::sort(v.begin(), v.end());
   v.erase(std::unique(v.begin(), v.end()), v.end());
   return v;
+}
+
+// A class-based view's handler for an HTTP method, as the frameworks
+// dispatch them (Django's View and Flask's MethodView by the method's name,
+// DRF's viewsets by their actions): the HTTP methods it serves, or none.
+std::vector<std::string_view> dispatched_methods(std::string_view handler) {
+  static const std::pair<std::string_view, std::vector<std::string_view>> kDispatch[] = {
+      {"get", {"GET", "HEAD"}}, {"head", {"HEAD"}},        {"post", {"POST"}},
+      {"put", {"PUT"}},         {"patch", {"PATCH"}},      {"delete", {"DELETE"}},
+      {"options", {"OPTIONS"}}, {"list", {"GET", "HEAD"}}, {"retrieve", {"GET", "HEAD"}},
+      {"create", {"POST"}},     {"update", {"PUT"}},       {"partial_update", {"PATCH"}},
+      {"destroy", {"DELETE"}}};
+  for (const auto& [name, methods] : kDispatch) {
+    if (name == handler) return methods;
+  }
+  return {};
+}
+
+bool is_dispatched(std::string_view method) {
+  return !dispatched_methods(method).empty();
+}
+
+// DRF's extra actions: @action (or DRF < 3.9's @detail_route / @list_route),
+// and the methods `@<action>.mapping.<verb>` adds to one.
+bool is_extra_action(const DefinitionFact& m) {
+  return std::any_of(m.decorators.begin(), m.decorators.end(), [](const PythonValue& d) {
+    const std::string_view t = d.text;
+    return t == "action" || t.ends_with(".action") || t.ends_with("detail_route") ||
+           t.ends_with("list_route") || t.find(".mapping.") != std::string_view::npos;
+  });
 }
 
 // A unit's tables: the accesses code_uses found, by the unit whose scope they sit in.
@@ -64,8 +95,13 @@ class SliceBuilder {
     }
   }
 
-  // The units a handler (or hook) named `dotted` starts from.
-  UnitEdges seeds(const std::string& dotted, std::string_view near_file) const {
+  // The units a handler (or hook) named `dotted` starts from. For a route
+  // (`methods`, and a viewset route's `actions`): a class-based view's
+  // handlers for other HTTP methods, and a viewset's other actions, are not
+  // the route's.
+  UnitEdges seeds(const std::string& dotted, std::string_view near_file,
+                  const std::vector<std::string>& methods = {"ANY"},
+                  const std::vector<std::string>& actions = {}) const {
     UnitEdges out;
     const std::optional<std::size_t> f = handler_file(dotted, near_file);
     if (!f) return out;
@@ -74,6 +110,23 @@ class SliceBuilder {
     if (const auto d = units_.find(*f, qualified)) {
       if (units_.definition(*d).kind == DefinitionFact::Kind::kClass) {
         uses_.add_class_use(*d, out);  // the framework dispatches to its methods
+        const bool any =
+            actions.empty() && std::find(methods.begin(), methods.end(), "ANY") != methods.end();
+        std::erase_if(out.units, [&](std::uint32_t u) {
+          const DefinitionFact& m = units_.definition(u);
+          const auto around = units_.parent(u);
+          if (any || m.kind != DefinitionFact::Kind::kFunction || !around ||
+              units_.definition(*around).kind != DefinitionFact::Kind::kClass)
+            return false;
+          if (!actions.empty()) {
+            return (is_dispatched(m.name) || is_extra_action(m)) &&
+                   std::find(actions.begin(), actions.end(), m.name) == actions.end();
+          }
+          const std::vector<std::string_view> serves = dispatched_methods(m.name);
+          return !serves.empty() && std::none_of(serves.begin(), serves.end(), [&](auto verb) {
+            return std::find(methods.begin(), methods.end(), verb) != methods.end();
+          });
+        });
       } else {
         out.units.push_back(units_.unit(*d));
       }
@@ -260,20 +313,24 @@ void build_slices(Inventory& inv, const NameResolver& names, const ModuleIndex& 
   const CodeUnits& units = builder.units();
   const std::vector<FileSummary>& files = names.files();
 
-  // Routes sharing a handler (a viewset's list and detail) share a slice.
-  std::map<std::pair<std::string, std::string>, std::size_t> by_handler;
+  // Routes sharing a handler, methods and actions share a slice.
+  std::map<std::tuple<std::string, std::string, std::vector<std::string>, std::vector<std::string>>,
+           std::size_t>
+      by_handler;
   std::vector<std::size_t> closure_of(inv.routes.size());
   std::vector<const Route*> firsts;
   for (std::size_t i = 0; i < inv.routes.size(); ++i) {
     const Route& r = inv.routes[i];
-    const auto [it, fresh] = by_handler.try_emplace({r.handler, r.file}, firsts.size());
+    const auto [it, fresh] =
+        by_handler.try_emplace({r.handler, r.file, r.methods, r.actions}, firsts.size());
     if (fresh) firsts.push_back(&r);
     closure_of[i] = it->second;
   }
   std::vector<UnitEdges> seeds(firsts.size());
   std::vector<char> handler(units.count(), 0);
   parallel_for_each_index(firsts.size(), jobs, [&](std::size_t i) {
-    seeds[i] = builder.seeds(firsts[i]->handler, firsts[i]->file);
+    seeds[i] =
+        builder.seeds(firsts[i]->handler, firsts[i]->file, firsts[i]->methods, firsts[i]->actions);
   });
   // A handler's own unit (the class or function the route names).
   const auto mark_handler = [&](const Route& r) {

@@ -4,6 +4,7 @@
 #include "link/endpoint_slices.h"
 
 #include <algorithm>
+#include <map>
 
 #include "testing/link_for_test.h"
 #include "testing/summaries_for_test.h"
@@ -129,6 +130,80 @@ app.add_url_rule('/o/<int:order_id>', view_func=OrderView.as_view('order'))
         std::vector<std::string>{"app.Order", "app.Order.total", "app.OrderForm",
                                  "app.OrderForm.validate_name", "app.OrderView",
                                  "app.OrderView.get", "app.OrderView.post"});
+}
+
+TEST_CASE("a viewset's route starts from the actions the router maps its methods to",
+          "[unit][slices]") {
+  const Inventory inv = link_python(testing::django_project_files(
+      R"(from django.urls import path, include
+from rest_framework.routers import SimpleRouter
+from shop.views import OrderViewSet
+router = SimpleRouter()
+router.register('orders', OrderViewSet, basename='order')
+urlpatterns = [path('api/', include(router.urls))]
+)",
+      {{"shop/__init__.py", ""},
+       {"shop/util.py", "def fmt(x):\n    return x\ndef purge(x):\n    return x\n"},
+       {"shop/views.py", R"(from rest_framework import viewsets
+from rest_framework.decorators import action
+from shop.util import fmt, purge
+class OrderViewSet(viewsets.ViewSet):
+    def get_queryset(self):
+        return []
+    def list(self, request):
+        return fmt(1)
+    def retrieve(self, request, pk=None):
+        return fmt(pk)
+    def destroy(self, request, pk=None):
+        return purge(pk)
+    @action(detail=True, methods=['post'])
+    def cancel(self, request, pk=None):
+        return purge(pk)
+)"}}));
+  // Every route keeps the methods the framework itself calls (get_queryset).
+  std::map<std::string, std::vector<std::string>> by_endpoint;
+  for (std::size_t i = 0; i < inv.routes.size(); ++i) {
+    if (inv.routes[i].handler != "shop.views.OrderViewSet") continue;
+    std::vector<std::string> names;
+    for (const std::uint32_t u : inv.slices[i].units)
+      names.push_back(inv.code_units[u].name);
+    by_endpoint[inv.routes[i].endpoint] = names;
+  }
+  CHECK(by_endpoint.size() == 3);
+  CHECK(by_endpoint["order-list"] ==
+        std::vector<std::string>{"shop.util.fmt", "shop.views.OrderViewSet",
+                                 "shop.views.OrderViewSet.get_queryset",
+                                 "shop.views.OrderViewSet.list"});
+  CHECK(by_endpoint["order-detail"] ==
+        std::vector<std::string>{"shop.util.fmt", "shop.util.purge", "shop.views.OrderViewSet",
+                                 "shop.views.OrderViewSet.destroy",
+                                 "shop.views.OrderViewSet.get_queryset",
+                                 "shop.views.OrderViewSet.retrieve"});
+  CHECK(by_endpoint["order-cancel"] ==
+        std::vector<std::string>{"shop.util.purge", "shop.views.OrderViewSet",
+                                 "shop.views.OrderViewSet.cancel",
+                                 "shop.views.OrderViewSet.get_queryset"});
+}
+
+TEST_CASE("a class-based view's route starts from the handlers of its own methods",
+          "[unit][slices]") {
+  const Inventory inv =
+      link_python({{"app.py", std::string(kApp) + R"(from flask.views import MethodView
+from shop import fmt, purge
+class ItemView(MethodView):
+    def get(self, item_id):
+        return fmt(item_id)
+    def delete(self, item_id):
+        return purge(item_id)
+view = ItemView.as_view('item')
+app.add_url_rule('/items/<int:item_id>', view_func=view, methods=['GET'])
+app.add_url_rule('/admin/items/<int:item_id>', view_func=view, methods=['DELETE'])
+)"},
+                   {"shop.py", "def fmt(x):\n    return x\ndef purge(x):\n    return x\n"}});
+  CHECK(names_in(inv, "/items/<int:item_id>") ==
+        std::vector<std::string>{"app.ItemView", "app.ItemView.get", "shop.fmt"});
+  CHECK(names_in(inv, "/admin/items/<int:item_id>") ==
+        std::vector<std::string>{"app.ItemView", "app.ItemView.delete", "shop.purge"});
 }
 
 TEST_CASE("decorators the tree defines are part of the slice", "[unit][slices]") {

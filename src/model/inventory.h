@@ -115,6 +115,9 @@ struct Route {
   // What the handler's code touches, resolved (input to the compatibility
   // matrix; not written out): "flask.request.form", "request.POST", "model:...".
   std::vector<HandlerUse> uses;
+  // A viewset route's actions: the methods of the handler class the router
+  // dispatches its HTTP methods to (not written out: where its slice starts).
+  std::vector<std::string> actions;
 };
 
 // A request hook or error handler: code that runs around routes it is not

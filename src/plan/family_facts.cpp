@@ -40,6 +40,11 @@ std::string reasons_in_words(const FamilyFacts& ff, const FamilyPlan& fp) {
     own.erase(t);
   if (!own.empty()) reasons.push_back("owns tables " + joined({own.begin(), own.end()}));
   if (!fp.tables_shared.empty()) reasons.push_back("shares tables " + joined(fp.tables_shared));
+  if (ff.distributed_writes > 0) {
+    reasons.push_back(std::to_string(ff.distributed_writes) +
+                      " endpoints write tables it writes with another family (" +
+                      joined(ff.contested, 3) + ")");
+  }
   if (!ff.auth_evidence.empty()) reasons.push_back("authentication: " + ff.auth_evidence);
   if (!ff.python2.empty())
     reasons.push_back(std::to_string(ff.python2.size()) + " Python 2 blockers");

@@ -105,6 +105,34 @@ void add_slice_facts(const Inventory& inv, const SliceOverlap& o,
   }
 }
 
+// The tables each family writes that another writes too, and how many
+// endpoints write one of them: what cutting the family out would make
+// distributed transactions.
+void add_contested_writes(const Inventory& inv, const SliceOverlap& o,
+                          const std::vector<char>& deprecated,
+                          std::map<std::string, FamilyFacts>& facts) {
+  std::map<std::string, std::uint32_t> writers;
+  for (std::size_t f = 0; f < o.families.size(); ++f) {
+    for (const std::string& t : o.written[f])
+      ++writers[t];
+  }
+  for (std::size_t f = 0; f < o.families.size(); ++f) {
+    FamilyFacts& ff = facts[o.families[f]];
+    for (const std::string& t : o.written[f]) {
+      if (writers[t] >= 2) ff.contested.push_back(t);
+    }
+    if (ff.contested.empty()) continue;
+    for (std::size_t i = 0; i < inv.routes.size() && i < inv.slices.size(); ++i) {
+      if (i < deprecated.size() && deprecated[i]) continue;
+      const std::vector<std::string>& written = inv.slices[i].tables_written;
+      ff.distributed_writes +=
+          std::any_of(written.begin(), written.end(), [&](const std::string& t) {
+            return std::binary_search(ff.contested.begin(), ff.contested.end(), t);
+          });
+    }
+  }
+}
+
 // Test modules that exercise a family's handlers: those importing its
 // modules, and those inside its package.
 std::map<std::string, std::set<std::string>> test_files_by_family(const Inventory& inv) {
@@ -208,6 +236,7 @@ Plan build_plan(const Inventory& inv, const PlanOptions& options) {
     }
   }
   add_slice_facts(inv, overlap, plan.kernel, facts);
+  add_contested_writes(inv, overlap, deprecated, facts);
   std::map<std::string, std::string> family_of_module;
   for (const Module& m : inv.modules) {
     if (!m.family.empty()) family_of_module.emplace(m.name, m.family);
@@ -261,6 +290,7 @@ Plan build_plan(const Inventory& inv, const PlanOptions& options) {
         {"dependants", static_cast<double>(ff.dependants.size()), w.dependants, false},
         {"dependencies", static_cast<double>(ff.dependencies.size()), w.dependencies, false},
         {"shared_tables", static_cast<double>(shared.size()), w.shared_tables, false},
+        {"shared_writes", static_cast<double>(ff.distributed_writes), w.shared_writes, false},
         {"shared_code", ff.lines ? static_cast<double>(ff.shared) / ff.lines : 0.0, w.shared_code,
          true},
         {"auth_critical", ff.auth_evidence.empty() ? 0.0 : 1.0, w.auth, true},

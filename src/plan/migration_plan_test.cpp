@@ -162,6 +162,27 @@ TEST_CASE("plan quality: calls crossing the split, for the families and after ea
   CHECK(first.tables.empty());  // orders still reads and writes them
 }
 
+TEST_CASE("endpoints writing a table two families write count against both",
+          "[unit][migration_plan]") {
+  Inventory inv = three_families();
+  // /reports/b now writes orders too: both families write it.
+  inv.routes[1].methods = {"POST"};
+  inv.slices[1].tables_written = {"orders"};
+  const Plan plan = build_plan(inv, {});
+  for (const char* name : {"orders", "reports"}) {
+    INFO(name);
+    const FamilyPlan& f = find(plan, name);
+    CHECK(factor(f, "shared_writes", &ScoreFactor::value) == 2);  // /orders/new, /reports/b
+    CHECK(factor(f, "shared_writes", &ScoreFactor::contribution) < 0);
+    CHECK(f.reasons.find("2 endpoints write tables it writes with another family (orders)") !=
+          std::string::npos);
+  }
+  CHECK(factor(find(plan, "login"), "shared_writes", &ScoreFactor::value) == 0);
+  // Without the shared write, no family pays for it.
+  const Plan before = build_plan(three_families(), {});
+  CHECK(factor(find(before, "orders"), "shared_writes", &ScoreFactor::value) == 0);
+}
+
 TEST_CASE("weights change the order", "[unit][migration_plan]") {
   PlanOptions options;
   options.weights.read_only = -10;  // prefer writers, against all advice

@@ -368,6 +368,7 @@ class DjangoUrlResolver {
     r.framework = "django";
     r.path = join_django_pattern(ctx.prefix, p.regex, PatternKind::kRegex);
     r.methods = p.methods;
+    r.actions = p.actions;
     r.handler = p.handler;
     r.endpoint = ctx.namespaces + p.name;
     finish(std::move(r), p.file, p.line, ctx, {});
