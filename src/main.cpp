@@ -53,6 +53,24 @@ void add_scan_inputs(CLI::App* command, cutover::ScanOptions& scan, std::string&
                       "wsgi.py or asgi.py)");
 }
 
+// Access logs joined to the routes (scan, plan, progress).
+void add_traffic_inputs(CLI::App* command, cutover::TrafficOptions& traffic) {
+  command->add_option("--access-log", traffic.access_logs,
+                      "Access log to match against the routes (repeatable; globs; .gz; '-' for "
+                      "stdin): requests per route, unmatched paths, never-hit endpoints");
+  command
+      ->add_option("--log-format", traffic.log_format,
+                   "auto (detects combined, common, JSON lines, counts), combined, common, json, "
+                   "counts (method,path,status,count[,first_seen,last_seen] as CSV or JSON "
+                   "lines), or 'nginx:<log_format string>'")
+      ->capture_default_str();
+  command->add_option("--log-field", traffic.log_fields,
+                      "JSON lines: NAME=KEY[:UNIT] with NAME method, path, request, status, time "
+                      "or duration (UNIT s, ms, us); KEY a dotted path (repeatable)");
+  command->add_option("--mount-prefix", traffic.mount_prefix,
+                      "Path the app is served under (its SCRIPT_NAME), removed before matching");
+}
+
 // --target, for the commands that compare the legacy tree with the FastAPI one.
 void add_target_input(CLI::App* command, std::string& target) {
   command->add_option("--target", target, "Root folder of the FastAPI codebase")->required();
@@ -64,6 +82,7 @@ cutover::ScanOptions target_scan(const cutover::ScanOptions& legacy, const std::
   scan.root = scan.root_label = target;
   scan.config_file.clear();
   scan.link = {};
+  scan.traffic = {};  // the logs are the legacy app's
   return scan;
 }
 
@@ -94,13 +113,17 @@ int main(int argc, char** argv) {
   CLI::App* scan_cmd =
       app.add_subcommand("scan", "Scan PATH and write inventory.json and report.html to OUTDIR");
   add_scan_inputs(scan_cmd, scan.scan, scan_path);
+  add_traffic_inputs(scan_cmd, scan.scan.traffic);
   scan_cmd->add_option("-o,--out", scan.out_dir, "Output folder")->capture_default_str();
   scan_cmd
       ->add_option("--format", scan.formats,
                    "Outputs to write (repeatable): json (inventory.json), html (report.html), md "
-                   "(summary.md, a pull-request comment), dot (graph.dot)")
+                   "(summary.md, a pull-request comment), dot (graph.dot), openapi (openapi.json, "
+                   "OpenAPI 3.1), sarif (cutover.sarif, SARIF 2.1.0), csv (endpoints.csv)")
       ->capture_default_str()
-      ->check(CLI::IsMember({"json", "html", "md", "dot"}));
+      ->check(CLI::IsMember({"json", "html", "md", "dot", "openapi", "sarif", "csv"}));
+  scan_cmd->add_option("--server-url", scan.server_url, "openapi.json's server URL")
+      ->capture_default_str();
   scan_cmd->add_flag("-q,--quiet", scan.quiet, "Print nothing on success");
   scan_cmd->add_flag("--timings", scan.timings, "Print the wall time of each stage on stderr");
   bool no_cache = false;
@@ -133,6 +156,7 @@ int main(int argc, char** argv) {
   CLI::App* plan_cmd = app.add_subcommand(
       "plan", "Scan PATH and print the migration plan: families in waves, with their reasons");
   add_scan_inputs(plan_cmd, plan.scan, plan_path);
+  add_traffic_inputs(plan_cmd, plan.scan.traffic);
 
   cutover::ProgressCommandOptions progress;
   std::string progress_path, target_path;
@@ -141,13 +165,17 @@ int main(int argc, char** argv) {
       "Match the endpoints of legacy PATH to the FastAPI routes of --target: what moved, what "
       "remains, what changed contract; writes progress.json and report.html to OUTDIR");
   add_scan_inputs(progress_cmd, progress.legacy, progress_path);
+  add_traffic_inputs(progress_cmd, progress.legacy.traffic);
   add_target_input(progress_cmd, target_path);
   progress_cmd->add_option("-o,--out", progress.out_dir, "Output folder")->capture_default_str();
   progress_cmd
       ->add_option("--format", progress.formats,
-                   "Outputs to write (repeatable): json (progress.json), html (report.html)")
+                   "Outputs to write (repeatable): json (progress.json), html (report.html), "
+                   "openapi (openapi.json of LEGACY, openapi-target.json of the FastAPI tree)")
       ->capture_default_str()
-      ->check(CLI::IsMember({"json", "html"}));
+      ->check(CLI::IsMember({"json", "html", "openapi"}));
+  progress_cmd->add_option("--server-url", progress.server_url, "The OpenAPI documents' server URL")
+      ->capture_default_str();
   progress_cmd->add_option("--source-url", progress.source_url,
                            "Where report.html links file:line (as for scan)");
   progress_cmd->add_flag("-q,--quiet", progress.quiet, "Print nothing on success");
@@ -162,9 +190,12 @@ int main(int argc, char** argv) {
       "inventory.json files, by stable route id");
   diff_cmd->add_option("OLD", diff.old_file, "The earlier inventory.json")->required();
   diff_cmd->add_option("NEW", diff.new_file, "The later inventory.json")->required();
-  diff_cmd->add_option("--format", diff.format, "text or json")
+  diff_cmd
+      ->add_option("--format", diff.format,
+                   "text, json, or sarif (SARIF 2.1.0: a new-legacy-endpoint result per route or "
+                   "method added)")
       ->capture_default_str()
-      ->check(CLI::IsMember({"text", "json"}));
+      ->check(CLI::IsMember({"text", "json", "sarif"}));
   diff_cmd->add_flag("--fail-on-new", diff.fail_on_new,
                      "Exit 1 when a route or a method was added: the legacy surface grew");
 
@@ -212,6 +243,13 @@ int main(int argc, char** argv) {
   } catch (const CLI::ParseError& e) {
     const int code = app.exit(e);
     return code == 0 ? 0 : 2;  // --help and --version exit 0; every usage error exits 2
+  }
+  for (const cutover::TrafficOptions* traffic :
+       {&scan.scan.traffic, &plan.scan.traffic, &progress.legacy.traffic}) {
+    if (const std::string problem = cutover::traffic_options_problem(*traffic); !problem.empty()) {
+      std::cerr << "cutover: " << problem << "\n";
+      return 2;
+    }
   }
   if (app.got_subcommand(scan_cmd)) {
     scan.scan.root = scan.scan.root_label = scan_path;

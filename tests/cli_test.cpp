@@ -130,18 +130,19 @@ TEST_CASE("report.html links file:line to the source", "[cli]") {
   const std::string legacy = (tree.root() / "legacy").string();
   const std::filesystem::path out = tree.root() / "reports/week1";
   // By default, relative to the output folder: the report opens the local file.
+  // (Links wait in the page's data block; its script draws them.)
   REQUIRE(run_cutover("scan " + legacy + " -q -o " + out.string()) == 0);
   CHECK(testing::read_text(out / "report.html")
-            .find("<a href=\"../../legacy/app.py\">app.py:3</a>") != std::string::npos);
+            .find("\"at\":[\"app.py:3\",\"../../legacy/app.py\"]") != std::string::npos);
   // The flag, then the config, point at a code host instead.
   REQUIRE(run_cutover("scan " + legacy + " -q -o " + out.string() +
                       " --source-url https://git.example/{file}#L{line}") == 0);
   CHECK(testing::read_text(out / "report.html")
-            .find("<a href=\"https://git.example/app.py#L3\">app.py:3</a>") != std::string::npos);
+            .find("\"at\":[\"app.py:3\",\"https://git.example/app.py#L3\"]") != std::string::npos);
   tree.write("legacy/cutover.toml", "source_url = \"https://cfg.example/{file}?l={line}\"\n");
   REQUIRE(run_cutover("scan " + legacy + " -q -o " + out.string()) == 0);
   CHECK(testing::read_text(out / "report.html")
-            .find("<a href=\"https://cfg.example/app.py?l=3\">app.py:3</a>") != std::string::npos);
+            .find("\"at\":[\"app.py:3\",\"https://cfg.example/app.py?l=3\"]") != std::string::npos);
 }
 
 }  // namespace

@@ -23,9 +23,10 @@ void describe(A& a, T& v) {
     a(v.is_from, v.is_star, v.level, v.module, v.names, v.scope, v.line, v.context);
   } else if constexpr (std::is_same_v<S, DefinitionFact>) {
     a(v.kind, v.name, v.qualified_name, v.scope, v.decorators, v.parameters, v.parameter_types,
-      v.bases, v.methods, v.line, v.first_line, v.last_line);
+      v.parameter_defaults, v.bases, v.methods, v.line, v.first_line, v.last_line, v.condition,
+      v.doc);
   } else if constexpr (std::is_same_v<S, AssignmentFact>) {
-    a(v.target, v.scope, v.augmented, v.conditional, v.condition, v.value, v.line);
+    a(v.target, v.scope, v.augmented, v.conditional, v.condition, v.loop, v.value, v.line);
   } else if constexpr (std::is_same_v<S, LoopFact>) {
     a(v.targets, v.iterable);
   } else if constexpr (std::is_same_v<S, CallFact>) {

@@ -16,6 +16,7 @@ bp = Blueprint('users', __name__, url_prefix=PREFIX)
 @bp.route('/<int:id>', methods=['GET', 'POST'])
 @login_required
 def show(id: int, *args, page=-3, **kw):
+    """Show a user."""
     for rule, view in [('/a', a), ('/b', b)]:
         bp.add_url_rule(rule, view_func=view)
     if request.form:
@@ -41,6 +42,7 @@ TEST_CASE("a summary survives encoding byte for byte", "[unit][summary_codec]") 
   CHECK(decoded->definitions[0].decorators[0].keywords.size() ==
         original.definitions[0].decorators[0].keywords.size());
   CHECK(decoded->definitions.back().parameter_types == original.definitions.back().parameter_types);
+  CHECK(decoded->definitions[0].doc == "Show a user.");
   CHECK(decoded->calls.front().loop == original.calls.front().loop);
   CHECK(decoded->status == original.status);
   CHECK(decoded->diagnostics == original.diagnostics);

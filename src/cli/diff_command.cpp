@@ -4,6 +4,7 @@
 #include <iostream>
 #include <sstream>
 
+#include "emit/sarif_log.h"
 #include "track/inventory_reader.h"
 #include "track/route_diff.h"
 
@@ -31,7 +32,10 @@ int run_diff_command(const DiffCommandOptions& options) {
   const std::optional<InventoryRoutes> after = read_file(options.new_file);
   if (!before || !after) return 2;
   const RouteDiff diff = diff_routes(before->routes, after->routes);
-  std::cout << (options.format == "json" ? route_diff_json(diff) : route_diff_text(diff));
+  if (options.format == "sarif")
+    std::cout << sarif_log(new_endpoint_findings(diff));
+  else
+    std::cout << (options.format == "json" ? route_diff_json(diff) : route_diff_text(diff));
   if (options.fail_on_new && diff.surface_grew()) {
     std::cerr << "cutover: the legacy surface grew (--fail-on-new)\n";
     return 1;

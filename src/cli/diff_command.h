@@ -10,7 +10,7 @@ namespace cutover {
 struct DiffCommandOptions {
   std::string old_file;
   std::string new_file;
-  std::string format = "text";  // or "json"
+  std::string format = "text";  // or "json", or "sarif" (new-legacy-endpoint results)
   bool fail_on_new = false;
 };
 

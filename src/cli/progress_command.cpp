@@ -2,11 +2,14 @@
 
 #include <algorithm>
 #include <iostream>
+#include <map>
 
 #include "cli/report_outputs.h"
 #include "cli/scan_or_report.h"
+#include "cli/traffic_report.h"
 #include "emit/html_report.h"
 #include "emit/number_text.h"
+#include "emit/openapi_document.h"
 #include "emit/progress_json.h"
 #include "track/progress.h"
 
@@ -37,6 +40,18 @@ int run_progress_command(const ProgressCommandOptions& options) {
         .graphs = &drawings.graphs};
     outputs.emplace_back("report.html", render_html_report(*legacy, html));
   }
+  if (wants_format(options.formats, "openapi")) {
+    std::map<std::string, std::vector<std::string>> replaces;
+    for (const EndpointProgress& e : progress.endpoints) {
+      for (const std::string& t : e.target_routes)
+        replaces[t].push_back(e.route_id);
+    }
+    outputs.emplace_back("openapi.json",
+                         openapi_document(*legacy, {.server_url = options.server_url}));
+    outputs.emplace_back(
+        "openapi-target.json",
+        openapi_document(*target, {.server_url = options.server_url, .replaces = &replaces}));
+  }
   if (wants_format(options.formats, "json"))
     outputs.emplace_back("progress.json", progress_to_json(progress));
   if (write_output_files(options.out_dir, outputs) != 0) return 1;
@@ -49,6 +64,13 @@ int run_progress_command(const ProgressCommandOptions& options) {
               << " mismatched, " << c.split << " split, " << c.remaining << " remaining, "
               << c.deprecated << " deprecated; " << progress.new_routes.size()
               << " new in FastAPI\n";
+    if (progress.traffic) {
+      print_traffic_warnings(*legacy, std::cerr);
+      std::cout << traffic_summary_line(*legacy) << "\n"
+                << "cutover: " << fixed2(c.traffic_percent)
+                << "% of traffic moved: " << c.requests_moved << " of " << c.requests
+                << " requests to endpoints not deprecated\n";
+    }
     print_written(options.out_dir, outputs);
   }
   return 0;

@@ -14,7 +14,10 @@ struct ProgressCommandOptions {
   ScanOptions legacy;
   ScanOptions target;  // root and label from --target; the rest as for legacy
   std::string out_dir = "cutover-report";
-  std::vector<std::string> formats = {"json", "html"};  // progress.json, report.html
+  // progress.json, report.html; openapi: openapi.json of the legacy tree
+  // and openapi-target.json of the FastAPI one.
+  std::vector<std::string> formats = {"json", "html"};
+  std::string server_url = "/";  // the OpenAPI documents' servers[0].url
   std::string source_url;
   std::string history_file;  // --history: append this run's totals; report.html draws them all
   bool quiet = false;

@@ -11,11 +11,16 @@
 #include "cli/output_record.h"
 #include "cli/report_outputs.h"
 #include "cli/scan_or_report.h"
+#include "cli/traffic_report.h"
+#include "emit/endpoints_csv.h"
 #include "emit/graph_export.h"
 #include "emit/html_report.h"
 #include "emit/inventory_json.h"
 #include "emit/markdown_summary.h"
 #include "emit/number_text.h"
+#include "emit/openapi_document.h"
+#include "emit/sarif_log.h"
+#include "emit/source_lines.h"
 #include "scan/scan_pipeline.h"
 
 namespace cutover {
@@ -126,6 +131,19 @@ int run_scan_command(const ScanCommandOptions& options) {
     outputs.emplace_back("summary.md", markdown_summary(inventory));
   if (wants_format(options.formats, "dot"))
     outputs.emplace_back("graph.dot", graph_to_dot(inventory, {}));
+  if (wants_format(options.formats, "openapi")) {
+    outputs.emplace_back("openapi.json",
+                         openapi_document(inventory, {.server_url = options.server_url}));
+  }
+  if (wants_format(options.formats, "sarif")) {
+    SourceLines lines(options.scan.root);
+    const LineText line_text = [&](const std::string& file, std::uint32_t line) {
+      return lines.line(file, line);
+    };
+    outputs.emplace_back("cutover.sarif", sarif_log(scan_findings(inventory, line_text)));
+  }
+  if (wants_format(options.formats, "csv"))
+    outputs.emplace_back("endpoints.csv", endpoints_csv(inventory));
   std::string json;
   if (wants_format(options.formats, "json")) json = inventory_to_json(inventory);
   if (html_wanted) outputs.emplace_back("report.html", report.get());
@@ -142,7 +160,9 @@ int run_scan_command(const ScanCommandOptions& options) {
   }
   if (options.timings) print_timings(stats);
   if (!options.quiet) {
+    print_traffic_warnings(inventory, std::cerr);
     std::cout << summary_line(counts, stats, started) << "\n";
+    if (inventory.traffic) std::cout << traffic_summary_line(inventory) << "\n";
     print_written(out_dir, outputs);
   }
   return 0;

@@ -13,8 +13,10 @@ struct ScanCommandOptions {
   std::string out_dir = "cutover-report";
   // Outputs to write: json (inventory.json), html (report.html), md
   // (summary.md, for a pull-request comment), dot (graph.dot, module and
-  // family graphs).
+  // family graphs), openapi (openapi.json), sarif (cutover.sarif), csv
+  // (endpoints.csv).
   std::vector<std::string> formats = {"json", "html"};
+  std::string server_url = "/";  // openapi.json's servers[0].url
   bool quiet = false;
   bool timings = false;  // print the wall time of each stage on stderr
   // Links from report.html to the source (source_link.h); when empty, the

@@ -1,6 +1,7 @@
 #include "config/cutover_config.h"
 
 #include <toml++/toml.h>
+#include <filesystem>
 #include <fstream>
 #include <sstream>
 #include <stdexcept>
@@ -37,7 +38,9 @@ void read_weights(const toml::table& table, const std::string& source, ScoreWeig
                                                     {"auth", &w.auth},
                                                     {"adapters", &w.adapters},
                                                     {"python2", &w.python2},
-                                                    {"size", &w.size}};
+                                                    {"size", &w.size},
+                                                    {"traffic", &w.traffic},
+                                                    {"observed_read", &w.observed_read}};
   for (const auto& [key, node] : table) {
     bool known = false;
     for (const auto& [name, target] : fields) {
@@ -88,6 +91,32 @@ CutoverConfig parse_cutover_config(std::string_view text, const std::string& sou
         }
         config.families.push_back(std::move(o));
       }
+    } else if (name == "access_log") {
+      // A string or an array of strings; relative to the configuration's folder.
+      const std::filesystem::path base = std::filesystem::path(source).parent_path();
+      std::vector<std::string> logs;
+      if (const std::optional<std::string> one = node.value<std::string>())
+        logs.push_back(*one);
+      else
+        logs = strings_of(node, source, name);
+      for (std::string& log : logs) {
+        if (log != "-" && !log.starts_with('/') && !base.empty()) log = (base / log).string();
+        config.traffic.access_logs.push_back(std::move(log));
+      }
+    } else if (name == "log_format" || name == "mount_prefix") {
+      const std::optional<std::string> value = node.value<std::string>();
+      if (!value) fail(source, node.source(), name + " must be a string");
+      (name == "log_format" ? config.traffic.log_format : config.traffic.mount_prefix) = *value;
+    } else if (name == "log_fields") {
+      const toml::table* fields = node.as_table();
+      if (!fields) fail(source, node.source(), "log_fields must be a table");
+      for (const auto& [field, key] : *fields) {
+        const std::optional<std::string> value = key.value<std::string>();
+        if (!value)
+          fail(source, key.source(),
+               "log_fields." + std::string(field.str()) + " must be a string");
+        config.traffic.log_fields.push_back(std::string(field.str()) + "=" + *value);
+      }
     } else if (name == "weights") {
       const toml::table* weights = node.as_table();
       if (!weights) fail(source, node.source(), "weights must be a table");
@@ -97,6 +126,8 @@ CutoverConfig parse_cutover_config(std::string_view text, const std::string& sou
       fail(source, node.source(), "unknown setting " + name);
     }
   }
+  if (const std::string problem = traffic_options_problem(config.traffic); !problem.empty())
+    throw std::runtime_error(source + ": " + problem);
   return config;
 }
 

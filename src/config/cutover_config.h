@@ -13,6 +13,11 @@
 //   back_office = ["shop.admin"]         # else handler module prefixes
 //   [tool.cutover.weights]               # score weights (see ScoreWeights)
 //   read_only = 3.0
+//   access_log = ["logs/access.log*"]    # as --access-log (relative to this file)
+//   log_format = "combined"              # as --log-format
+//   mount_prefix = "/app"                # as --mount-prefix
+//   [tool.cutover.log_fields]            # as --log-field, for JSON lines
+//   method = "req.method"
 
 #include <filesystem>
 #include <optional>
@@ -21,6 +26,7 @@
 
 #include "model/inventory.h"
 #include "plan/migration_plan.h"
+#include "traffic/traffic_analysis.h"
 
 namespace cutover {
 
@@ -32,6 +38,7 @@ struct CutoverConfig {
   std::optional<ScoreWeights> weights;
   DeprecationList deprecated;
   std::string source_url;  // report links to the source: "https://…/blob/main/{file}#L{line}"
+  TrafficOptions traffic;  // access logs, relative paths resolved from the config's folder
 };
 
 // Reads `explicit_file` if given, else cutover.toml, else pyproject.toml's

@@ -41,4 +41,18 @@ std::string html_list(const std::vector<std::string>& items) {
   return out + "</ul>";
 }
 
+std::string html_collapsed_list(const std::vector<std::string>& items, std::size_t shown) {
+  if (items.size() <= shown + 1) return html_list(items);
+  std::string out = "<ul>";
+  for (std::size_t i = 0; i < shown; ++i)
+    out += "<li>" + html_escape(items[i]) + "</li>";
+  out += "</ul><details class=\"more\"><summary>+" + std::to_string(items.size() - shown) +
+         " more</summary><div class=\"lines\">";
+  for (std::size_t i = shown; i < items.size(); ++i) {
+    if (i > shown) out += "\n";
+    append_html_escaped(out, items[i]);
+  }
+  return out + "</div></details>";
+}
+
 }  // namespace cutover

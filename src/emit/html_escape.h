@@ -16,5 +16,8 @@ void append_html_escaped(std::string& out, std::string_view text);
 
 // "<ul><li>…</li></ul>" of the escaped items; "" when there are none.
 std::string html_list(const std::vector<std::string>& items);
+// The first `shown` items as a list, the rest collapsed behind "+N more" as
+// lines of text (one element however long the list is).
+std::string html_collapsed_list(const std::vector<std::string>& items, std::size_t shown = 3);
 
 }  // namespace cutover

@@ -52,22 +52,6 @@ std::string status_counts(const std::map<std::string, std::size_t>& counts) {
   return out;
 }
 
-std::string adapter_cell(const MatrixRow& row, const std::string& id, std::string_view source_url) {
-  std::string evidence;
-  std::string first_link;
-  for (const Adapter& a : row.adapters) {
-    if (a.id != id) continue;
-    evidence += (evidence.empty() ? "" : "; ") + a.evidence +
-                (a.file.empty() ? "" : " at " + a.file + ":" + std::to_string(a.line));
-    if (first_link.empty()) first_link = source_href(source_url, a.file, a.line);
-  }
-  if (evidence.empty()) return "<td></td>";
-  const std::string mark =
-      first_link.empty() ? "●" : "<a href=\"" + html_escape(first_link) + "\">●</a>";
-  return "<td class=\"hit status-" + html_escape(row.status) + "\" title=\"" +
-         html_escape(evidence) + "\">" + mark + "</td>";
-}
-
 }  // namespace
 
 std::string adapter_table(const Inventory& inv) {
@@ -84,43 +68,72 @@ std::string adapter_table(const Inventory& inv) {
   return out + "</tbody></table>";
 }
 
-std::string matrix_table(const Inventory& inv, std::string_view source_url) {
+std::string matrix_heatmap(const Inventory& inv) {
   const std::vector<AdapterColumn> columns = adapter_columns(inv);
+  // Per family: endpoints by status, and by adapter.
+  struct Counts {
+    std::size_t endpoints = 0;
+    std::map<std::string, std::size_t> by_status;
+    std::map<std::string, std::size_t> by_adapter;
+  };
+  std::map<std::string, Counts> families;
+  for (const MatrixRow& row : inv.plan.matrix) {
+    Counts& c = families[row.family];
+    ++c.endpoints;
+    ++c.by_status[row.status];
+    std::string previous;
+    for (const Adapter& a : row.adapters) {
+      if (a.id == previous) continue;
+      previous = a.id;
+      ++c.by_adapter[a.id];
+    }
+  }
   std::string out =
-      "<div class=\"matrix\"><table id=\"matrix-table\"><thead><tr><th>Endpoint</th>"
-      "<th>Family</th><th>Status</th>";
+      "<div class=\"matrix\"><table id=\"matrix-heatmap\"><thead><tr><th>Family</th>"
+      "<th>Endpoints</th><th>By status</th>";
   for (const AdapterColumn& c : columns) {
     out += "<th class=\"adapter-col\" title=\"" + html_escape(c.fastapi) + "\"><span>" +
            html_escape(c.id) + "</span></th>";
   }
-  out += "<th>Blockers</th></tr></thead><tbody>\n";
-  const std::string width = std::to_string(columns.size() + 4);
-  if (inv.plan.matrix.empty())
-    out += "<tr><td colspan=\"" + width + "\" class=\"empty\">No endpoints.</td></tr>\n";
-
-  std::map<std::string, std::size_t> statuses;
-  for (std::size_t i = 0; i < inv.plan.matrix.size() && i < inv.routes.size(); ++i) {
-    const MatrixRow& row = inv.plan.matrix[i];
-    const Route& r = inv.routes[i];
-    ++statuses[row.status];
-    std::string methods;
-    for (const std::string& m : r.methods)
-      methods += html_escape(m) + " ";
-    out += "<tr id=\"matrix-" + html_escape(r.id) + "\"><td><a href=\"#route-" + html_escape(r.id) +
-           "\"><code>" + methods + html_escape(r.path) + "</code></a></td><td>" +
-           html_escape(row.family) + "</td><td class=\"status status-" + html_escape(row.status) +
-           "\">" + html_escape(row.status) + "</td>";
-    for (const AdapterColumn& c : columns)
-      out += adapter_cell(row, c.id, source_url);
-    out += "<td>" + html_list(row.blockers) +
-           (row.deprecated_by.empty() ? "" : "deprecated by " + html_escape(row.deprecated_by)) +
-           "</td></tr>\n";
+  out += "<th>Adapter uses</th><th></th></tr></thead><tbody>\n";
+  if (inv.plan.families.empty()) {
+    out += "<tr><td colspan=\"" + std::to_string(columns.size() + 5) +
+           "\" class=\"empty\">No endpoints.</td></tr>\n";
   }
-  out += "</tbody><tfoot><tr><th>Endpoints needing it</th><th></th><th>" + status_counts(statuses) +
-         "</th>";
+  std::map<std::string, std::size_t> statuses;
+  for (const FamilyPlan& f : inv.plan.families) {
+    const Counts& c = families[f.name];
+    for (const auto& [status, n] : c.by_status)
+      statuses[status] += n;
+    const std::string name = html_escape(f.name);
+    out += "<tr data-family=\"" + name + "\"><td><a href=\"#family=" + name + "\">" + name +
+           "</a></td><td>" + std::to_string(c.endpoints) + "</td><td>" +
+           status_counts(c.by_status) + "</td>";
+    std::size_t uses = 0;
+    for (const AdapterColumn& column : columns) {
+      const auto it = c.by_adapter.find(column.id);
+      const std::size_t n = it == c.by_adapter.end() ? 0 : it->second;
+      uses += n;
+      if (n == 0) {
+        out += "<td></td>";
+        continue;
+      }
+      // Shade by the share of the family's endpoints that need it.
+      const int level = static_cast<int>(1 + 4 * n / std::max<std::size_t>(1, c.endpoints));
+      out += "<td class=\"heat heat-" + std::to_string(std::min(level, 4)) + "\">" +
+             std::to_string(n) + "</td>";
+    }
+    out += "<td>" + std::to_string(uses) + "</td><td><button type=\"button\" data-rows=\"" + name +
+           "\">endpoints</button></td></tr>\n";
+  }
+  out += "</tbody><tfoot><tr><th>All families</th><th>" + std::to_string(inv.plan.matrix.size()) +
+         "</th><th>" + status_counts(statuses) + "</th>";
   for (const AdapterColumn& c : columns)
     out += "<th>" + std::to_string(c.endpoints) + "</th>";
-  return out + "<th></th></tr></tfoot></table></div>";
+  return out +
+         "<th></th><th></th></tr></tfoot></table></div>\n"
+         "<table id=\"matrix-rows\" hidden><thead><tr><th>Endpoint</th><th>Status</th>"
+         "<th>Adapters</th><th>Blockers</th></tr></thead><tbody></tbody></table>";
 }
 
 }  // namespace cutover

@@ -1,6 +1,6 @@
 #pragma once
-// The compatibility matrix of report.html: endpoints × adapters, coloured by
-// status, with the number of endpoints needing each adapter. Every string
+// The compatibility matrix of report.html: families × adapters as a heat
+// map, with the number of endpoints needing each adapter. Every string
 // from the scanned tree is escaped.
 
 #include <string>
@@ -13,9 +13,10 @@ namespace cutover {
 // counterpart, endpoints needing it, by status.
 std::string adapter_table(const Inventory& inv);
 
-// The whole grid, <table id="matrix-table">: one row per endpoint, one column
-// per adapter in use, a footer of counts. `source_url` links file:line
-// (see source_link.h); "" for plain text.
-std::string matrix_table(const Inventory& inv, std::string_view source_url);
+// The heat map, <table id="matrix-heatmap">: families (rank order) ×
+// adapters, the number of the family's endpoints needing each, shaded by
+// share; a footer of totals. A family's endpoint rows are drawn on demand by
+// the report's script into <table id="matrix-rows">.
+std::string matrix_heatmap(const Inventory& inv);
 
 }  // namespace cutover

@@ -86,14 +86,18 @@ std::string wave_rows(const Inventory& inv) {
   for (const FamilyPlan& f : inv.plan.families) {
     std::string factors;
     for (const ScoreFactor& s : f.factors) {
-      factors += html_escape(s.name) + " " + fixed3(s.value) + " × " + fixed3(s.weight) + " → " +
-                 fixed3(s.contribution) + "<br>";
+      if (!factors.empty()) factors += "\n";
+      factors += s.name + " " + fixed3(s.value) + " × " + fixed3(s.weight) + " → " +
+                 fixed3(s.contribution);
     }
-    rows += "<tr><td>" + std::to_string(f.wave) + "</td><td><b>" + html_escape(f.name) +
-            "</b></td><td title=\"" + html_escape(factors) + "\">" + fixed3(f.score) + "</td><td>" +
-            html_escape(f.reasons) + "<details><summary>factors</summary><small>" + factors +
-            "</small></details></td><td>" + html_list(shown_prerequisites(f.prerequisites)) +
-            html_list(f.sequence) + "</td></tr>\n";
+    const std::string name = html_escape(f.name);
+    rows += "<tr data-family=\"" + name + "\"><td>" + std::to_string(f.wave) + "</td><td><b>" +
+            name + "</b></td><td title=\"" + html_escape(factors) + "\">" + fixed3(f.score) +
+            "</td><td>" + html_escape(f.reasons) +
+            "<details class=\"more\"><summary>factors</summary><div class=\"lines\">" +
+            html_escape(factors) + "</div></details></td><td>" +
+            html_collapsed_list(shown_prerequisites(f.prerequisites)) +
+            html_collapsed_list(f.sequence) + "</td></tr>\n";
   }
   return rows;
 }

@@ -4,6 +4,7 @@
 #include "emit/html_slices.h"
 #include "emit/number_text.h"
 #include "emit/source_link.h"
+#include "track/progress.h"
 
 namespace cutover {
 namespace {
@@ -26,6 +27,19 @@ std::string counts_row(const ProgressCounts& c, const std::string& label) {
          percent + "%</td></tr>\n";
 }
 
+// Breaking differences first, as the status counts them; the others are
+// marked compatible.
+std::string differences_html(const std::vector<ContractDifference>& differences) {
+  std::vector<std::string> items;
+  for (bool breaking : {true, false}) {
+    for (const ContractDifference& d : differences) {
+      if (d.breaking == breaking)
+        items.push_back((breaking ? "" : "(compatible) ") + difference_text(d));
+    }
+  }
+  return html_list(items);
+}
+
 }  // namespace
 
 std::string progress_section(const Progress& p, std::string_view source_url) {
@@ -40,6 +54,18 @@ std::string progress_section(const Progress& p, std::string_view source_url) {
   for (const ProgressCounts& c : p.families)
     out += counts_row(c, html_escape(c.name));
   out += "</tbody><tfoot>" + counts_row(p.overall, "<b>all</b>") + "</tfoot></table>\n";
+  if (p.traffic) {
+    // The share of requests already served by FastAPI, from the access logs.
+    out += "<p id=\"progress-traffic\">Traffic moved: <b>" + fixed2(p.overall.traffic_percent) +
+           "%</b> of the requests to endpoints not deprecated (" +
+           std::to_string(p.overall.requests_moved) + " of " + std::to_string(p.overall.requests) +
+           ")";
+    for (const ProgressCounts& c : p.families) {
+      if (c.requests == 0) continue;
+      out += "; " + html_escape(c.name) + " " + fixed2(c.traffic_percent) + "%";
+    }
+    out += ".</p>\n";
+  }
 
   out +=
       "<table id=\"progress-table\"><thead><tr><th>Methods</th><th>Legacy path</th><th>Family"
@@ -53,7 +79,7 @@ std::string progress_section(const Progress& p, std::string_view source_url) {
            "</td><td class=\"progress-" + html_escape(e.status) + "\">" + html_escape(e.status) +
            "</td><td>" + joined(e.methods_migrated) + "</td><td>" + joined(e.methods_remaining) +
            "</td><td><code>" + html_escape(e.target_path) + "</code></td><td>" +
-           html_list(e.mismatches) + "</td><td><code>" +
+           differences_html(e.differences) + "</td><td><code>" +
            source_location_html(source_url, e.file, e.line) + "</code></td></tr>\n";
   }
   out +=

@@ -6,12 +6,14 @@
 
 #include "cutover_version.h"
 #include "emit/graph_svg.h"
+#include "emit/html_assessment.h"
 #include "emit/html_escape.h"
 #include "emit/html_history.h"
 #include "emit/html_matrix.h"
 #include "emit/html_plan_sections.h"
 #include "emit/html_progress.h"
 #include "emit/html_slices.h"
+#include "emit/html_traffic.h"
 #include "emit/json_writer.h"
 #include "emit/source_link.h"
 #include "report_assets.h"
@@ -20,107 +22,58 @@
 namespace cutover {
 namespace {
 
-std::string endpoint_rows(const Inventory& inv, std::string_view source_url) {
-  if (inv.routes.empty())
-    return "<tr><td colspan=\"7\" class=\"empty\">No endpoints found.</td></tr>";
-  // Appended piece by piece into one string: no temporary per cell, and a
-  // monolith has thousands of rows.
-  std::string rows;
-  rows.reserve(768 * inv.routes.size());
-  const auto text = [&](std::string_view s) { rows += s; };
-  const auto escaped = [&](std::string_view s) { append_html_escaped(rows, s); };
-  for (std::size_t i = 0; i < inv.routes.size(); ++i) {
-    const Route& r = inv.routes[i];
-    const std::string_view status =
-        i < inv.plan.matrix.size() ? std::string_view(inv.plan.matrix[i].status) : "";
-    // data-* attributes feed the filters (reports/report.js).
-    text("<tr id=\"route-");
-    escaped(r.id);
-    text("\" data-family=\"");
-    escaped(r.family);
-    text("\" data-methods=\"");
-    for (std::size_t m = 0; m < r.methods.size(); ++m) {
-      if (m > 0) text(" ");
-      escaped(r.methods[m]);
-    }
-    text("\" data-status=\"");
-    escaped(status);
-    if (r.partial) {
-      text("\" class=\"partial\" title=\"");
-      escaped(r.unresolved);
-    }
-    text("\"><td>");
-    for (const std::string& m : r.methods) {
-      text("<span class=\"method\">");
-      escaped(m);
-      text("</span>");
-    }
-    text("</td><td><code>");
-    escaped(r.path);
-    text("</code></td><td>");
-    escaped(r.family);
-    text("</td><td class=\"status-");
-    escaped(status);
-    text("\"><a href=\"#matrix-");
-    escaped(r.id);
-    text("\">");
-    escaped(status);
-    text("</a></td><td><code>");
-    escaped(r.path_template);
-    text("</code></td><td><code>");
-    escaped(r.handler);
-    text("</code></td><td><code>");
-    text(source_location_html(source_url, r.file, r.line));
-    text("</code></td></tr>\n");
-  }
-  return rows;
-}
-
 std::string cycle_list(const Inventory& inv) {
   if (inv.cycles.empty()) return "<p class=\"empty\">No import cycles.</p>";
-  std::string out = "<ol id=\"cycle-list\">\n";
+  std::vector<std::string> lines;
   for (const ImportCycle& c : inv.cycles) {
-    out += "<li>";
-    for (std::size_t i = 0; i < c.modules.size(); ++i) {
-      out += (i ? " · <code>" : "<code>") + html_escape(c.modules[i]) + "</code>";
-    }
-    out += "</li>\n";
+    std::string line;
+    for (std::size_t i = 0; i < c.modules.size(); ++i)
+      line += (i ? " · " : "") + c.modules[i];
+    lines.push_back(std::move(line));
   }
-  return out + "</ol>";
+  return "<div id=\"cycle-list\">" + html_collapsed_list(lines, 5) + "</div>";
 }
 
-// Diagnostics grouped by code, largest group first, each group a table.
-std::string diagnostic_groups(const Inventory& inv, std::string_view source_url) {
+// Diagnostics grouped by code, largest group first; a group's rows are
+// drawn from the data block when it is opened.
+std::string diagnostic_groups(const Inventory& inv) {
   if (inv.diagnostics.empty()) return "<p class=\"empty\">None.</p>";
-  std::map<std::string, std::vector<const Diagnostic*>> by_code;
-  for (const Diagnostic& d : inv.diagnostics)
-    by_code[d.code].push_back(&d);
-  std::vector<const std::pair<const std::string, std::vector<const Diagnostic*>>*> groups;
-  for (const auto& group : by_code)
-    groups.push_back(&group);
-  std::stable_sort(groups.begin(), groups.end(), [](const auto* a, const auto* b) {
-    return a->second.size() > b->second.size();
-  });
+  std::map<std::string, std::size_t> by_code;
+  std::map<std::string, Severity> severity;
+  for (const Diagnostic& d : inv.diagnostics) {
+    ++by_code[d.code];
+    severity.emplace(d.code, d.severity);
+  }
+  std::vector<std::pair<std::string, std::size_t>> groups(by_code.begin(), by_code.end());
+  std::stable_sort(groups.begin(), groups.end(),
+                   [](const auto& a, const auto& b) { return a.second > b.second; });
   std::string out = "<div id=\"diagnostic-groups\">\n";
-  for (const auto* group : groups) {
-    const std::string severity(severity_name(group->second.front()->severity));
-    out += "<details class=\"diagnostic-group\"><summary><span class=\"sev-" + severity + "\">" +
-           severity + "</span> " + html_escape(group->first) + " (" +
-           std::to_string(group->second.size()) +
-           ")</summary><table><thead><tr><th>Location</th><th>Message</th></tr></thead><tbody>\n";
-    for (const Diagnostic* d : group->second) {
-      out += "<tr><td><code>" + source_location_html(source_url, d->file, d->line) +
-             "</code></td><td>" + html_escape(d->message) + "</td></tr>\n";
-    }
-    out += "</tbody></table></details>\n";
+  for (const auto& [code, n] : groups) {
+    const std::string level(severity_name(severity[code]));
+    out += "<details class=\"diagnostic-group\" data-code=\"" + html_escape(code) +
+           "\"><summary><span class=\"sev-" + level + "\">" + level + "</span> " +
+           html_escape(code) + " (" + std::to_string(n) +
+           ")</summary><table><thead><tr><th>Location</th><th>Message</th></tr></thead>"
+           "<tbody></tbody></table></details>\n";
   }
   return out + "</div>";
 }
 
-// The endpoints as JSON for scripts and people reading the page source.
-// Inside <script>, "<", ">" and "&" are written as \u escapes so no
-// scanned text can close the element.
-std::string data_json(const Inventory& inv) {
+// A source location for the script: its text and, when there is one, its link.
+void location(JsonWriter& w, std::string_view key, std::string_view source_url,
+              std::string_view file, std::uint32_t line) {
+  w.key(key);
+  w.begin_array();
+  w.value(file.empty() ? std::string()
+                       : std::string(file) + (line ? ":" + std::to_string(line) : ""));
+  w.value(source_href(source_url, file, line));
+  w.end_array();
+}
+
+// Everything the script draws on demand (endpoint rows, a family's matrix
+// rows, modules, diagnostics), as JSON. Inside <script>, "<", ">" and "&"
+// are written as \u escapes so no scanned text can close the element.
+std::string data_json(const Inventory& inv, std::string_view source_url) {
   std::string text;
   JsonWriter w(text, JsonWriter::Layout::kCompact);
   w.begin_object();
@@ -129,16 +82,59 @@ std::string data_json(const Inventory& inv) {
   w.begin_array();
   for (std::size_t i = 0; i < inv.routes.size(); ++i) {
     const Route& r = inv.routes[i];
+    const MatrixRow* row = i < inv.plan.matrix.size() ? &inv.plan.matrix[i] : nullptr;
     w.begin_object();
     w.member("id", r.id);
     w.member("methods", r.methods);
     w.member("path", r.path);
+    w.member("template", r.path_template);
     w.member("family", r.family);
-    w.member("status", i < inv.plan.matrix.size() ? inv.plan.matrix[i].status : "");
+    w.member("status", row ? row->status : "");
+    w.member("resolution", route_resolution(r));
+    w.member("unresolved", r.unresolved);
     w.member("handler", r.handler);
-    w.member("file", r.file);
-    w.member("line", r.line);
+    location(w, "at", source_url, r.file, r.line);
+    location(w, "view", source_url, r.handler_file, r.handler_line);
+    w.key("adapters");
+    w.begin_array();
+    if (row) {
+      for (const Adapter& a : row->adapters) {
+        w.begin_array();
+        w.value(a.id);
+        w.value(a.evidence +
+                (a.file.empty() ? "" : " at " + a.file + ":" + std::to_string(a.line)));
+        w.value(source_href(source_url, a.file, a.line));
+        w.end_array();
+      }
+    }
+    w.end_array();
+    w.member("blockers", row ? row->blockers : std::vector<std::string>{});
+    w.member("deprecated_by", row ? row->deprecated_by : "");
     w.end_object();
+  }
+  w.end_array();
+  w.key("modules");
+  w.begin_array();
+  for (const Module& m : inv.modules) {
+    w.begin_array();
+    w.value(m.name);
+    w.value(m.family);
+    w.value(m.fan_in);
+    w.value(m.fan_out);
+    w.value(m.blast_radius);
+    w.value(source_href(source_url, m.path, 1));
+    w.end_array();
+  }
+  w.end_array();
+  w.key("diagnostics");
+  w.begin_array();
+  for (const Diagnostic& d : inv.diagnostics) {
+    w.begin_array();
+    w.value(d.code);
+    w.value(d.file.empty() ? std::string() : d.file + (d.line ? ":" + std::to_string(d.line) : ""));
+    w.value(source_href(source_url, d.file, d.line));
+    w.value(d.message);
+    w.end_array();
   }
   w.end_array();
   w.end_object();
@@ -157,17 +153,23 @@ std::string data_json(const Inventory& inv) {
   return out;
 }
 
+// Graphs are large SVGs: each waits in a <template> (not part of the page's
+// DOM) until its <details> is opened.
 std::string graph_section(const Inventory& inv, const ReportGraphs& graphs) {
   const std::string& families = graphs.families;
   if (families.empty()) return "<p class=\"empty\">No endpoint families.</p>";
-  std::string out = "<div class=\"graph\" id=\"family-graph\">" + families + "</div>\n";
+  std::string out =
+      "<details class=\"lazy-graph\" id=\"family-graph-section\"><summary>Family graph</summary>"
+      "<div class=\"graph\" id=\"family-graph\"></div><template>" +
+      families + "</template></details>\n";
   for (std::size_t i = 0; i < inv.families.size(); ++i) {
     const Family& f = inv.families[i];
     const std::string& modules = graphs.family_modules[i];
     if (modules.empty()) continue;
-    out += "<details class=\"family-modules\"><summary>" + html_escape(f.name) + " (" +
-           std::to_string(f.modules.size()) + " modules)</summary><div class=\"graph\">" + modules +
-           "</div></details>\n";
+    out += "<details class=\"lazy-graph family-modules\" data-family=\"" + html_escape(f.name) +
+           "\"><summary>" + html_escape(f.name) + " (" + std::to_string(f.modules.size()) +
+           " modules)</summary><div class=\"graph\"></div><template>" + modules +
+           "</template></details>\n";
   }
   return out;
 }
@@ -195,19 +197,21 @@ std::string render_html_report(const Inventory& inv, const HtmlReportOptions& op
       {"@@ROOT@@", html_escape(inv.root)},
       {"@@VERSION@@", html_escape(kCutoverVersion)},
       {"@@SUMMARY_CARDS@@", summary_cards(inv)},
-      {"@@ENDPOINT_ROWS@@", endpoint_rows(inv, source_url)},
+      {"@@PLAN_OVERVIEW@@", plan_overview_svg(inv)},
+      {"@@RISKS@@", top_risks(inv, options.progress)},
       {"@@CYCLES@@", cycle_list(inv)},
-      {"@@DIAGNOSTICS@@", diagnostic_groups(inv, source_url)},
+      {"@@DIAGNOSTICS@@", diagnostic_groups(inv)},
       {"@@WAVE_ROWS@@", wave_rows(inv)},
       {"@@SLICE_SECTIONS@@", slice_sections(inv, source_url)},
       {"@@ADAPTERS@@", adapter_table(inv)},
-      {"@@MATRIX@@", matrix_table(inv, source_url)},
+      {"@@MATRIX@@", matrix_heatmap(inv)},
       {"@@GRAPHS@@",
        graph_section(inv, options.graphs ? *options.graphs : draw_report_graphs(inv, nullptr, 1))},
       {"@@OVERVIEW@@", overview_tables(inv)},
       {"@@HISTORY@@", options.history ? history_section(*options.history) : ""},
       {"@@PROGRESS@@", options.progress ? progress_section(*options.progress, source_url) : ""},
-      {"@@DATA_JSON@@", data_json(inv)},
+      {"@@TRAFFIC@@", traffic_section(inv, source_url)},
+      {"@@DATA_JSON@@", data_json(inv, source_url)},
       {"@@SCRIPT@@", std::string(assets::kReportJs)},
       {"@@SCRIPT_HASH@@", std::string(assets::kReportJsHash)},
   };

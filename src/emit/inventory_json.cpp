@@ -1,9 +1,12 @@
 #include "emit/inventory_json.h"
 
+#include <algorithm>
+
 #include "cutover_version.h"
 #include "emit/json_fragments.h"
 #include "emit/plan_json.h"
 #include "emit/slices_json.h"
+#include "emit/traffic_json.h"
 
 namespace cutover {
 namespace {
@@ -88,6 +91,7 @@ void write_summary(JsonWriter& w, const Inventory& inv) {
   w.member("partial_routes", partial);
   w.member("assumed_routes", assumed);
   w.member("test_routes", inv.test_routes.size());
+  w.member("auto_routes", inv.auto_routes.size());
   w.member("hooks", inv.hooks.size());
   w.member("cycles", inv.cycles.size());
   w.member("diagnostics", inv.diagnostics.size());
@@ -126,15 +130,17 @@ void write_listings(JsonWriter& w, const Inventory& inv) {
   w.end_array();
   w.key("routes");
   w.begin_array();
-  // The app's routes and the test code's, merged in the one route order.
-  auto test = inv.test_routes.begin();
-  for (const Route& r : inv.routes) {
-    for (; test != inv.test_routes.end() && route_before(*test, r); ++test)
-      write_route(w, *test);
-    write_route(w, r);
+  // The app's routes, the test code's and the framework's, merged in the one route order.
+  std::vector<const Route*> all;
+  all.reserve(inv.routes.size() + inv.test_routes.size() + inv.auto_routes.size());
+  for (const std::vector<Route>* list : {&inv.routes, &inv.test_routes, &inv.auto_routes}) {
+    for (const Route& r : *list)
+      all.push_back(&r);
   }
-  for (; test != inv.test_routes.end(); ++test)
-    write_route(w, *test);
+  std::stable_sort(all.begin(), all.end(),
+                   [](const Route* a, const Route* b) { return route_before(*a, *b); });
+  for (const Route* r : all)
+    write_route(w, *r);
   w.end_array();
   w.key("hooks");
   w.begin_array();
@@ -180,6 +186,7 @@ std::string inventory_to_json(const Inventory& inv) {
   write_plan_members(w, inv);
   w.key("slices");
   write_slices(w, inv);
+  write_traffic_member(w, inv);
   w.key("diagnostics");
   w.begin_array();
   for (const Diagnostic& d : inv.diagnostics) {

@@ -65,11 +65,15 @@ def m():
     return std::make_pair(e["file"].get<std::string>(), e["line"].get<int>());
   }));
   const json& routes = doc["routes"];
-  REQUIRE(routes.size() == 3);
+  // Flask's own static route is listed with the app's, marked auto.
+  REQUIRE(routes.size() == 4);
   CHECK(routes[0]["path"] == "/a");
   CHECK(routes[1]["path"] == "/m");
-  CHECK(routes[2]["path"] == "/z");
-  CHECK(routes[2]["methods"] == json::array({"POST"}));
+  CHECK(routes[2]["path"] == "/static/<path:filename>");
+  CHECK(routes[2]["auto"] == "static");
+  CHECK_FALSE(routes[0].contains("auto"));
+  CHECK(routes[3]["path"] == "/z");
+  CHECK(routes[3]["methods"] == json::array({"POST"}));
   CHECK(routes[0]["resolution"] == "exact");
   CHECK(routes[1]["resolution"] == "partial");
   CHECK(routes[1].contains("unresolved"));
@@ -77,6 +81,7 @@ def m():
   REQUIRE(doc["graph"]["cycles"].size() == 1);
   CHECK(doc["graph"]["cycles"][0]["modules"] == json::array({"a", "b"}));
   CHECK(doc["summary"]["routes"] == 3);
+  CHECK(doc["summary"]["auto_routes"] == 1);
   CHECK(doc["summary"]["partial_routes"] == 1);
   CHECK(sorted_by(doc["diagnostics"], [](const json& d) {
     return std::make_pair(d["file"].get<std::string>(), d["line"].get<int>());

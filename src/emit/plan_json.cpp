@@ -117,6 +117,7 @@ void write_matrix_row(JsonWriter& w, const MatrixRow& row) {
   w.member("adapters", row.effort.adapters);
   w.member("tables_written", row.effort.tables_written);
   w.end_object();
+  if (!row.proposed_deprecation.empty()) w.member("proposed_deprecation", row.proposed_deprecation);
   w.end_object();
 }
 

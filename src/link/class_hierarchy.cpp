@@ -10,11 +10,13 @@ namespace cutover {
 namespace {
 
 // Whether `dotted` names something outside the tree or a class of the tree;
-// the external classes it is or derives from go to `out`.
+// the external classes it is or derives from go to `out`. `before`: the
+// line of the class statement whose base `dotted` is (see resolve_before).
 bool collect_external_ancestors(const NameResolver& names, std::size_t file, std::string_view scope,
-                                std::string_view dotted, int depth, std::vector<std::string>& out) {
+                                std::string_view dotted, int depth, std::vector<std::string>& out,
+                                std::uint32_t before = UINT32_MAX) {
   if (depth > 8) return false;
-  NameTarget t = names.resolve(file, scope, dotted);
+  NameTarget t = names.resolve_before(file, scope, dotted, before);
   if (t.kind == NameTarget::Kind::kExternal) {
     out.push_back(std::move(t.name));
     return true;
@@ -25,7 +27,8 @@ bool collect_external_ancestors(const NameResolver& names, std::size_t file, std
   }
   for (const PythonValue& base : t.definition->bases) {
     if (base.kind == PythonValue::Kind::kName)
-      collect_external_ancestors(names, t.file, t.definition->scope, base.text, depth + 1, out);
+      collect_external_ancestors(names, t.file, t.definition->scope, base.text, depth + 1, out,
+                                 t.definition->line);
   }
   return true;
 }
@@ -72,13 +75,14 @@ void walk_class_hierarchy(const NameResolver& names, std::size_t file, std::stri
     std::size_t file;
     std::string scope, dotted;
     int depth;
+    std::uint32_t before = UINT32_MAX;  // a base: the line of its class statement
   };
   std::vector<Pending> stack{{file, std::string(scope), std::string(dotted), 0}};
   while (!stack.empty()) {
     Pending p = std::move(stack.back());
     stack.pop_back();
     if (p.depth > 12) continue;
-    const NameTarget t = names.resolve(p.file, p.scope, p.dotted);
+    const NameTarget t = names.resolve_before(p.file, p.scope, p.dotted, p.before);
     if (t.kind == NameTarget::Kind::kExternal) {
       external(t.name);
       continue;
@@ -92,7 +96,7 @@ void walk_class_hierarchy(const NameResolver& names, std::size_t file, std::stri
     const auto& bases = t.definition->bases;
     for (auto base = bases.rbegin(); base != bases.rend(); ++base) {  // first base on top
       if (base->kind == PythonValue::Kind::kName) {
-        stack.push_back({t.file, t.definition->scope, base->text, p.depth + 1});
+        stack.push_back({t.file, t.definition->scope, base->text, p.depth + 1, t.definition->line});
       }
     }
   }

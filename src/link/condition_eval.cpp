@@ -4,6 +4,7 @@
 #include <string>
 
 #include "link/config_lookup.h"
+#include "link/environment_reads.h"
 
 namespace cutover {
 namespace {
@@ -124,35 +125,12 @@ StaticValue or_none(const PythonValue* v, const EvalScope& where, int depth) {
   return v ? eval(*v, where, depth + 1) : StaticValue{.kind = Kind::kNone};
 }
 
-// What the callee of a call is, as Python's import system binds it:
-// "os.environ.get", or "environ.Env()..." for a call of (a method of) an
-// `environ.Env(...)` instance.
-std::string callee_target(const PythonValue& call, const EvalScope& where) {
-  const NameTarget t = where.names->resolve(where.file, where.scope, call.text);
-  if (t.kind == NameTarget::Kind::kExternal) return t.name;
-  const std::size_t dot = call.text.find('.');
-  const std::string root = call.text.substr(0, dot);
-  const NameTarget r = where.names->resolve(where.file, where.scope, root);
-  if (r.kind != NameTarget::Kind::kAssignment ||
-      r.assignment->value.kind != PythonValue::Kind::kCall) {
-    return {};
-  }
-  const NameTarget made =
-      where.names->resolve(r.file, r.assignment->scope, r.assignment->value.text);
-  if (made.kind != NameTarget::Kind::kExternal || made.name != "environ.Env") return {};
-  return "environ.Env()" + (dot == std::string::npos ? std::string() : call.text.substr(dot));
-}
-
 StaticValue eval_call(const PythonValue& v, const EvalScope& where, int depth) {
-  const std::string target = callee_target(v, where);
   // Reads of the environment with a default: the default, as the app runs
   // where nothing is set.
-  if (target == "os.environ.get" || target == "os.getenv") {
-    return or_none(argument(v, 1, "default"), where, depth);
-  }
-  if (target == "decouple.config" || target.starts_with("environ.Env()")) {
-    const PythonValue* d = v.keyword("default");
-    return d ? eval(*d, where, depth + 1) : unknown();
+  if (std::optional<EnvironmentRead> env = environment_read(v, where)) {
+    if (env->default_value) return eval(*env->default_value, env->default_scope, depth + 1);
+    return env->none_when_unset ? StaticValue{.kind = Kind::kNone} : unknown();
   }
   if (v.text == "getattr" && v.items.size() >= 2) {
     if (v.items[1].is_string() && v.items[0].kind == PythonValue::Kind::kName) {
@@ -231,6 +209,7 @@ StaticValue eval(const PythonValue& v, const EvalScope& where, int depth) {
     }
     case PythonValue::Kind::kList:
     case PythonValue::Kind::kTuple:
+    case PythonValue::Kind::kSet:
       return {.kind = Kind::kSequence, .literal = &v, .scope = where};
     case PythonValue::Kind::kDict:
       return {.kind = Kind::kDict, .literal = &v, .scope = where};
@@ -287,6 +266,10 @@ StaticValue eval(const PythonValue& v, const EvalScope& where, int depth) {
 
 std::optional<bool> condition_holds(const PythonValue& test, const EvalScope& where) {
   return truth(eval(test, where, 0));
+}
+
+std::optional<bool> setting_holds(const std::string& key, const EvalScope& where) {
+  return truth(config_key(key, where, 0));
 }
 
 }  // namespace cutover

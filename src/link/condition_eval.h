@@ -17,4 +17,8 @@ namespace cutover {
 
 std::optional<bool> condition_holds(const PythonValue& test, const EvalScope& where);
 
+// Whether the settings / config key `key` is true under the tree's defaults
+// (settings.DEBUG for what Django adds only in debug mode).
+std::optional<bool> setting_holds(const std::string& key, const EvalScope& where);
+
 }  // namespace cutover

@@ -66,6 +66,53 @@ TEST_CASE("environment reads take their defaults", "[unit][condition_eval]") {
   CHECK(holds("env.bool('FEATURE', default=True)") == true);
   CHECK(holds("env('FEATURE', default='')") == false);
   CHECK(holds("env('FEATURE')").has_value() == false);  // required: no default to take
+  CHECK(holds("env('FEATURE', bool, True)") == true);   // Env.__call__(var, cast, default)
+  CHECK(holds("env.bool('FEATURE', False)") == false);  // Env.bool(var, default)
+}
+
+TEST_CASE("settings modules, positional defaults and Env schemas under the tree's defaults",
+          "[unit][condition_eval]") {
+  LinkedTree tree({{"manage.py", testing::kDjangoManage},
+                   {"proj/__init__.py", ""},
+                   {"proj/settings.py", R"(import os
+import environ
+env = environ.Env(FLAG_FROM_SCHEMA=(bool, True))
+DEBUG = False
+IMPORTERS = {'trello': {'active': False}, 'jira': {'active': True}}
+FROM_ENV = os.environ.get('X', 'on') == 'on'
+FROM_GETENV = os.getenv('X')
+FROM_ENV_CALL = env('Y', bool, True)
+FROM_ENV_BOOL = env.bool('Y', False)
+FROM_SCHEMA = env('FLAG_FROM_SCHEMA')
+NO_DEFAULT = env('Z')
+)"},
+                   {"tests/__init__.py", ""},
+                   {"tests/config.py", "DEBUG = True\n"},
+                   {"proj/checks.py", R"(from django.conf import settings
+T1 = settings.DEBUG
+T2 = settings.IMPORTERS.get('trello', {}).get('active', False)
+T3 = settings.IMPORTERS.get('jira', {}).get('active', False)
+T4 = settings.FROM_ENV and not settings.DEBUG
+T5 = settings.FROM_GETENV
+T6 = settings.FROM_ENV_CALL
+T7 = settings.FROM_ENV_BOOL
+T8 = settings.FROM_SCHEMA
+T9 = settings.NO_DEFAULT
+)"}});
+  auto holds = [&](std::string_view name) {
+    return condition_holds(tree.assignment("proj/checks.py", name).value,
+                           tree.at("proj/checks.py"));
+  };
+  CHECK(holds("T1") == false);  // the settings module's, not tests/config.py's
+  CHECK(holds("T2") == false);
+  CHECK(holds("T3") == true);
+  CHECK(holds("T4") == true);
+  CHECK(holds("T5") == false);  // os.getenv without default: None
+  CHECK(holds("T6") == true);   // env(var, cast, default)
+  CHECK(holds("T7") == false);  // env.bool(var, default)
+  CHECK(holds("T8") == true);   // environ.Env(X=(type, default))
+  CHECK(holds("T9") == std::nullopt);
+  CHECK(setting_holds("DEBUG", tree.at("proj/checks.py")) == false);
 }
 
 }  // namespace

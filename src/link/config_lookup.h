@@ -19,6 +19,9 @@ struct ConfigCandidate {
   bool is_default = false;  // in a class or module named "default"
 };
 
+// In a Django tree (NameResolver::django_settings), a key the settings
+// modules' namespaces bind is read from there only, as django.conf.settings
+// does: the module-level assignments of the key in the modules that bind it.
 std::vector<ConfigCandidate> config_candidates(const NameResolver& names, const std::string& key);
 
 }  // namespace cutover

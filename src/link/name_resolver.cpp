@@ -2,7 +2,11 @@
 
 #include <xxhash.h>
 
+#include <algorithm>
+#include <iterator>
+
 #include "link/import_resolver.h"
+#include "link/test_code.h"
 #include "util/parallel_for.h"
 
 namespace cutover {
@@ -19,14 +23,25 @@ std::size_t NameResolver::BindingKeyHash::operator()(const BindingKey& k) const 
 }
 
 NameResolver::NameResolver(const std::vector<FileSummary>& files, const ModuleIndex& index,
-                           unsigned jobs)
-    : files_(files), index_(index), bindings_(files.size()), star_imports_(files.size()) {
-  // Later bindings win: a module's namespace after import is what others see.
-  auto bind = [](BindingMap& map, BindingKey k, Binding b) {
-    auto [it, inserted] = map.try_emplace(k, b);
-    if (!inserted && b.line >= it->second.line) it->second = b;
-  };
+                           unsigned jobs, std::string_view django_settings_module)
+    : files_(files),
+      index_(index),
+      bindings_(files.size()),
+      earlier_(files.size()),
+      star_imports_(files.size()) {
   parallel_for_each_index(files.size(), jobs, [&](std::size_t f) {
+    // Later bindings win: a module's namespace after import is what others
+    // see. The ones they replace are kept, by line, for resolve_before.
+    auto bind = [&earlier = earlier_[f]](BindingMap& map, BindingKey k, Binding b) {
+      auto [it, inserted] = map.try_emplace(k, b);
+      if (inserted) return;
+      if (b.line >= it->second.line) std::swap(it->second, b);
+      std::vector<Binding>& replaced = earlier[k];
+      const auto at = std::upper_bound(
+          replaced.begin(), replaced.end(), b.line,
+          [](std::uint32_t line, const Binding& other) { return line < other.line; });
+      replaced.insert(at, b);
+    };
     BindingMap& map = bindings_[f];
     std::size_t expected = files[f].assignments.size() + files[f].imports.size();
     for (const DefinitionFact& d : files[f].definitions)
@@ -69,6 +84,38 @@ NameResolver::NameResolver(const std::vector<FileSummary>& files, const ModuleIn
     }
   });
   import_targets_ = std::move(targets);
+  find_django_settings(django_settings_module);
+}
+
+void NameResolver::find_django_settings(std::string_view given) {
+  if (!given.empty()) {
+    if (std::optional<std::size_t> f = index_.find(given)) django_settings_.push_back(*f);
+    return;
+  }
+  constexpr std::string_view kVariable = "DJANGO_SETTINGS_MODULE";
+  std::vector<std::size_t> app, test;
+  for (std::size_t f = 0; f < files_.size(); ++f) {
+    std::vector<std::size_t>& found = is_test_path(files_[f].path) ? test : app;
+    const auto add = [&](const PythonValue* value) {
+      if (!value || !value->is_string()) return;
+      if (std::optional<std::size_t> settings = module_file_from(value->text, f))
+        found.push_back(*settings);
+    };
+    for (const CallFact& c : files_[f].calls) {
+      const PythonValue* key = c.call.positional(0);
+      if (c.call.text.ends_with("environ.setdefault") && key && key->is_string() &&
+          key->text == kVariable) {
+        add(c.call.positional(1));
+      }
+    }
+    for (const AssignmentFact& a : files_[f].assignments) {
+      if (a.target.ends_with("environ[" + std::string(kVariable) + "]")) add(&a.value);
+    }
+  }
+  django_settings_ = app.empty() ? std::move(test) : std::move(app);
+  std::sort(django_settings_.begin(), django_settings_.end());
+  django_settings_.erase(std::unique(django_settings_.begin(), django_settings_.end()),
+                         django_settings_.end());
 }
 
 NameTarget NameResolver::resolve(std::size_t file, std::string_view scope,
@@ -76,11 +123,17 @@ NameTarget NameResolver::resolve(std::size_t file, std::string_view scope,
   return resolve_from(file, scope, dotted, 0);
 }
 
+NameTarget NameResolver::resolve_before(std::size_t file, std::string_view scope,
+                                        std::string_view dotted, std::uint32_t line) const {
+  return resolve_from(file, scope, dotted, 0, line);
+}
+
 NameTarget NameResolver::resolve_from(std::size_t file, std::string_view scope,
-                                      std::string_view dotted, int hops) const {
+                                      std::string_view dotted, int hops,
+                                      std::uint32_t before) const {
   if (dotted.empty()) return {};
   std::size_t dot = dotted.find('.');
-  NameTarget target = lookup(file, scope, dotted.substr(0, dot), hops);
+  NameTarget target = lookup(file, scope, dotted.substr(0, dot), hops, before);
   while (dot != std::string_view::npos && target.kind != NameTarget::Kind::kUnknown) {
     const std::size_t next = dotted.find('.', dot + 1);
     target = member(target, dotted.substr(dot + 1, next - dot - 1), hops + 1);
@@ -90,12 +143,20 @@ NameTarget NameResolver::resolve_from(std::size_t file, std::string_view scope,
 }
 
 NameTarget NameResolver::lookup(std::size_t file, std::string_view scope, std::string_view name,
-                                int hops) const {
+                                int hops, std::uint32_t before) const {
   if (hops > kMaxHops) return {};
   for (std::string_view s = scope;; s = parent_name(s)) {
     const BindingMap& map = bindings_[file];
     if (auto it = map.find(BindingKey(s, name)); it != map.end()) {
-      return from_binding(file, it->second, hops + 1);
+      if (it->second.line < before) return from_binding(file, it->second, hops + 1);
+      // Bound on or after `before`: the latest binding above it, if any.
+      if (auto old = earlier_[file].find(BindingKey(s, name)); old != earlier_[file].end()) {
+        const std::vector<Binding>& replaced = old->second;
+        const auto after =
+            std::lower_bound(replaced.begin(), replaced.end(), before,
+                             [](const Binding& b, std::uint32_t line) { return b.line < line; });
+        if (after != replaced.begin()) return from_binding(file, *std::prev(after), hops + 1);
+      }
     }
     for (const ImportFact* star : star_imports_[file]) {
       if (star->scope != s) continue;

@@ -29,6 +29,7 @@ class Resolver {
   NameTarget resolve(std::string_view path, std::string_view scope, std::string_view dotted) const {
     return names_.resolve(file(path), scope, dotted);
   }
+  const NameResolver& names() const { return names_; }
 
  private:
   std::vector<Diagnostic> diagnostics_;
@@ -146,6 +147,28 @@ TEST_CASE("local bindings shadow module ones; later bindings win", "[unit][name_
   CHECK(assignment_of(r.resolve("shop/shadow.py", "", "bp")) == "bp@4");
   CHECK(r.resolve("shop/shadow.py", "", "bp").file == r.file("shop/blueprints.py"));
   CHECK(assignment_of(r.resolve("shop/shadow.py", "", "name")) == "other@7");
+}
+
+TEST_CASE("resolve_before: a name as bound before a line", "[unit][name_resolver]") {
+  const Resolver r(
+      {{"app/__init__.py", ""}, {"app/views.py", R"(from django.views.generic import ListView
+class ListView(ListView):
+    pass
+ListView = 2
+)"}});
+  const std::size_t views = r.file("app/views.py");
+  // The class statement's base: what ListView was before line 2.
+  const NameTarget base = r.names().resolve_before(views, "", "ListView", 2);
+  CHECK(base.kind == TK::kExternal);
+  CHECK(base.name == "django.views.generic.ListView");
+  // After the class, before the assignment: the class.
+  const NameTarget cls = r.names().resolve_before(views, "", "ListView", 4);
+  REQUIRE(cls.kind == TK::kDefinition);
+  CHECK(cls.definition->line == 2);
+  // Unbounded: the last binding.
+  CHECK(assignment_of(r.resolve("app/views.py", "", "ListView")) == "ListView@4");
+  // Nothing bound before line 1.
+  CHECK(r.names().resolve_before(views, "", "ListView", 1).kind == TK::kUnknown);
 }
 
 TEST_CASE("Python 2 sibling imports resolve names", "[unit][name_resolver]") {

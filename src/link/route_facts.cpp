@@ -46,8 +46,14 @@ std::string condition_text(const std::vector<FileSummary>& files, ConditionRef r
   const std::vector<const ConditionFact*> branches = chain(files, ref);
   for (auto it = branches.rbegin(); it != branches.rend(); ++it) {
     if (!out.empty()) out += " and ";
-    const std::string test = render((*it)->test);
-    out += (*it)->negated ? "not (" + test + ")" : test;
+    const PythonValue& test = (*it)->test;
+    const bool is_not =
+        test.kind == PythonValue::Kind::kBinary && test.text == "not" && test.items.size() == 1;
+    if ((*it)->negated && is_not) {
+      out += render(test.items[0]);  // `if not x: return` leaves the rest under x
+    } else {
+      out += (*it)->negated ? "not (" + render(test) + ")" : render(test);
+    }
   }
   return out;
 }
@@ -67,13 +73,15 @@ void complete_routes(Inventory& inv, const NameResolver& names, const ModuleInde
     r.condition_refs.erase(std::unique(r.condition_refs.begin(), r.condition_refs.end()),
                            r.condition_refs.end());
     if (r.condition_refs.empty()) return;
+    // A condition the extractor knew without an `if` (Django's static()
+    // serves only when settings.DEBUG) comes first and counts the same.
+    std::string text = r.condition;
+    bool unknown = r.conditional && !r.enabled_by_default;
+    bool off = r.enabled_by_default == false;
     r.conditional = true;
-    std::string text;
-    bool unknown = false;
-    bool off = false;
     for (const ConditionRef& ref : r.condition_refs) {
       const std::string part = condition_text(files, ref);
-      if (part.empty()) continue;
+      if (part.empty() || part == r.condition) continue;
       if (!text.empty()) text += " and ";
       text += part;
       for (const ConditionFact* c : chain(files, ref)) {
@@ -89,14 +97,18 @@ void complete_routes(Inventory& inv, const NameResolver& names, const ModuleInde
       r.enabled_by_default = false;
     } else if (!unknown) {
       r.enabled_by_default = true;
+    } else {
+      r.enabled_by_default = std::nullopt;
     }
   });
-  // Test code's routes: listed apart, in the same order.
+  // Test code's routes and the framework's own: listed apart, in the same order.
   std::vector<Route> app;
   for (Route& r : inv.routes) {
     if (is_test_path(r.file)) {
       r.origin = "test";
       inv.test_routes.push_back(std::move(r));
+    } else if (!r.auto_kind.empty()) {
+      inv.auto_routes.push_back(std::move(r));
     } else {
       app.push_back(std::move(r));
     }

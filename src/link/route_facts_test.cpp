@@ -92,9 +92,13 @@ TEST_CASE("routes declared in test code are kept apart with origin test", "[unit
                                "        return ''\n"}});
   REQUIRE(inv.routes.size() == 1);
   CHECK(inv.routes[0].path == "/real");
-  REQUIRE(inv.test_routes.size() == 1);
-  CHECK(inv.test_routes[0].path == "/throwaway");
+  // The test's app, and the static route Flask adds to it (auto, still test code).
+  REQUIRE(inv.test_routes.size() == 2);
+  CHECK(inv.test_routes[0].path == "/static/<path:filename>");
+  CHECK(inv.test_routes[0].auto_kind == "static");
   CHECK(inv.test_routes[0].origin == "test");
+  CHECK(inv.test_routes[1].path == "/throwaway");
+  CHECK(inv.test_routes[1].origin == "test");
 }
 
 }  // namespace

@@ -2,7 +2,13 @@
 
 #include <algorithm>
 
+#include "link/attribute_default.h"
+#include "link/class_attributes.h"
 #include "link/config_lookup.h"
+#include "link/environment_reads.h"
+#include "link/string_ops.h"
+#include "link/value_flow.h"
+#include "model/dotted_name.h"
 #include "util/ascii_case.h"
 
 namespace cutover {
@@ -18,6 +24,13 @@ const PythonValue* bound_value(const PythonValue& name, const EvalScope& where,
   if (where.bindings) {
     if (auto it = where.bindings->find(name.text); it != where.bindings->end()) {
       *found_in = where;
+      if (const Place* place = where.bindings->place_of(name.text)) {
+        *found_in = EvalScope{.names = where.names,
+                              .file = place->file,
+                              .scope = place->scope,
+                              .notes = where.notes,
+                              .flow = where.flow};
+      }
       return &it->second;
     }
   }
@@ -27,106 +40,45 @@ const PythonValue* bound_value(const PythonValue& name, const EvalScope& where,
                         .file = target.file,
                         .scope = target.assignment->scope,
                         .bindings = nullptr,
-                        .notes = where.notes};
+                        .notes = where.notes,
+                        .assumptions = where.assumptions,
+                        .flow = where.flow};
   return &target.assignment->value;
 }
 
-// printf-style formatting with %s / %d / %r and %%, which is all URL rules use.
-std::optional<std::string> percent_format(const std::string& format,
-                                          const std::vector<std::string>& args) {
-  std::string out;
-  std::size_t next = 0;
-  for (std::size_t i = 0; i < format.size(); ++i) {
-    if (format[i] != '%') {
-      out += format[i];
-      continue;
-    }
-    if (++i == format.size()) return std::nullopt;
-    if (format[i] == '%') {
-      out += '%';
-      continue;
-    }
-    if (format[i] != 's' && format[i] != 'd' && format[i] != 'r') return std::nullopt;
-    if (next == args.size()) return std::nullopt;
-    out += args[next++];
+// `Cls.ATTR`: the class attribute, from the class body or its nearest base.
+const PythonValue* class_attribute_value(const PythonValue& name, const EvalScope& where,
+                                         EvalScope* found_in) {
+  const std::size_t dot = name.text.rfind('.');
+  if (dot == std::string::npos) return nullptr;
+  const std::string_view cls = std::string_view(name.text).substr(0, dot);
+  const NameTarget t = where.names->resolve(where.file, where.scope, cls);
+  if (t.kind != NameTarget::Kind::kDefinition ||
+      t.definition->kind != DefinitionFact::Kind::kClass) {
+    return nullptr;
   }
-  if (next != args.size()) return std::nullopt;
-  return out;
+  const ClassAttribute a =
+      class_attribute(*where.names, where.file, where.scope, cls, name.text.substr(dot + 1));
+  if (!a.assignment) return nullptr;
+  *found_in = EvalScope{.names = where.names,
+                        .file = a.file,
+                        .scope = a.assignment->scope,
+                        .notes = where.notes,
+                        .assumptions = where.assumptions,
+                        .flow = where.flow};
+  return &a.assignment->value;
 }
 
-// str.format with {} / {0} / {name} fields and {{ }} escapes; the call's
-// positional arguments start at `first` (1 when items[0] is the receiver).
-std::optional<std::string> brace_format(const std::string& format, const PythonValue& call,
-                                        std::size_t first, const EvalScope& where, int depth) {
-  std::string out;
-  std::size_t auto_index = first;
-  for (std::size_t i = 0; i < format.size(); ++i) {
-    const char c = format[i];
-    if ((c == '{' || c == '}') && i + 1 < format.size() && format[i + 1] == c) {
-      out += c;
-      ++i;
-      continue;
-    }
-    if (c != '{') {
-      out += c;
-      continue;
-    }
-    const std::size_t close = format.find('}', i);
-    if (close == std::string::npos) return std::nullopt;
-    const std::string field = format.substr(i + 1, close - i - 1);
-    const PythonValue* arg = nullptr;
-    if (field.empty()) {
-      arg = call.positional(auto_index++);
-    } else if (field.find_first_not_of("0123456789") == std::string::npos) {
-      arg = call.positional(first + std::stoul(field));
-    } else {
-      arg = call.keyword(field);
-    }
-    if (!arg) return std::nullopt;
-    std::optional<std::string> text = eval(*arg, where, depth + 1);
-    if (!text) return std::nullopt;
-    out += *text;
-    i = close;
-  }
-  return out;
+// Records that `value` was taken as `assumed`.
+void assume(const PythonValue& value, const std::string& assumed, const EvalScope& where) {
+  where.assumptions->push_back(RouteAssumption{.expr = render(value),
+                                               .assumed = assumed,
+                                               .file = where.names->files()[where.file].path,
+                                               .line = value.line});
 }
 
-// The str methods URL rules are built with, applied to a static receiver.
-std::optional<std::string> string_method(std::string receiver, std::string_view method,
-                                         const PythonValue& call, std::size_t first,
-                                         const EvalScope& where, int depth) {
-  if (method == "format") return brace_format(receiver, call, first, where, depth);
-  if (method == "lower") return ascii_lower(receiver);
-  if (method == "upper") return ascii_upper(receiver);
-  if (method == "strip" || method == "rstrip" || method == "lstrip") {
-    if (call.items.size() > first + 1 || !call.keywords.empty()) return std::nullopt;
-    std::string chars = " \t\n";
-    if (call.items.size() == first + 1) {
-      std::optional<std::string> given = eval(call.items[first], where, depth + 1);
-      if (!given) return std::nullopt;
-      chars = *given;
-    }
-    const std::size_t begin = method == "rstrip" ? 0 : receiver.find_first_not_of(chars);
-    if (begin == std::string::npos) return std::string();
-    const std::size_t end =
-        method == "lstrip" ? receiver.size() - 1 : receiver.find_last_not_of(chars);
-    return receiver.substr(begin, end - begin + 1);
-  }
-  if (method == "replace" && call.items.size() == first + 2) {
-    std::optional<std::string> old_text = eval(call.items[first], where, depth + 1);
-    std::optional<std::string> new_text = eval(call.items[first + 1], where, depth + 1);
-    if (!old_text || !new_text || old_text->empty()) return std::nullopt;
-    std::string out;
-    for (std::size_t at = 0;;) {
-      const std::size_t hit = receiver.find(*old_text, at);
-      out += receiver.substr(at, hit == std::string::npos ? std::string::npos : hit - at);
-      if (hit == std::string::npos) break;
-      out += *new_text;
-      at = hit + old_text->size();
-    }
-    return out;
-  }
-  return std::nullopt;
+EvaluateArgument evaluate_argument(const EvalScope& where, int depth) {
+  return [&where, depth](const PythonValue& v) { return eval(v, where, depth + 1); };
 }
 
 // A configuration key: the value every config/settings definition of it in
@@ -135,12 +87,19 @@ std::optional<std::string> config_value(const std::string& key, const EvalScope&
   struct Value {
     std::string text;
     const ConfigCandidate* from;
+    std::vector<RouteAssumption> assumed;  // what reading this definition took
   };
   const std::vector<ConfigCandidate> candidates = config_candidates(*where.names, key);
   std::vector<Value> values;
   for (const ConfigCandidate& c : candidates) {
-    const EvalScope there{.names = where.names, .file = c.file, .scope = c.assignment->scope};
-    if (auto text = eval(c.assignment->value, there, depth + 1)) values.push_back({*text, &c});
+    std::vector<RouteAssumption> assumed;
+    const EvalScope there{.names = where.names,
+                          .file = c.file,
+                          .scope = c.assignment->scope,
+                          .assumptions = where.assumptions ? &assumed : nullptr};
+    if (auto text = eval(c.assignment->value, there, depth + 1)) {
+      values.push_back({*text, &c, std::move(assumed)});
+    }
   }
   if (values.empty()) return std::nullopt;
   const Value* chosen = &values.front();
@@ -155,6 +114,10 @@ std::optional<std::string> config_value(const std::string& key, const EvalScope&
     }
     if (!chosen) return std::nullopt;
   }
+  if (where.assumptions) {
+    where.assumptions->insert(where.assumptions->end(), chosen->assumed.begin(),
+                              chosen->assumed.end());
+  }
   if (where.notes) {
     const FileSummary& file = where.names->files()[chosen->from->file];
     where.notes->push_back({file.path, chosen->from->assignment->line, Severity::kInfo,
@@ -163,6 +126,55 @@ std::optional<std::string> config_value(const std::string& key, const EvalScope&
                                 "\" from the tree's config; a deployment may override it"});
   }
   return chosen->text;
+}
+
+// A read of the environment: its default, or "" without one (or None), when the caller
+// takes plausible values; nullopt when it does not.
+std::optional<std::string> eval_environment(const PythonValue& read, const EnvironmentRead& env,
+                                            const EvalScope& where, int depth) {
+  if (!where.assumptions) return std::nullopt;
+  std::optional<std::string> value = std::string();  // unset, or a None default: empty
+  if (env.default_value && env.default_value->kind != PythonValue::Kind::kNone) {
+    value = eval(*env.default_value, env.default_scope, depth + 1);
+  }
+  if (value) assume(read, *value, where);
+  return value;
+}
+
+// The value of `key` in a dict literal, nullptr when it is not there.
+const PythonValue* dict_item(const PythonValue& dict, const std::string& key,
+                             const EvalScope& where, int depth) {
+  for (std::size_t i = 0; i + 1 < dict.items.size(); i += 2) {
+    if (eval(dict.items[i], where, depth + 1) == key) return &dict.items[i + 1];
+  }
+  return nullptr;
+}
+
+// `receiver.get(key[, default])`: the item of a dict literal; else, for a
+// mapping only the running app fills (a function's result, a parsed config
+// file), the default when the caller takes plausible values.
+std::optional<std::string> eval_get(const PythonValue& call, const PythonValue& receiver,
+                                    std::size_t first, const EvalScope& where, int depth) {
+  const PythonValue* key_value = call.positional(first);
+  if (!key_value) return std::nullopt;
+  const std::optional<std::string> key = eval(*key_value, where, depth + 1);
+  if (!key) return std::nullopt;
+  const PythonValue* fallback = call_argument(call, first + 1, "default");
+  EvalScope there;
+  const PythonValue& dict = dereference(receiver, where, &there);
+  if (dict.kind == PythonValue::Kind::kDict) {
+    if (const PythonValue* found = dict_item(dict, *key, there, depth)) {
+      return eval(*found, there, depth + 1);
+    }
+    return fallback ? eval(*fallback, where, depth + 1) : std::nullopt;
+  }
+  const bool unknowable = dict.kind == PythonValue::Kind::kCall ||
+                          dict.kind == PythonValue::Kind::kMethodCall ||
+                          dict.kind == PythonValue::Kind::kSubscript;
+  if (!where.assumptions || !fallback || !unknowable) return std::nullopt;
+  std::optional<std::string> value = eval(*fallback, where, depth + 1);
+  if (value) assume(call, *value, where);
+  return value;
 }
 
 // getattr(obj, "name", default): the attribute when it is static, else the default.
@@ -198,7 +210,7 @@ std::optional<std::string> inline_call(const PythonValue& call, const EvalScope&
     }
   }
   if (!chosen) return std::nullopt;
-  std::map<std::string, PythonValue> bound;
+  Bindings bound;
   const std::vector<std::string>& params = t.definition->parameters;
   for (std::size_t i = 0; i < params.size(); ++i) {
     const PythonValue* arg = call.keyword(params[i]);
@@ -219,8 +231,57 @@ std::optional<std::string> inline_call(const PythonValue& call, const EvalScope&
                          .file = t.file,
                          .scope = t.definition->qualified_name,
                          .bindings = &bound,
-                         .notes = where.notes};
+                         .notes = where.notes,
+                         .assumptions = where.assumptions,
+                         .flow = where.flow};
   return eval(chosen->value, inside, depth + 1);
+}
+
+// A parameter, through where.flow: the one value every call passes.
+std::optional<std::string> parameter_value(const NameTarget& parameter, const EvalScope& where,
+                                           int depth) {
+  if (!where.flow) return std::nullopt;
+  const std::vector<PlacedValue> values =
+      where.flow->values_of(parameter.file, parameter.definition->qualified_name, parameter.name);
+  constexpr std::size_t kMaxValues = 8;
+  if (values.empty() || values.size() > kMaxValues) return std::nullopt;
+  std::optional<std::string> only;
+  for (const PlacedValue& v : values) {
+    const EvalScope there{.names = where.names,
+                          .file = v.file,
+                          .scope = v.scope,
+                          .notes = where.notes,
+                          .flow = where.flow};
+    std::optional<std::string> text = eval(*v.value, there, depth + 1);
+    if (!text || (only && *only != *text)) return std::nullopt;
+    only = std::move(text);
+  }
+  return only;
+}
+
+// `obj.attr` with obj an instance of a class of the tree: the class's default.
+std::optional<std::string> attribute_value(const PythonValue& name, const EvalScope& where,
+                                           int depth) {
+  const std::optional<AttributeDefault> found =
+      attribute_default(*where.names, where.file, where.scope, name.text);
+  if (!found) return std::nullopt;
+  const EvalScope there{.names = where.names,
+                        .file = found->file,
+                        .scope = found->scope,
+                        .notes = where.notes,
+                        .assumptions = where.assumptions,
+                        .flow = where.flow};
+  std::optional<std::string> text = eval(*found->value, there, depth + 1);
+  if (text && where.notes && !found->owner.empty()) {
+    where.notes->push_back({where.names->files()[found->file].path, found->value->line,
+                            Severity::kInfo, "attribute-default",
+                            name.text + " read as \"" + *text + "\", the default of " +
+                                std::string(found->owner) + "." +
+                                std::string(last_name(name.text)) +
+                                "; an instance, or the environment of a settings class, may set "
+                                "another"});
+  }
+  return text;
 }
 
 std::optional<std::string> eval(const PythonValue& v, const EvalScope& where, int depth) {
@@ -235,13 +296,19 @@ std::optional<std::string> eval(const PythonValue& v, const EvalScope& where, in
       if (const PythonValue* bound = bound_value(v, where, &there)) {
         return eval(*bound, there, depth + 1);
       }
+      // A class attribute that is no plain value (pydantic's `Field("/x")`)
+      // may still have a default attribute_value knows.
+      if (const PythonValue* attribute = class_attribute_value(v, where, &there)) {
+        if (std::optional<std::string> text = eval(*attribute, there, depth + 1)) return text;
+      }
       // django.conf.settings.KEY
       const NameTarget t = where.names->resolve(where.file, where.scope, v.text);
       constexpr std::string_view kSettings = "django.conf.settings.";
       if (t.kind == NameTarget::Kind::kExternal && t.name.starts_with(kSettings)) {
         return config_value(t.name.substr(kSettings.size()), where, depth);
       }
-      return std::nullopt;
+      if (t.kind == NameTarget::Kind::kParameter) return parameter_value(t, where, depth);
+      return attribute_value(v, where, depth);
     }
     case PythonValue::Kind::kFString: {
       std::string out;
@@ -279,23 +346,48 @@ std::optional<std::string> eval(const PythonValue& v, const EvalScope& where, in
     }
     case PythonValue::Kind::kMethodCall: {
       if (v.items.empty()) return std::nullopt;
+      if (v.text == "get") return eval_get(v, v.items[0], 1, where, depth);
       std::optional<std::string> receiver = eval(v.items[0], where, depth + 1);
-      return receiver ? string_method(*receiver, v.text, v, 1, where, depth) : std::nullopt;
+      return receiver ? string_method(*receiver, v.text, v, 1, evaluate_argument(where, depth))
+                      : std::nullopt;
     }
     case PythonValue::Kind::kCall: {
       if (v.text == "getattr") return eval_getattr(v, where, depth);
+      if (std::optional<EnvironmentRead> env = environment_read(v, where)) {
+        return eval_environment(v, *env, where, depth);
+      }
+      if (v.items.size() == 1 && v.text.ends_with("escape")) {
+        const NameTarget t = where.names->resolve(where.file, where.scope, v.text);
+        if (t.kind == NameTarget::Kind::kExternal && t.name == "re.escape") {
+          std::optional<std::string> text = eval(v.items[0], where, depth + 1);
+          return text ? std::optional<std::string>(regex_escape(*text)) : std::nullopt;
+        }
+      }
       if (std::optional<std::string> inlined = inline_call(v, where, depth)) return inlined;
       // NAME.lower(), TEMPLATE.format(...): a str method on a constant.
       const std::size_t dot = v.text.rfind('.');
       if (dot == std::string::npos) return std::nullopt;
       const PythonValue receiver{.kind = PythonValue::Kind::kName, .text = v.text.substr(0, dot)};
+      if (v.text.substr(dot + 1) == "get") return eval_get(v, receiver, 0, where, depth);
       std::optional<std::string> text = eval(receiver, where, depth + 1);
-      return text ? string_method(*text, v.text.substr(dot + 1), v, 0, where, depth) : std::nullopt;
+      return text ? string_method(*text, v.text.substr(dot + 1), v, 0,
+                                  evaluate_argument(where, depth))
+                  : std::nullopt;
     }
-    case PythonValue::Kind::kSubscript: {  // app.config["KEY"]
-      if (!v.text.ends_with("config") || v.items.empty()) return std::nullopt;
+    case PythonValue::Kind::kSubscript: {
+      if (v.items.empty()) return std::nullopt;
+      if (std::optional<EnvironmentRead> env = environment_read(v, where)) {
+        return eval_environment(v, *env, where, depth);
+      }
       std::optional<std::string> key = eval(v.items[0], where, depth + 1);
-      return key ? config_value(*key, where, depth) : std::nullopt;
+      if (!key) return std::nullopt;
+      if (v.text.ends_with("config")) return config_value(*key, where, depth);  // app.config["KEY"]
+      EvalScope there;
+      const PythonValue name{.kind = PythonValue::Kind::kName, .text = v.text};
+      const PythonValue& dict = dereference(name, where, &there);
+      if (dict.kind != PythonValue::Kind::kDict) return std::nullopt;
+      const PythonValue* found = dict_item(dict, *key, there, depth);
+      return found ? eval(*found, there, depth + 1) : std::nullopt;
     }
     default:
       return std::nullopt;
@@ -312,7 +404,8 @@ std::optional<std::vector<std::string>> evaluate_string_list(const PythonValue& 
                                                              const EvalScope& where) {
   EvalScope there;
   const PythonValue& list = dereference(value, where, &there);
-  if (list.kind != PythonValue::Kind::kList && list.kind != PythonValue::Kind::kTuple) {
+  if (list.kind != PythonValue::Kind::kList && list.kind != PythonValue::Kind::kTuple &&
+      list.kind != PythonValue::Kind::kSet) {
     return std::nullopt;
   }
   std::vector<std::string> out;
@@ -334,10 +427,10 @@ std::vector<Bindings> loop_iterations(const LoopFact& loop, const EvalScope& whe
   for (const PythonValue& item : iterable->items) {
     Bindings bindings = outer ? *outer : Bindings{};
     if (loop.targets.size() == 1) {
-      bindings.insert_or_assign(loop.targets[0], item);
+      bindings.bind(loop.targets[0], item);
     } else if (item.items.size() == loop.targets.size()) {
       for (std::size_t i = 0; i < item.items.size(); ++i) {
-        bindings.insert_or_assign(loop.targets[i], item.items[i]);
+        bindings.bind(loop.targets[i], item.items[i]);
       }
     }
     out.push_back(std::move(bindings));

@@ -231,6 +231,7 @@ TEST_CASE("evaluate_string_list reads methods directly or through constants", "[
 LOCAL = ('PUT', 'DELETE')
 ALIAS = READ_WRITE
 DIRECT = ['GET']
+A_SET = {'GET', 'POST'}
 SOME = ['GET', method_name]
 NOT_A_LIST = 'GET'
 )"}});
@@ -243,6 +244,7 @@ NOT_A_LIST = 'GET'
   CHECK(list_of("ALIAS") == Strings{"GET", "post"});
   CHECK(list_of("LOCAL") == Strings{"PUT", "DELETE"});
   CHECK(list_of("DIRECT") == Strings{"GET"});
+  CHECK(list_of("A_SET") == Strings{"GET", "POST"});  // Flask takes any iterable of methods
   CHECK(list_of("SOME") == std::nullopt);
   CHECK(list_of("NOT_A_LIST") == std::nullopt);
 }

@@ -46,16 +46,24 @@ struct DefinitionFact {
   std::vector<PythonValue> decorators;       // outermost first, as written
   std::vector<std::string> parameters;       // functions only: names in order; "*args", "**kw" kept
   std::vector<std::string> parameter_types;  // annotations as written, "" when none; parallel
-  std::vector<PythonValue> bases;            // classes only
-  std::vector<std::string> methods;          // classes only: names of functions defined in the body
-  std::uint32_t line = 0;                    // line of the `def`/`class` keyword
-  std::uint32_t first_line = 0;              // line of the first decorator, or `line`
-  std::uint32_t last_line = 0;               // last line of its body
+  // Default values, parallel to parameters; kOther with empty text when a
+  // parameter has none.
+  std::vector<PythonValue> parameter_defaults;
+  std::vector<PythonValue> bases;    // classes only
+  std::vector<std::string> methods;  // classes only: names of functions defined in the body
+  std::uint32_t line = 0;            // line of the `def`/`class` keyword
+  std::uint32_t first_line = 0;      // line of the first decorator, or `line`
+  std::uint32_t last_line = 0;       // last line of its body
+  std::int32_t condition = -1;       // index into FileSummary::conditions of the innermost branch
+  std::string
+      doc;  // the docstring's first non-blank line, stripped; "" when none (OpenAPI summary)
 };
 
 // The test of one branch of an `if`: the statements of the branch run when
 // `test` is true (false when `negated`: an `else`, or the earlier tests an
-// `elif` comes after) and so does the enclosing condition, `parent`.
+// `elif` comes after) and so does the enclosing condition, `parent`. The
+// statements after `if test: return` (or raise, continue, break) in the same
+// block run only when the test is false: they get its negation too.
 struct ConditionFact {
   std::string scope;  // qualified name of the enclosing definition, "" at module level
   PythonValue test;
@@ -72,13 +80,15 @@ struct AssignmentFact {
   bool augmented = false;       // `+=`
   bool conditional = false;     // under an `if` (e.g. `if settings.DEBUG:`)
   std::int32_t condition = -1;  // index into FileSummary::conditions of the innermost branch
+  std::int32_t loop = -1;       // index into FileSummary::loops of the innermost literal loop
   PythonValue value;
   std::uint32_t line = 0;
 };
 
-// `for a, b in [(...), ...]:` over a literal list or tuple, or over a name:
-// calls in its body can be expanded once per element (routes registered in
-// a loop), directly or once the name is bound by a caller.
+// `for a, b in [(...), ...]:` over a literal list or tuple, or over a name or
+// attribute chain (`settings.PLUGINS`): calls and assignments in its body can
+// be expanded once per element (routes registered in a loop), directly or
+// once the name is bound by a caller or read from the settings.
 struct LoopFact {
   std::vector<std::string> targets;  // `rule, view` → {"rule", "view"}
   PythonValue iterable;              // kList, kTuple or kName

@@ -12,6 +12,7 @@
 #include "model/file_summary.h"
 #include "model/plan.h"
 #include "model/slice.h"
+#include "model/traffic.h"
 
 namespace cutover {
 
@@ -112,12 +113,18 @@ struct Route {
   // The `if` branches the declaration and the registrations above it sit in
   // (not written out: condition and enabled_by_default are made from them).
   std::vector<ConditionRef> condition_refs;
+  // Position in extraction order, which is each framework's own order of
+  // declaration (Django's urlpatterns walk, FastAPI's registrations): the
+  // order Django and Starlette try routes in (not written out).
+  std::uint32_t declared = 0;
   // What the handler's code touches, resolved (input to the compatibility
   // matrix; not written out): "flask.request.form", "request.POST", "model:...".
   std::vector<HandlerUse> uses;
   // A viewset route's actions: the methods of the handler class the router
   // dispatches its HTTP methods to (not written out: where its slice starts).
   std::vector<std::string> actions;
+  // The handler's docstring, first line (not written out: the OpenAPI summary).
+  std::string doc;
 };
 
 // A request hook or error handler: code that runs around routes it is not
@@ -192,6 +199,10 @@ struct Inventory {
   // Routes declared only in test code, on throwaway apps: listed in
   // inventory.json, kept out of counts, plan, matrix and progress.
   std::vector<Route> test_routes;
+  // Routes the framework adds by itself (auto_kind: Flask's static-file
+  // routes): listed in inventory.json, kept out of counts, plan, matrix and
+  // progress, which are about the application's own code.
+  std::vector<Route> auto_routes;
   std::vector<Hook> hooks;
   std::vector<ImportCycle> cycles;
   std::vector<Family> families;                // sorted by name
@@ -203,6 +214,7 @@ struct Inventory {
   std::vector<EndpointSlice> slices;           // one per route, in route order
   RetainedCode retained;                       // what code outside endpoints keeps alive
   Plan plan;                                   // filled by the plan stage
+  std::optional<TrafficSummary> traffic;       // with access logs: requests per route
   std::vector<Diagnostic> diagnostics;
 };
 

@@ -39,6 +39,9 @@ struct MatrixRow {
   std::vector<std::string> blockers;  // "print statement at shop/x.py:12", unresolved parts
   std::string deprecated_by;          // config entry or decorator, when deprecated
   EndpointEffort effort;
+  // With access logs: why deprecating it is proposed (no request in the
+  // window). A proposal only: `status` stays the user's call.
+  std::string proposed_deprecation;
 };
 
 // One input of a family's score: its raw value, the value scaled to [0, 1]

@@ -10,6 +10,18 @@
 
 namespace cutover {
 
+// One way a FastAPI route's contract differs from the legacy endpoint it
+// serves. Breaking differences are those a client notices (the endpoint is
+// `mismatched`); a renamed path parameter keeps every URL working.
+struct ContractDifference {
+  std::string kind;       // "param-type", "param-name", "trailing-slash"
+  std::string param;      // the legacy parameter, for param-type and param-name
+  std::string legacy;     // the legacy type, name or path template
+  std::string target;     // the FastAPI one
+  bool breaking = false;  // a client can notice
+  std::string reason;     // what a client sees, in words
+};
+
 // One legacy endpoint. Status:
 //   migrated    every method is served by the target, same contract;
 //   mismatched  served, but a path parameter's type or the trailing slash
@@ -30,9 +42,13 @@ struct EndpointProgress {
   std::vector<std::string> methods_remaining;
   std::vector<std::string> target_routes;  // ids of the matching target routes
   std::string target_path;                 // the first one's template
-  std::vector<std::string> mismatches;  // "product_id: int → str", "trailing slash: /a/ → /a"
+  // The breaking differences as text: "product_id: int → str: <reason>".
+  std::vector<std::string> mismatches;
+  std::vector<ContractDifference> differences;  // with every matching target route, in order
   std::string file;
   std::uint32_t line = 0;
+  // With access logs: its requests, and those whose method moved.
+  std::uint64_t requests = 0, requests_moved = 0;
 };
 
 struct ProgressCounts {
@@ -42,6 +58,10 @@ struct ProgressCounts {
   // (method, endpoint) pairs the target serves, of those not deprecated.
   std::uint32_t methods_total = 0, methods_migrated = 0;
   double percent = 0;  // 100 × methods_migrated / methods_total
+  // With access logs: requests to the endpoints not deprecated, those whose
+  // method moved, and 100 × moved / requests.
+  std::uint64_t requests = 0, requests_moved = 0;
+  double traffic_percent = 0;
 };
 
 // A target route no legacy endpoint matches: new API surface.
@@ -62,6 +82,7 @@ struct Progress {
   ProgressCounts overall;
   std::vector<NewRoute> new_routes;  // target route order
   Decommission decommission;         // what the legacy tree can delete now
+  bool traffic = false;              // the legacy scan read access logs
 };
 
 }  // namespace cutover

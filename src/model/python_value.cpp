@@ -30,6 +30,15 @@ std::string render(const PythonValue& v) {
       return "[" + join(v.items, 0) + "]";
     case Kind::kTuple:
       return "(" + join(v.items, 0) + ")";
+    case Kind::kSet:
+      return "{" + join(v.items, 0) + "}";
+    case Kind::kDict: {  // items alternate key, value
+      std::string out;
+      for (std::size_t i = 0; i + 1 < v.items.size(); i += 2) {
+        out += (i > 0 ? ", " : "") + render(v.items[i]) + ": " + render(v.items[i + 1]);
+      }
+      return "{" + out + "}";
+    }
     case Kind::kCall:
     case Kind::kMethodCall: {
       std::string out = v.kind == Kind::kCall ? v.text + "(" + join(v.items, 0)

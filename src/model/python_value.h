@@ -35,6 +35,10 @@ struct PythonValue {
     kMethodCall,  // `expr.method(...)` on a non-name: `text` = method, `items` = receiver, args
     kBinary,      // `text` = operator, `items` = {left, right}
     kSubscript,   // `a.b[key]`: `text` = "a.b" (a name chain), `items` = {key}
+    kSet,         // `{a, b}`: `items` in source order
+    // `[body for a, b in iterable if test ...]` with one `for`: `text` holds the
+    // source excerpt, `items` = {body, iterable, kTuple of the kName targets, tests...}
+    kComprehension,
   };
   Kind kind = Kind::kOther;
   std::string text;

@@ -169,6 +169,11 @@ class Walker {
           condition == "TYPE_CHECKING" || condition.ends_with(".TYPE_CHECKING");
       child.pending_condition = add_condition(ctx, test, false, ctx.condition, node);
       child.if_chain = add_condition(ctx, test, true, ctx.condition, node);
+      // `if test: return`: the rest of this block runs only when the test is
+      // false. `ctx` is the block's, shared by the statements after this one.
+      if (leaves_block(ts_node_child_by_field_id(node, s_.field_consequence))) {
+        ctx.condition = child.if_chain;
+      }
     } else if (kind == s_.elif_clause && ctx.if_chain >= 0) {
       // Runs when every earlier test failed and this one holds. `ctx` is the
       // `if` statement's, shared by its clauses: the `else` after this one
@@ -185,6 +190,20 @@ class Walker {
       note_dialect_syntax(node, kind, src_, s_, out_);
     }
     return child;
+  }
+
+  // Whether a block's last statement leaves it: return, raise, continue, break.
+  bool leaves_block(TSNode block) const {
+    if (ts_node_is_null(block)) return false;
+    const std::uint32_t count = ts_node_named_child_count(block);
+    for (std::uint32_t i = count; i-- > 0;) {
+      const TSNode last = ts_node_named_child(block, i);
+      if (ts_node_is_extra(last)) continue;  // a trailing comment
+      const TSSymbol kind = ts_node_symbol(last);
+      return kind == s_.return_statement || kind == s_.raise_statement ||
+             kind == s_.continue_statement || kind == s_.break_statement;
+    }
+    return false;
   }
 
   std::int32_t add_condition(const WalkContext& ctx, TSNode test, bool negated, std::int32_t parent,
@@ -256,6 +275,7 @@ class Walker {
     // ends with the previous line.
     const TSPoint end = ts_node_end_point(node);
     def.last_line = std::max(def.line, end.column == 0 ? end.row : end.row + 1);
+    def.condition = ctx.condition;
     if (ctx.pending_decorators >= 0 && field == s_.field_definition) {
       def.decorators = std::move(decorators_[ctx.pending_decorators]);
       def.first_line = ctx.decorated_line;
@@ -275,6 +295,7 @@ class Walker {
       read_parameters(ts_node_child_by_field_id(node, s_.field_parameters), def);
       if (ctx.owner_class >= 0) out_.definitions[ctx.owner_class].methods.push_back(def.name);
     }
+    def.doc = docstring_first_line(ts_node_child_by_field_id(node, s_.field_body));
 
     WalkContext child = ctx;
     child.pending_decorators = -1;
@@ -290,19 +311,55 @@ class Walker {
     return child;
   }
 
+  // A docstring is the body's first statement when it is a plain string
+  // literal (Python's rule for __doc__); its first non-blank line is what
+  // tools show as a summary.
+  std::string docstring_first_line(TSNode body) const {
+    if (ts_node_is_null(body)) return "";
+    TSNode first{};
+    bool found = false;
+    for_each_child(body, [&](TSNode child) {
+      if (found || !ts_node_is_named(child) || ts_node_is_extra(child)) return;
+      first = child;
+      found = true;
+    });
+    if (!found || ts_node_symbol(first) != s_.expression_statement) return "";
+    if (ts_node_named_child_count(first) != 1) return "";
+    TSNode value = ts_node_named_child(first, 0);
+    if (ts_node_symbol(value) != s_.string) return "";
+    bool plain = true;
+    const std::string text = string_literal(value, src_, s_, &plain);
+    if (!plain) return "";
+    std::size_t at = 0;
+    while (at < text.size()) {
+      std::size_t end = text.find('\n', at);
+      if (end == std::string::npos) end = text.size();
+      std::string_view line(text.data() + at, end - at);
+      while (!line.empty() && (line.front() == ' ' || line.front() == '\t' || line.front() == '\r'))
+        line.remove_prefix(1);
+      while (!line.empty() && (line.back() == ' ' || line.back() == '\t' || line.back() == '\r'))
+        line.remove_suffix(1);
+      if (!line.empty()) return std::string(line);
+      at = end + 1;
+    }
+    return "";
+  }
+
   void add_assignment(TSNode node, const WalkContext& ctx, bool augmented) {
     TSNode left = ts_node_child_by_field_id(node, s_.field_left);
     TSNode right = ts_node_child_by_field_id(node, s_.field_right);
     if (ts_node_is_null(right)) return;
     std::string target = dotted_name(left, src_, s_);
     if (target.empty() && ts_node_symbol(left) == s_.subscript) {
-      // `app.url_map.converters['slug'] = SlugConverter` registers a converter.
+      // `app.url_map.converters['slug'] = SlugConverter` registers a converter;
+      // `os.environ['DJANGO_SETTINGS_MODULE'] = ...` names the settings.
       const std::string object =
           dotted_name(ts_node_child_by_field_id(left, s_.field_value), src_, s_);
       TSNode key = ts_node_child_by_field_id(left, s_.field_subscript);
       bool plain = false;
-      if (object.ends_with(".converters") && !ts_node_is_null(key) &&
-          ts_node_symbol(key) == s_.string) {
+      if ((object.ends_with(".converters") || object == "environ" ||
+           object.ends_with(".environ")) &&
+          !ts_node_is_null(key) && ts_node_symbol(key) == s_.string) {
         const std::string name = string_literal(key, src_, s_, &plain);
         if (plain) target = object + "[" + name + "]";
       }
@@ -318,6 +375,7 @@ class Walker {
                                               .augmented = augmented,
                                               .conditional = ctx.under_if,
                                               .condition = ctx.condition,
+                                              .loop = ctx.loop,
                                               .value = read_value(right, src_, s_),
                                               .line = node_line(node)});
   }
@@ -371,14 +429,16 @@ class Walker {
     out_.imports.push_back(std::move(fact));
   }
 
-  // `for a, b in [...]` over a literal list or tuple, or over a name (which a
-  // caller may bind to a literal list), with plain name targets.
+  // `for a, b in [...]` over a literal list or tuple, or over a name or
+  // attribute chain (which a caller may bind to a literal list, or settings
+  // hold), with plain name targets.
   std::optional<LoopFact> literal_loop(TSNode node) {
     TSNode left = ts_node_child_by_field_id(node, s_.field_left);
     TSNode right = ts_node_child_by_field_id(node, s_.field_right);
     if (ts_node_is_null(left) || ts_node_is_null(right)) return std::nullopt;
     const TSSymbol right_kind = ts_node_symbol(right);
-    if (right_kind != s_.list && right_kind != s_.tuple && right_kind != s_.identifier) {
+    if (right_kind != s_.list && right_kind != s_.tuple && right_kind != s_.identifier &&
+        (right_kind != s_.attribute || dotted_name(right, src_, s_).empty())) {
       return std::nullopt;
     }
     LoopFact loop;
@@ -409,6 +469,11 @@ class Walker {
         name = ts_node_named_child(p, 0);
       }
       def.parameters.emplace_back(node_text(name, src_));
+      const TSNode value = kind == s_.default_parameter || kind == s_.typed_default_parameter
+                               ? ts_node_child_by_field_id(p, s_.field_value)
+                               : TSNode{};
+      def.parameter_defaults.push_back(ts_node_is_null(value) ? PythonValue{}
+                                                              : read_value(value, src_, s_));
       const TSNode type = kind == s_.typed_parameter || kind == s_.typed_default_parameter
                               ? ts_node_child_by_field_id(p, s_.field_type)
                               : TSNode{};

@@ -206,6 +206,37 @@ TEST_CASE("an undecorated definition has first_line equal to line", "[unit][fact
   CHECK(d.decorators.empty());
 }
 
+TEST_CASE("a docstring's first non-blank line is kept; other first statements are not",
+          "[unit][fact_collector]") {
+  const FileSummary s = summarize_python(R"(
+def documented():
+    # a comment before it is no statement
+    """
+
+    Show one product.   
+    More text.
+    """
+    return 1
+
+class View:
+    u'Class doc'
+    def get(self):
+        x = "not a docstring"
+
+def fstring():
+    f"{x} is no docstring"
+
+def later():
+    pass
+    """too late"""
+)");
+  CHECK(definition(s, "documented").doc == "Show one product.");
+  CHECK(definition(s, "View").doc == "Class doc");
+  CHECK(definition(s, "View.get").doc.empty());
+  CHECK(definition(s, "fstring").doc.empty());
+  CHECK(definition(s, "later").doc.empty());
+}
+
 TEST_CASE("classes keep bases and method names; nested defs get qualified names",
           "[unit][fact_collector]") {
   const FileSummary s = summarize_python(R"(class UserView(views.MethodView, Mixin):
@@ -252,6 +283,15 @@ TEST_CASE("function parameter names: defaults, typed, splats", "[unit][fact_coll
         std::vector<std::string>{"a", "b", "*args", "c", "d", "**kw"});
   CHECK(definition(s, "f").parameter_types ==
         std::vector<std::string>{"", "", "", "int", "str", ""});
+  const std::vector<PythonValue>& defaults = definition(s, "f").parameter_defaults;
+  REQUIRE(defaults.size() == 6);
+  CHECK(defaults[0].kind == PythonValue::Kind::kOther);
+  CHECK(defaults[0].text.empty());
+  CHECK(defaults[1].kind == PythonValue::Kind::kNumber);
+  CHECK(defaults[1].text == "1");
+  CHECK(defaults[3].text.empty());
+  CHECK(defaults[4].kind == PythonValue::Kind::kString);
+  CHECK(defaults[4].text == "x");
 }
 
 TEST_CASE("assignments at module, class and function level are kept; tuple targets and -= not",
@@ -542,6 +582,61 @@ else:
     assigned = &a;
   REQUIRE(assigned);
   CHECK(condition_chain(t, assigned->condition) == "DEBUG");
+}
+
+TEST_CASE("statements after `if test: return` in the same block run under not (test)",
+          "[unit][fact_collector]") {
+  const FileSummary s = summarize_python(R"(def f():
+    register(2)
+    if not FEATURE:
+        return None
+    register(5)
+
+    def view():
+        pass
+    if A:
+        register(9)
+        raise E()
+    elif B:
+        return
+    register(14)
+    for x in items:
+        if x:
+            continue  # skip
+        register(18)
+    register(19)
+register(20)
+)");
+  CHECK(call_on_line(s, 2).condition == -1);
+  CHECK(condition_chain(s, call_on_line(s, 5).condition) == "not (not FEATURE)");
+  CHECK(condition_chain(s, definition(s, "f.view").condition) == "not (not FEATURE)");
+  CHECK(condition_chain(s, call_on_line(s, 10).condition) == "not (not FEATURE) / A");
+  CHECK(condition_chain(s, call_on_line(s, 14).condition) == "not (not FEATURE) / not (A)");
+  CHECK(condition_chain(s, call_on_line(s, 18).condition) ==
+        "not (not FEATURE) / not (A) / not (x)");
+  CHECK(condition_chain(s, call_on_line(s, 19).condition) == "not (not FEATURE) / not (A)");
+  CHECK(call_on_line(s, 20).condition == -1);
+  CHECK_FALSE(call_on_line(s, 5).conditional);  // not syntactically under an `if`
+}
+
+TEST_CASE("loops over lists, names and attribute chains hold the calls and assignments in them",
+          "[unit][fact_collector]") {
+  const FileSummary s = summarize_python(R"(for p in settings.PLUGINS:
+    urls.append(p)
+    extra += [p]
+for q in load():
+    urls.append(q)
+)",
+                                         "urls.py", "urls");
+  REQUIRE(s.loops.size() == 1);
+  CHECK(s.loops[0].targets == std::vector<std::string>{"p"});
+  CHECK(s.loops[0].iterable.kind == PythonValue::Kind::kName);
+  CHECK(s.loops[0].iterable.text == "settings.PLUGINS");
+  REQUIRE(s.calls.size() == 2);
+  CHECK(s.calls[0].loop == 0);
+  CHECK(s.calls[1].loop == -1);  // a call's result: not a list the link stage can know
+  REQUIRE(s.assignments.size() == 1);
+  CHECK(s.assignments[0].loop == 0);
 }
 
 }  // namespace

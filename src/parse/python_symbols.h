@@ -20,8 +20,8 @@ struct PythonSymbols {
       raise_statement, expression_list, parameters, default_parameter, typed_parameter,
       typed_default_parameter, for_statement, pattern_list, return_statement, subscript, await,
       nonlocal_statement, named_expression, keyword_separator, positional_separator,
-      match_statement, type, boolean_operator, not_operator, elif_clause,
-      else_clause;
+      match_statement, type, boolean_operator, not_operator, elif_clause, else_clause, set,
+      continue_statement, break_statement, list_comprehension, for_in_clause, if_clause;
 
   TSFieldId field_body, field_name, field_alias, field_module_name, field_definition, field_left,
       field_right, field_operator, field_function, field_arguments, field_object,

@@ -67,21 +67,38 @@ void append_unescaped(std::string& out, std::string_view raw) {
 
 }  // namespace
 
+// An f-string's literal text writes a brace as `{{` / `}}`: a single one
+// would open or close a replacement field.
+std::string undouble_braces(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    out += text[i];
+    if ((text[i] == '{' || text[i] == '}') && i + 1 < text.size() && text[i + 1] == text[i]) ++i;
+  }
+  return out;
+}
+
 std::vector<PythonValue> fstring_parts(TSNode node, std::string_view source, const PythonSymbols& s,
                                        int depth) {
   std::vector<PythonValue> parts;
   bool raw = false;
+  bool formatted = false;
   for_each_child(node, [&](TSNode child) {
     const TSSymbol kind = ts_node_symbol(child);
     if (kind == s.string_start) {
-      for (char c : node_text(child, source))
+      for (char c : node_text(child, source)) {
         raw = raw || c == 'r' || c == 'R';
+        formatted = formatted || c == 'f' || c == 'F';
+      }
     } else if (kind == s.string_content) {
       PythonValue literal{.kind = PythonValue::Kind::kString};
+      const std::string text = formatted ? undouble_braces(node_text(child, source))
+                                         : std::string(node_text(child, source));
       if (raw) {
-        literal.text = node_text(child, source);
+        literal.text = text;
       } else {
-        append_unescaped(literal.text, node_text(child, source));
+        append_unescaped(literal.text, text);
       }
       parts.push_back(std::move(literal));
     } else if (kind == s.interpolation) {
@@ -147,6 +164,49 @@ std::string dotted_name(TSNode node, std::string_view source, const PythonSymbol
   return {};
 }
 
+namespace {
+
+// `[body for targets in iterable if test]`: kComprehension when there is one
+// `for` clause over plain name targets; otherwise `value` stays kOther.
+void read_comprehension(TSNode node, std::string_view source, const PythonSymbols& s, int depth,
+                        PythonValue& value) {
+  TSNode body = ts_node_child_by_field_id(node, s.field_body);
+  std::vector<TSNode> loops, tests;
+  for_each_child(node, [&](TSNode child) {
+    const TSSymbol kind = ts_node_symbol(child);
+    if (kind == s.for_in_clause) loops.push_back(child);
+    if (kind == s.if_clause && ts_node_named_child_count(child) == 1) {
+      tests.push_back(ts_node_named_child(child, 0));
+    }
+  });
+  if (ts_node_is_null(body) || loops.size() != 1) return;
+  TSNode left = ts_node_child_by_field_id(loops[0], s.field_left);
+  TSNode right = ts_node_child_by_field_id(loops[0], s.field_right);
+  if (ts_node_is_null(left) || ts_node_is_null(right)) return;
+  PythonValue targets{.kind = PythonValue::Kind::kTuple};
+  if (ts_node_symbol(left) == s.identifier) {
+    targets.items.push_back(PythonValue{.kind = PythonValue::Kind::kName,
+                                        .text = std::string(node_text(left, source))});
+  } else {
+    bool plain = true;
+    for_each_child(left, [&](TSNode part) {
+      if (!ts_node_is_named(part)) return;
+      plain = plain && ts_node_symbol(part) == s.identifier;
+      targets.items.push_back(PythonValue{.kind = PythonValue::Kind::kName,
+                                          .text = std::string(node_text(part, source))});
+    });
+    if (!plain || targets.items.empty()) return;
+  }
+  value.kind = PythonValue::Kind::kComprehension;
+  value.items.push_back(read_value(body, source, s, depth + 1));
+  value.items.push_back(read_value(right, source, s, depth + 1));
+  value.items.push_back(std::move(targets));
+  for (TSNode test : tests)
+    value.items.push_back(read_value(test, source, s, depth + 1));
+}
+
+}  // namespace
+
 PythonValue read_value(TSNode node, std::string_view source, const PythonSymbols& s, int depth) {
   PythonValue value;
   value.line = node_line(node);
@@ -172,7 +232,22 @@ PythonValue read_value(TSNode node, std::string_view source, const PythonSymbols
       all_plain = all_plain && plain;
     });
     value.kind = all_plain ? PythonValue::Kind::kString : PythonValue::Kind::kFString;
-    if (!all_plain) value.text = excerpt(node, source);
+    if (!all_plain) {
+      // `"/a" f"/{b}"`: the parts of each piece, in order.
+      value.text = excerpt(node, source);
+      for_each_child(node, [&](TSNode child) {
+        if (ts_node_symbol(child) != s.string) return;
+        bool plain = true;
+        std::string text = string_literal(child, source, s, &plain);
+        if (plain) {
+          value.items.push_back(
+              PythonValue{.kind = PythonValue::Kind::kString, .text = std::move(text)});
+          return;
+        }
+        for (PythonValue& part : fstring_parts(child, source, s, depth))
+          value.items.push_back(std::move(part));
+      });
+    }
   } else if (kind == s.integer || kind == s.float_) {
     value.kind = PythonValue::Kind::kNumber;
     value.text = node_text(node, source);
@@ -185,8 +260,10 @@ PythonValue read_value(TSNode node, std::string_view source, const PythonSymbols
     value.text = dotted_name(node, source, s);
     value.kind = value.text.empty() ? PythonValue::Kind::kOther : PythonValue::Kind::kName;
     if (value.text.empty()) value.text = excerpt(node, source);
-  } else if (kind == s.list || kind == s.tuple) {
-    value.kind = kind == s.list ? PythonValue::Kind::kList : PythonValue::Kind::kTuple;
+  } else if (kind == s.list || kind == s.tuple || kind == s.set) {
+    value.kind = kind == s.list    ? PythonValue::Kind::kList
+                 : kind == s.tuple ? PythonValue::Kind::kTuple
+                                   : PythonValue::Kind::kSet;
     for_each_child(node, [&](TSNode child) {
       if (ts_node_is_named(child) && !ts_node_is_extra(child)) {
         value.items.push_back(read_value(child, source, s, depth + 1));
@@ -287,6 +364,9 @@ PythonValue read_value(TSNode node, std::string_view source, const PythonSymbols
     value.text = compact;
     value.items.push_back(read_value(left, source, s, depth + 1));
     value.items.push_back(read_value(right, source, s, depth + 1));
+  } else if (kind == s.list_comprehension) {
+    value.text = excerpt(node, source);
+    read_comprehension(node, source, s, depth, value);
   } else {
     value.text = excerpt(node, source);
   }

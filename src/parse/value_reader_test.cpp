@@ -60,6 +60,30 @@ TEST_CASE("f-strings are kFString with the source excerpt", "[unit][value_reader
   CHECK(mixed.kind == Kind::kFString);
 }
 
+TEST_CASE("f-string literal parts undo the {{ }} escapes; plain strings keep them",
+          "[unit][value_reader]") {
+  const PythonValue v = value_of("x = f'/a/{{id}}/{b}/}}'");
+  REQUIRE(v.kind == Kind::kFString);
+  REQUIRE(v.items.size() == 3);
+  CHECK(v.items[0].text == "/a/{id}/");
+  CHECK(v.items[1].kind == Kind::kName);
+  CHECK(v.items[2].text == "/}");
+  CHECK(value_of("x = '/a/{{id}}'").text == "/a/{{id}}");
+  CHECK(value_of("x = rf'/{{\\d}}/{b}'").items[0].text == "/{\\d}/");
+}
+
+TEST_CASE("adjacent literals with an f-string keep every piece's parts in order",
+          "[unit][value_reader]") {
+  const PythonValue v = value_of("x = '/api' f'/{version}/{{x}}' '/items'");
+  REQUIRE(v.kind == Kind::kFString);
+  REQUIRE(v.items.size() == 5);
+  CHECK(v.items[0].text == "/api");
+  CHECK(v.items[1].text == "/");
+  CHECK(v.items[2].text == "version");
+  CHECK(v.items[3].text == "/{x}");
+  CHECK(v.items[4].text == "/items");
+}
+
 TEST_CASE("numbers, booleans and None", "[unit][value_reader]") {
   CHECK(value_of("x = 42").kind == Kind::kNumber);
   CHECK(value_of("x = 42").text == "42");
@@ -93,6 +117,17 @@ TEST_CASE("lists and tuples keep their items in order", "[unit][value_reader]") 
   const PythonValue single = value_of("x = ('only',)");
   CHECK(single.kind == Kind::kTuple);
   REQUIRE(single.items.size() == 1);
+}
+
+TEST_CASE("sets keep their items in source order", "[unit][value_reader]") {
+  const PythonValue set = value_of("x = {'delete', \"api_delete\", NAME}");
+  CHECK(set.kind == Kind::kSet);
+  REQUIRE(set.items.size() == 3);
+  CHECK(set.items[0].text == "delete");
+  CHECK(set.items[1].text == "api_delete");
+  CHECK(set.items[2].kind == Kind::kName);
+  CHECK(render(set) == "{\"delete\", \"api_delete\", NAME}");
+  CHECK(value_of("x = {}").kind == Kind::kDict);  // `{}` is an empty dict, not a set
 }
 
 TEST_CASE("a parenthesised expression is its content", "[unit][value_reader]") {
@@ -192,6 +227,22 @@ TEST_CASE("values nested deeper than the limit become kOther excerpts", "[unit][
   CHECK(depth <= kMaxValueDepth + 1);
   CHECK(p->kind == Kind::kOther);
   CHECK(p->text.size() <= kMaxExcerpt + 3);
+}
+
+TEST_CASE("list comprehensions with one for clause keep body, iterable, targets and tests",
+          "[unit][value_reader]") {
+  const PythonValue v = value_of("x = [path(p, v) for p, v in PAGES if p != 'skip']");
+  REQUIRE(v.kind == Kind::kComprehension);
+  REQUIRE(v.items.size() == 4);
+  CHECK(v.items[0].kind == Kind::kCall);
+  CHECK(v.items[0].text == "path");
+  CHECK(v.items[1].text == "PAGES");
+  REQUIRE(v.items[2].items.size() == 2);
+  CHECK(v.items[2].items[1].text == "v");
+  CHECK(v.items[3].text == "!=");
+  CHECK(render(v) == "[path(p, v) for p, v in PAGES if p != 'skip']");
+  // Two for clauses: not a shape the link stage expands.
+  CHECK(value_of("x = [a for a in b for c in d]").kind == Kind::kOther);
 }
 
 }  // namespace

@@ -12,7 +12,8 @@ std::string joined(const std::vector<std::string>& items, std::size_t limit) {
   return out;
 }
 
-std::string reasons_in_words(const FamilyFacts& ff, const FamilyPlan& fp) {
+std::string reasons_in_words(const FamilyFacts& ff, const FamilyPlan& fp,
+                             const std::string& traffic_words) {
   std::vector<std::string> reasons;
   reasons.push_back(ff.read_only == ff.endpoints
                         ? "reads only (" + std::to_string(ff.endpoints) + " endpoint" +
@@ -48,6 +49,7 @@ std::string reasons_in_words(const FamilyFacts& ff, const FamilyPlan& fp) {
   if (!ff.auth_evidence.empty()) reasons.push_back("authentication: " + ff.auth_evidence);
   if (!ff.python2.empty())
     reasons.push_back(std::to_string(ff.python2.size()) + " Python 2 blockers");
+  if (!traffic_words.empty()) reasons.push_back(traffic_words);
   std::string out;
   for (const std::string& reason : reasons)
     out += (out.empty() ? "" : "; ") + reason;
@@ -104,6 +106,13 @@ std::vector<std::string> sequence_of(const FamilyFacts& ff) {
   if (ff.deprecated > 0) {
     out.push_back("retire " + std::to_string(ff.deprecated) +
                   " deprecated endpoints instead of porting them");
+  }
+  if (ff.never_hit > 0) {
+    out.push_back("confirm whether " +
+                  (ff.never_hit == 1 ? std::string("the endpoint")
+                                     : "the " + std::to_string(ff.never_hit) + " endpoints") +
+                  " no request reached can be retired instead of ported (proposed for "
+                  "deprecation in the matrix)");
   }
   return out;
 }

@@ -31,9 +31,13 @@ struct FamilyFacts {
   // once it is a service of its own.
   std::vector<std::string> contested;
   std::uint32_t distributed_writes = 0;
+  const FamilyTraffic* traffic = nullptr;  // with access logs
+  std::uint32_t never_hit = 0;             // endpoints proposed for deprecation
 };
 
-std::string reasons_in_words(const FamilyFacts& ff, const FamilyPlan& fp);
+// `traffic_words`: what the access logs say of it ("" without them).
+std::string reasons_in_words(const FamilyFacts& ff, const FamilyPlan& fp,
+                             const std::string& traffic_words = "");
 // What to extract, decide or port first, most pressing first: the largest
 // shared-kernel candidates, the owners of shared tables, Python 2 blockers,
 // code of other families only this one uses, then the other candidates.

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 #include <map>
 #include <set>
 
@@ -13,6 +14,7 @@
 #include "plan/plan_quality.h"
 #include "plan/shared_kernel.h"
 #include "plan/slice_overlap.h"
+#include "traffic/log_time.h"
 
 namespace cutover {
 namespace {
@@ -185,6 +187,37 @@ void add_wave_decommission(const Inventory& inv, Plan& plan) {
   }
 }
 
+// "12.5% of requests (1,234), 97.0% reads observed", from the access logs.
+std::string traffic_in_words(const FamilyTraffic* family, std::uint64_t matched) {
+  if (!family || family->hits == 0) return "no request in the log window";
+  const auto percent = [](std::uint64_t part, std::uint64_t whole) {
+    char text[32];
+    std::snprintf(text, sizeof text, "%.1f%%",
+                  whole ? 100.0 * static_cast<double>(part) / static_cast<double>(whole) : 0.0);
+    return std::string(text);
+  };
+  return percent(family->hits, matched) + " of requests (" + std::to_string(family->hits) + "), " +
+         percent(family->reads, family->hits) + " reads observed";
+}
+
+// Never-hit endpoints proposed for deprecation in the matrix; each
+// family's traffic.
+void propose_deprecations(const Inventory& inv, std::vector<MatrixRow>& matrix,
+                          std::map<std::string, FamilyFacts>& facts) {
+  const TrafficSummary& t = *inv.traffic;
+  const std::string window = t.window_first && t.window_last ? " from " + iso_utc(*t.window_first) +
+                                                                   " to " + iso_utc(*t.window_last)
+                                                             : "";
+  for (std::size_t i : t.never_hit) {
+    if (i >= matrix.size() || matrix[i].status == "deprecated") continue;
+    matrix[i].proposed_deprecation = "no request in the access logs" + window + " (" +
+                                     std::to_string(t.requests) + " requests read)";
+    ++facts[inv.routes[i].family].never_hit;
+  }
+  for (const FamilyTraffic& f : t.families)
+    facts[f.family].traffic = &f;
+}
+
 }  // namespace
 
 bool names_authentication(std::string_view name) {
@@ -210,6 +243,7 @@ Plan build_plan(const Inventory& inv, const PlanOptions& options) {
   std::map<std::string, FamilyFacts> facts;
   for (const std::string& name : overlap.families)
     facts[name];
+  if (inv.traffic) propose_deprecations(inv, plan.matrix, facts);
   for (std::size_t i = 0; i < inv.routes.size(); ++i) {
     const Route& r = inv.routes[i];
     MatrixRow& row = plan.matrix[i];
@@ -298,6 +332,17 @@ Plan build_plan(const Inventory& inv, const PlanOptions& options) {
         {"python2_blockers", static_cast<double>(ff.python2.size()), w.python2, false},
         {"lines_to_port", static_cast<double>(ff.lines), w.size, false},
     };
+    if (inv.traffic) {
+      // Observed traffic next to the static factors; a family no request
+      // reached keeps its static read share as the observed one.
+      const std::uint64_t hits = ff.traffic ? ff.traffic->hits : 0;
+      const double total = static_cast<double>(std::max<std::uint64_t>(1, inv.traffic->matched));
+      raw[name].push_back({"traffic_share", static_cast<double>(hits) / total, w.traffic, false});
+      raw[name].push_back({"observed_read_share",
+                           hits ? static_cast<double>(ff.traffic->reads) / static_cast<double>(hits)
+                                : ff.read_only / endpoints,
+                           w.observed_read, true});
+    }
     for (const Raw& r : raw[name])
       largest[r.name] = std::max(largest[r.name], r.value);
     FamilyPlan fp{.name = name, .auth_critical = !ff.auth_evidence.empty()};
@@ -332,7 +377,8 @@ Plan build_plan(const Inventory& inv, const PlanOptions& options) {
   std::map<std::string, std::set<std::string>> tests = test_files_by_family(inv);
   for (FamilyPlan& fp : plan.families) {
     const FamilyFacts& ff = facts[fp.name];
-    fp.reasons = reasons_in_words(ff, fp);
+    fp.reasons = reasons_in_words(
+        ff, fp, inv.traffic ? traffic_in_words(ff.traffic, inv.traffic->matched) : "");
     fp.prerequisites = prerequisites_of(ff, fp, inv);
     fp.sequence = sequence_of(ff);
     fp.test_files.assign(tests[fp.name].begin(), tests[fp.name].end());

@@ -30,6 +30,9 @@ struct ScoreWeights {
   double adapters = -1;       // adapters per endpoint
   double python2 = -1;        // Python 2 blockers in its modules
   double size = -1;           // lines to port: the union of its endpoints' slices
+  // With access logs only (the factors are absent without them):
+  double traffic = 1;        // share of the requests, scaled to the busiest family
+  double observed_read = 1;  // share of its requests that are GET/HEAD
 };
 
 struct PlanOptions {

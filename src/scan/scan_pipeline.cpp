@@ -11,6 +11,7 @@
 #include "discover/source_discovery.h"
 #include "frameworks/django/django_references.h"
 #include "frameworks/django/django_urls.h"
+#include "frameworks/fab/fab_routes.h"
 #include "frameworks/fastapi/fastapi_routes.h"
 #include "frameworks/flask/flask_routes.h"
 #include "graph/endpoint_families.h"
@@ -22,9 +23,9 @@
 #include "link/import_resolver.h"
 #include "link/module_index.h"
 #include "link/name_resolver.h"
-#include "link/namespace_packages.h"
 #include "link/python2_blockers.h"
 #include "link/route_facts.h"
+#include "link/source_roots.h"
 #include "link/test_modules.h"
 #include "parse/file_summarizer.h"
 #include "scan/summarize_stage.h"
@@ -39,6 +40,7 @@ void sort_outputs(Inventory& inv) {
   });
   std::sort(inv.routes.begin(), inv.routes.end(), route_before);
   std::sort(inv.test_routes.begin(), inv.test_routes.end(), route_before);
+  std::sort(inv.auto_routes.begin(), inv.auto_routes.end(), route_before);
   std::sort(inv.hooks.begin(), inv.hooks.end(), [](const Hook& a, const Hook& b) {
     return std::tie(a.blueprint, a.kind, a.file, a.line, a.handler) <
            std::tie(b.blueprint, b.kind, b.file, b.line, b.handler);
@@ -57,7 +59,8 @@ Inventory link_summaries(std::string root_label, std::vector<FileSummary> summar
   StageClock clock(stages ? *stages : untimed);
   std::sort(summaries.begin(), summaries.end(),
             [](const FileSummary& a, const FileSummary& b) { return a.path < b.path; });
-  adopt_namespace_packages(summaries, options.source_roots);
+  choose_source_roots(summaries, options.source_roots, diagnostics);
+  clock.lap("link:roots");
   Inventory inv;
   inv.root = std::move(root_label);
   inv.diagnostics = std::move(diagnostics);
@@ -81,7 +84,7 @@ Inventory link_summaries(std::string root_label, std::vector<FileSummary> summar
   for (ImportEdge& e : django_string_references(summaries, index, inv.diagnostics))
     inv.imports.push_back(std::move(e));
   clock.lap("link:imports");
-  const NameResolver names(summaries, index, options.jobs);
+  const NameResolver names(summaries, index, options.jobs, options.django_settings);
   clock.lap("link:names");
   const std::vector<ClassConstruction> constructions =
       find_class_constructions(names, options.jobs);
@@ -90,11 +93,15 @@ Inventory link_summaries(std::string root_label, std::vector<FileSummary> summar
   inv.hooks = std::move(flask.hooks);
   for (Route& r : extract_fastapi_routes(names, constructions, inv.diagnostics))
     inv.routes.push_back(std::move(r));
+  for (Route& r : extract_fab_routes(names, constructions, inv.diagnostics))
+    inv.routes.push_back(std::move(r));
   for (Route& r : extract_django_routes(names, constructions,
                                         DjangoOptions{.settings_module = options.django_settings},
                                         inv.diagnostics)) {
     inv.routes.push_back(std::move(r));
   }
+  for (std::size_t i = 0; i < inv.routes.size(); ++i)
+    inv.routes[i].declared = static_cast<std::uint32_t>(i);
   complete_routes(inv, names, index, options.jobs);
   clock.lap("link:routes");
   std::unordered_map<std::string_view, const FileSummary*> file_at;
@@ -116,8 +123,12 @@ Inventory link_summaries(std::string root_label, std::vector<FileSummary> summar
                  r.module = index.id_of(*f);
                  const std::string& module = summaries[*f].module;
                  if (r.handler.size() > module.size() + 1) {
-                   r.uses = uses.handler_uses(
-                       *f, std::string_view(r.handler).substr(module.size() + 1), &inherited);
+                   const std::string_view local =
+                       std::string_view(r.handler).substr(module.size() + 1);
+                   r.uses = uses.handler_uses(*f, local, &inherited);
+                   for (const DefinitionFact& d : summaries[*f].definitions) {
+                     if (d.qualified_name == local) r.doc = d.doc;
+                   }
                  }
                });
   std::vector<std::vector<TableAccess>> accesses(summaries.size());
@@ -195,7 +206,10 @@ Inventory run_scan(const ScanOptions& options, ScanStats* stats) {
   const unsigned jobs = resolved_jobs(options.jobs);
   clock.lap("discover");
   ReadSources read = read_sources(discovery.files, options, limits, jobs, run_stats);
-  if (options.outputs_current && !options.cache_dir.empty() &&
+  // Access logs change without the tree: outputs made from them are never
+  // taken as current.
+  const TrafficOptions traffic = merged_traffic_options(config.traffic, options.traffic);
+  if (options.outputs_current && !options.cache_dir.empty() && traffic.access_logs.empty() &&
       options.outputs_current(
           inputs_fingerprint(discovery.files, read, discovery.diagnostics, options))) {
     run_stats.outputs_current = true;
@@ -216,6 +230,15 @@ Inventory run_scan(const ScanOptions& options, ScanStats* stats) {
   Inventory inv = link_summaries(options.root_label, std::move(summarized.summaries),
                                  std::move(discovery.diagnostics), link, &run_stats.stages);
   clock.skip();  // link_summaries timed its own parts
+  if (!traffic.access_logs.empty()) {
+    try {
+      inv.traffic = analyse_traffic(inv, traffic, link.jobs, inv.diagnostics);
+    } catch (const std::runtime_error& e) {
+      throw ScanError(e.what());
+    }
+    std::sort(inv.diagnostics.begin(), inv.diagnostics.end());
+    clock.lap("traffic");
+  }
   inv.plan = build_plan(inv, plan);
   clock.lap("plan");
   if (cache_written.valid()) run_stats.cache_problem = cache_written.get();

@@ -12,6 +12,7 @@
 #include "model/inventory.h"
 #include "plan/migration_plan.h"
 #include "scan/stage_times.h"
+#include "traffic/traffic_analysis.h"
 
 namespace cutover {
 
@@ -35,6 +36,9 @@ struct ScanOptions {
   std::size_t max_files = 1'000'000;  // Python files scanned, the first by path; 0: no limit
   LinkOptions link;
   PlanOptions plan;
+  // Access logs to join to the routes (--access-log and the rest; the
+  // config's when none is given). None: no traffic section.
+  TrafficOptions traffic;
   // Incremental cache folder (cache/summary_cache.h); none when empty.
   std::filesystem::path cache_dir;
   // Configuration file; cutover.toml or pyproject.toml in `root` when empty.

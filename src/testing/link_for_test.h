@@ -128,6 +128,16 @@ inline const Route& route_with_path(const Inventory& inv, std::string_view path)
   throw;
 }
 
+// The route the framework adds by itself (auto_kind set) with this path;
+// fails the test when there is none.
+inline const Route& auto_route_with_path(const Inventory& inv, std::string_view path) {
+  for (const Route& r : inv.auto_routes) {
+    if (r.path == path) return r;
+  }
+  FAIL("no automatic route " << path);
+  throw;
+}
+
 inline std::vector<std::string> route_paths(const Inventory& inv) {
   std::vector<std::string> out;
   for (const Route& r : inv.routes)

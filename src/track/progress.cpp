@@ -18,6 +18,10 @@ std::string_view plain_type(std::string_view type) {
 
 void count(ProgressCounts& c, const EndpointProgress& e) {
   ++c.endpoints;
+  if (e.status != "deprecated") {
+    c.requests += e.requests;
+    c.requests_moved += e.requests_moved;
+  }
   if (e.status == "migrated") ++c.migrated;
   if (e.status == "mismatched") ++c.mismatched;
   if (e.status == "split") ++c.split;
@@ -30,26 +34,87 @@ void count(ProgressCounts& c, const EndpointProgress& e) {
 
 void finish(ProgressCounts& c) {
   c.percent = c.methods_total ? 100.0 * c.methods_migrated / c.methods_total : 0;
+  c.traffic_percent =
+      c.requests ? 100.0 * static_cast<double>(c.requests_moved) / static_cast<double>(c.requests)
+                 : 0;
 }
 
-// Parameter types and the trailing slash: what a client of the endpoint
-// would notice changed.
-std::vector<std::string> contract_changes(const Route& legacy, const Route& target) {
-  std::vector<std::string> out;
+// An endpoint's requests and those whose method moved: all of them once it
+// is served (ANY, or every method moved), else those of the methods that
+// moved (HEAD goes with GET).
+void count_requests(EndpointProgress& e, const RouteTraffic& t) {
+  e.requests = t.hits;
+  if (e.methods_migrated.empty()) return;
+  if (e.methods_remaining.empty()) {
+    e.requests_moved = t.hits;
+    return;
+  }
+  const auto moved = [&](const std::string& m) {
+    return std::find(e.methods_migrated.begin(), e.methods_migrated.end(), m) !=
+           e.methods_migrated.end();
+  };
+  for (const auto& [method, n] : t.methods) {
+    if (moved(method) || (method == "HEAD" && moved("GET"))) e.requests_moved += n;
+  }
+}
+
+// What a client sees when a path parameter's type changes: a narrower
+// legacy type (the legacy route answered 404 to other values) now lets
+// them through, a wider one now refuses them with 422.
+std::string type_change_reason(std::string_view legacy, std::string_view target) {
+  const bool legacy_text = plain_type(legacy) == "str";
+  const bool target_text = plain_type(target) == "str";
+  if (!legacy_text && target_text)
+    return "the FastAPI route accepts values the legacy one answered with 404";
+  if (legacy_text && !target_text)
+    return "requests with values the legacy route served get 422 from FastAPI";
+  return "the values each side accepts differ: some requests get another answer";
+}
+
+bool trailing_slash(std::string_view path) {
+  return path.size() > 1 && path.ends_with('/');
+}
+
+}  // namespace
+
+std::vector<ContractDifference> contract_differences(const Route& legacy, const Route& target) {
+  std::vector<ContractDifference> out;
   for (std::size_t i = 0; i < legacy.params.size() && i < target.params.size(); ++i) {
     const RouteParam& a = legacy.params[i];
     const RouteParam& b = target.params[i];
-    if (!same_param_type(a.type, b.type)) out.push_back(a.name + ": " + a.type + " → " + b.type);
+    if (!same_param_type(a.type, b.type)) {
+      out.push_back({.kind = "param-type",
+                     .param = a.name,
+                     .legacy = a.type,
+                     .target = b.type,
+                     .breaking = true,
+                     .reason = type_change_reason(a.type, b.type)});
+    }
+    if (a.name != b.name) {
+      out.push_back({.kind = "param-name",
+                     .param = a.name,
+                     .legacy = a.name,
+                     .target = b.name,
+                     .breaking = false,
+                     .reason = "renamed: URLs are unchanged, but the OpenAPI documents and "
+                               "clients generated from them name it differently"});
+    }
   }
-  const bool a_slash = legacy.path_template.size() > 1 && legacy.path_template.ends_with('/');
-  const bool b_slash = target.path_template.size() > 1 && target.path_template.ends_with('/');
-  if (a_slash != b_slash) {
-    out.push_back("trailing slash: " + legacy.path_template + " → " + target.path_template);
+  if (trailing_slash(legacy.path_template) != trailing_slash(target.path_template)) {
+    out.push_back({.kind = "trailing-slash",
+                   .legacy = legacy.path_template,
+                   .target = target.path_template,
+                   .breaking = true,
+                   .reason = "requests for the legacy path get a 307 redirect from FastAPI "
+                             "(redirect_slashes) instead of the response"});
   }
   return out;
 }
 
-}  // namespace
+std::string difference_text(const ContractDifference& d) {
+  const std::string head = d.kind == "trailing-slash" ? std::string("trailing slash") : d.param;
+  return head + ": " + d.legacy + " → " + d.target + ": " + d.reason;
+}
 
 std::string match_key(std::string_view path) {
   std::string key;
@@ -77,6 +142,12 @@ Progress match_progress(const Inventory& legacy, const Inventory& target) {
   }
   std::set<const Route*> used;
   std::map<std::string, ProgressCounts> families;
+  std::vector<const RouteTraffic*> traffic(legacy.routes.size());
+  if (legacy.traffic) {
+    p.traffic = true;
+    for (const RouteTraffic& t : legacy.traffic->routes)
+      traffic[t.route] = &t;
+  }
   for (std::size_t i = 0; i < legacy.routes.size(); ++i) {
     const Route& r = legacy.routes[i];
     if (r.framework == "fastapi") continue;
@@ -106,9 +177,15 @@ Progress match_progress(const Inventory& legacy, const Inventory& target) {
         used.insert(t);
         e.target_routes.push_back(t->id);
         if (e.target_path.empty()) e.target_path = t->path_template;
-        for (std::string& change : contract_changes(r, *t)) {
-          if (std::find(e.mismatches.begin(), e.mismatches.end(), change) == e.mismatches.end())
-            e.mismatches.push_back(std::move(change));
+        for (ContractDifference& d : contract_differences(r, *t)) {
+          const std::string text = difference_text(d);
+          if (d.breaking &&
+              std::find(e.mismatches.begin(), e.mismatches.end(), text) == e.mismatches.end())
+            e.mismatches.push_back(text);
+          const bool seen =
+              std::any_of(e.differences.begin(), e.differences.end(),
+                          [&](const ContractDifference& o) { return difference_text(o) == text; });
+          if (!seen) e.differences.push_back(std::move(d));
         }
       }
     }
@@ -121,6 +198,7 @@ Progress match_progress(const Inventory& legacy, const Inventory& target) {
     } else {
       e.status = e.methods_remaining.empty() ? "migrated" : "split";
     }
+    if (traffic[i]) count_requests(e, *traffic[i]);
     ProgressCounts& family = families[r.family];
     family.name = r.family;
     count(family, e);

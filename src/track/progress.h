@@ -22,4 +22,12 @@ std::string match_key(std::string_view path_template);
 // same values: str, string, slug, default and regex groups are all str.
 bool same_param_type(std::string_view legacy, std::string_view target);
 
+// How the contract of FastAPI route `target` differs from legacy `legacy`'s
+// (matched by match_key): path parameter types and names by position, and
+// the trailing slash.
+std::vector<ContractDifference> contract_differences(const Route& legacy, const Route& target);
+
+// "product_id: int → str: <reason>", "trailing slash: /a/ → /a: <reason>".
+std::string difference_text(const ContractDifference& d);
+
 }  // namespace cutover

@@ -49,6 +49,22 @@ TEST_CASE("typed parameters match by position, whatever their names", "[unit][pr
       target_of({route("fastapi", {"GET"}, "/users/{user_id}", {{"user_id", "int"}})}));
   CHECK(only(p).status == "migrated");
   CHECK(only(p).mismatches.empty());
+  // The rename is listed, not counted against the contract: URLs are the same.
+  REQUIRE(only(p).differences.size() == 1);
+  CHECK(only(p).differences[0].kind == "param-name");
+  CHECK(only(p).differences[0].legacy == "id");
+  CHECK(only(p).differences[0].target == "user_id");
+  CHECK_FALSE(only(p).differences[0].breaking);
+}
+
+TEST_CASE("a text parameter that became a number is refused by FastAPI", "[unit][progress]") {
+  const Progress p =
+      match_progress(legacy_of({route("django", {"GET"}, "/p/{id}", {{"id", "slug"}})}),
+                     target_of({route("fastapi", {"GET"}, "/p/{id}", {{"id", "int"}})}));
+  CHECK(only(p).status == "mismatched");
+  CHECK(only(p).mismatches ==
+        std::vector<std::string>{
+            "id: slug → int: requests with values the legacy route served get 422 from FastAPI"});
 }
 
 TEST_CASE("a converter that became another type is a contract mismatch", "[unit][progress]") {
@@ -56,7 +72,12 @@ TEST_CASE("a converter that became another type is a contract mismatch", "[unit]
       match_progress(legacy_of({route("flask", {"GET"}, "/p/{id}", {{"id", "int"}})}),
                      target_of({route("fastapi", {"GET"}, "/p/{id}", {{"id", "str"}})}));
   CHECK(only(p).status == "mismatched");
-  CHECK(only(p).mismatches == std::vector<std::string>{"id: int → str"});
+  CHECK(only(p).mismatches ==
+        std::vector<std::string>{
+            "id: int → str: the FastAPI route accepts values the legacy one answered with 404"});
+  REQUIRE(only(p).differences.size() == 1);
+  CHECK(only(p).differences[0].kind == "param-type");
+  CHECK(only(p).differences[0].breaking);
   CHECK(p.overall.mismatched == 1);
   // Served all the same: the methods count as moved.
   CHECK(p.overall.percent == 100);
@@ -70,7 +91,10 @@ TEST_CASE("a trailing slash difference matches, reported as a mismatch", "[unit]
   const Progress p = match_progress(legacy_of({route("django", {"GET"}, "/reports/")}),
                                     target_of({route("fastapi", {"GET"}, "/reports")}));
   CHECK(only(p).status == "mismatched");
-  CHECK(only(p).mismatches == std::vector<std::string>{"trailing slash: /reports/ → /reports"});
+  CHECK(only(p).mismatches ==
+        std::vector<std::string>{"trailing slash: /reports/ → /reports: requests for the legacy "
+                                 "path get a 307 redirect from FastAPI (redirect_slashes) "
+                                 "instead of the response"});
 }
 
 TEST_CASE("methods split across services", "[unit][progress]") {

@@ -8,9 +8,13 @@ For each sample: the page logs nothing to the console (no script error, no
 CSP violation), the endpoint filter reports "N of N endpoints" with N the
 number of routes in inventory.json (so the inline script ran under the
 page's Content-Security-Policy), the family graph is an inline SVG, and the
-family filter lists every family. In a live page of the last sample, driven
+family filter lists every family, the heat map has a row per family and the
+plan overview a mark per family. In a live page of the last sample, driven
 through the DevTools protocol, filtering by family, status and text shows
-the right counts and clicking a column header sorts and reverses. Then a
+the right counts and clicking a column header sorts and reverses; what is
+drawn on demand (a family's matrix rows, a graph, a diagnostics group) is
+absent until asked for and right when drawn; the URL hash keeps and restores
+the filters and points at one endpoint; printed, only the assessment shows. Then a
 scratch tree with hostile strings
 in a route, a docstring, a blueprint name and a file name is scanned: the
 page title must be unchanged and no element the strings describe may exist.
@@ -162,6 +166,7 @@ def check_interaction(binary, root, out):
         page.js(header)
         if page.js(column + '[0]') == first and n > 1:
             problems.append('clicking Family again does not reverse the order')
+        problems += check_on_demand(page, inv)
     finally:
         page.close()
     return problems
@@ -170,7 +175,12 @@ def check_interaction(binary, root, out):
 def scan(binary, root, out):
     subprocess.run([binary, 'scan', root, '-o', out, '-q'], check=True)
     with open(os.path.join(out, 'inventory.json'), encoding='utf-8') as f:
-        return json.load(f)
+        inv = json.load(f)
+    # The report's endpoints are the application's: not the routes of test
+    # code, nor those the framework adds by itself (marked auto).
+    inv['routes'] = [r for r in inv['routes']
+                     if r.get('origin', 'app') == 'app' and not r.get('auto')]
+    return inv
 
 
 def check_sample(binary, root, out):
@@ -196,25 +206,95 @@ def check_sample(binary, root, out):
 
 
 def check_matrix(dom, inv):
-    """The grid has one row per endpoint, and its footer counts, per adapter
+    """The heat map has one row per family, and its footer counts, per adapter
     column, the endpoints whose matrix entry names that adapter."""
-    table = re.search(r'<table id="matrix-table">(.*?)</table>', dom, re.S)
+    table = re.search(r'<table id="matrix-heatmap">(.*?)</table>', dom, re.S)
     if not table:
         return ['no compatibility matrix']
     body = re.search(r'<tbody>(.*?)</tbody>', table.group(1), re.S).group(1)
-    rows = len(re.findall(r'<tr id="matrix-', body))
+    rows = len(re.findall(r'<tr data-family=', body))
+    families = len({m['family'] for m in inv['matrix']})
     problems = []
-    if rows != len(inv['routes']):
-        problems.append(f'matrix has {rows} rows, expected {len(inv["routes"])}')
+    if rows != families:
+        problems.append(f'matrix has {rows} family rows, expected {families}')
     columns = re.findall(r'<th class="adapter-col"[^>]*><span>([^<]*)</span>', table.group(1))
     footer = re.search(r'<tfoot>(.*?)</tfoot>', table.group(1), re.S).group(1)
-    counts = re.findall(r'<th>(\d+)</th>', footer)
+    counts = re.findall(r'<th>(\d+)</th>', footer)[1:]  # after the endpoint total
     expected = [str(sum(any(a['id'] == c for a in m['adapters']) for m in inv['matrix']))
                 for c in columns]
     if counts != expected:
         problems.append(f'matrix footer counts {counts}, expected {expected} for {columns}')
     if not columns and any(m['adapters'] for m in inv['matrix']):
         problems.append('matrix has no adapter columns')
+    overview = re.search(r'<svg id="plan-overview".*?</svg>', dom, re.S)
+    marks = len(re.findall(r'data-family=', overview.group(0))) if overview else 0
+    if marks != len(inv['families']):
+        problems.append(f'plan overview has {marks} marks for {len(inv["families"])} families')
+    return problems
+
+
+def check_on_demand(page, inv):
+    """What the page draws only when asked: a family's matrix rows, a graph, a
+    diagnostics group, the rest of a collapsed list; and the view kept in the hash."""
+    problems = []
+    n = len(inv['routes'])
+    family = inv['matrix'][0]['family']
+    expected = sum(m['family'] == family for m in inv['matrix'])
+    if page.js('document.querySelectorAll("#matrix-rows tbody tr").length') != 0:
+        problems.append('matrix rows drawn before they were asked for')
+    page.js(f'document.querySelector("#matrix-heatmap button[data-rows=\'" + CSS.escape({json.dumps(family)}) + "\']").click()')
+    shown = page.js('document.querySelectorAll("#matrix-rows tbody tr").length')
+    if shown != expected:
+        problems.append(f'family {family!r}: {shown} matrix rows drawn, expected {expected}')
+    # Graphs wait in templates until their section is opened.
+    if page.js('document.querySelector("#family-graph svg") !== null'):
+        problems.append('family graph in the DOM before it was opened')
+    page.js('(() => { const d = document.getElementById("family-graph-section");'
+            ' d.open = true; d.dispatchEvent(new Event("toggle")); })()')
+    time.sleep(0.2)
+    if not page.js('document.querySelector("#family-graph svg") !== null'):
+        problems.append('opening the family graph does not draw it')
+    # A diagnostics group's rows.
+    if inv['diagnostics']:
+        code = page.js('document.querySelector("details.diagnostic-group").dataset.code')
+        expected = sum(d['code'] == code for d in inv['diagnostics'])
+        page.js('(() => { const d = document.querySelector("details.diagnostic-group");'
+                ' d.open = true; d.dispatchEvent(new Event("toggle")); })()')
+        time.sleep(0.2)
+        shown = page.js('document.querySelector("details.diagnostic-group tbody").rows.length')
+        if shown != expected:
+            problems.append(f'diagnostics {code!r}: {shown} rows, expected {expected}')
+    # The hash keeps the view: a filter writes it, a link with it restores it.
+    status = inv['matrix'][0]['status']
+    page.js('(() => { const c = document.getElementById("filter-status");'
+            f' c.value = {json.dumps(status)}; c.dispatchEvent(new Event("input")); }})()')
+    hash_ = page.js('location.hash')
+    if 'status=' + status not in hash_ or 'section=endpoints' not in hash_:
+        problems.append(f'choosing status {status!r} leaves the hash at {hash_!r}')
+    expected = sum(m['status'] == status and m['family'] == family for m in inv['matrix'])
+    page.js(f'location.hash = "#section=endpoints&family=" + encodeURIComponent({json.dumps(family)})'
+            f' + "&status=" + {json.dumps(status)}')
+    time.sleep(0.3)
+    count = page.js('document.getElementById("filter-count").textContent')
+    if count != f'{expected} of {n} endpoints':
+        problems.append(f'hash with family and status shows {count!r}, expected {expected} of {n}')
+    if page.js('document.getElementById("filter-family").value') != family:
+        problems.append('the hash does not set the family filter')
+    # Printed, the page is the assessment: no endpoint list, filters or buttons.
+    page._send('Emulation.setEmulatedMedia', {'media': 'print'})
+    hidden = page.js('["endpoints-section", "graphs-section", "diagnostics-section"].map((id) =>'
+                     ' getComputedStyle(document.getElementById(id)).display)')
+    shown = page.js('["plan-overview", "wave-table", "matrix-heatmap"].map((id) =>'
+                    ' getComputedStyle(document.getElementById(id)).display)')
+    page._send('Emulation.setEmulatedMedia', {'media': ''})
+    if hidden != ['none'] * 3 or 'none' in shown:
+        problems.append(f'print: interactive sections {hidden}, assessment {shown}')
+    route = inv['routes'][-1]
+    page.js(f'location.hash = "#endpoint=" + encodeURIComponent({json.dumps(route["id"])})')
+    time.sleep(0.3)
+    rows = page.js('Array.from(document.querySelectorAll("#endpoint-table tbody tr")).map((r) => r.id)')
+    if rows != ['route-' + route['id']]:
+        problems.append(f'#endpoint= shows rows {rows}')
     return problems
 
 

@@ -31,8 +31,21 @@ BAD_INPUT = {
 }
 
 
-def scan(binary, root, out):
-    subprocess.run([binary, 'scan', root, '-o', out, '-q'], check=True)
+# An access log touching each part of the traffic section: matched routes with a
+# slash redirect and durations, unmatched and served-but-not-in-inventory paths, a
+# line with no request, a malformed line.
+ACCESS_LOG = ''.join(
+    f'10.0.0.1 - - [10/Oct/2026:13:55:{i:02d} +0000] "{request}" {status} 5 "-" "-" 0.0{i % 9 + 1}\n'
+    for i, (request, status) in enumerate([
+        ('GET /catalog/products/12 HTTP/1.1', 200), ('GET /admin/users HTTP/1.1', 308),
+        ('POST /orders/3/cancel HTTP/1.1', 302), ('GET /missing/7 HTTP/1.1', 200),
+        ('GET /wp-login.php HTTP/1.1', 404), ('-', 400)])) + 'not a log line\n'
+NGINX_FORMAT = ('nginx:$remote_addr - $remote_user [$time_local] "$request" $status '
+                '$body_bytes_sent "$http_referer" "$http_user_agent" $request_time')
+
+
+def scan(binary, root, out, extra=()):
+    subprocess.run([binary, 'scan', root, '-o', out, '-q', *extra], check=True)
     with open(os.path.join(out, 'inventory.json'), encoding='utf-8') as f:
         return json.load(f)
 
@@ -89,6 +102,24 @@ def main():
             print(f'{root}: {len(errors)} schema errors')
             failures += bool(errors)
             documents.append(doc)
+        # With an access log: the traffic section, factors and proposed deprecations.
+        shop = [r for r in args.roots if os.path.basename(r.rstrip('/')) == 'legacy_shop']
+        if shop:
+            log = os.path.join(tmp, 'access.log')
+            with open(log, 'w', encoding='utf-8') as f:
+                f.write(ACCESS_LOG)
+            doc = scan(args.cutover, shop[0], os.path.join(tmp, 'traffic'),
+                       ['--access-log', log, '--log-format', NGINX_FORMAT])
+            errors = list(validator.iter_errors(doc))
+            for e in errors[:5]:
+                print(f'traffic: {"/".join(map(str, e.path))}: {e.message[:200]}')
+            print(f'{shop[0]} with an access log: {len(errors)} schema errors')
+            failures += bool(errors) + ('traffic' not in doc)
+            probe = json.loads(json.dumps(doc))
+            probe['traffic']['routes'][0]['undocumented'] = True
+            if validator.is_valid(probe):
+                print('schema accepted an undocumented traffic field')
+                failures += 1
         # The schema must reject what it does not document.
         probe = json.loads(json.dumps(documents[0]))
         probe['routes'][0]['undocumented'] = True

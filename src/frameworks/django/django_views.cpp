@@ -5,6 +5,7 @@
 #include <map>
 #include <set>
 
+#include "frameworks/django/django_view_table.h"
 #include "link/class_hierarchy.h"
 
 namespace cutover {
@@ -12,66 +13,6 @@ namespace {
 
 constexpr std::string_view kHttpHandlers[] = {"get",    "post", "put",     "patch",
                                               "delete", "head", "options", "trace"};
-
-// Handlers Django's and DRF's generic views define, by class name. View and
-// APIView define `options` themselves; like the resolver dump, it is not
-// counted unless a class of the tree defines it.
-const std::map<std::string_view, std::vector<std::string_view>>& known_view_handlers() {
-  static const std::map<std::string_view, std::vector<std::string_view>> table = {
-      {"TemplateView", {"get"}},
-      {"RedirectView", {"get", "head", "post", "options", "delete", "put", "patch"}},
-      {"ListView", {"get"}},
-      {"DetailView", {"get"}},
-      {"ArchiveIndexView", {"get"}},
-      {"YearArchiveView", {"get"}},
-      {"MonthArchiveView", {"get"}},
-      {"WeekArchiveView", {"get"}},
-      {"DayArchiveView", {"get"}},
-      {"TodayArchiveView", {"get"}},
-      {"DateDetailView", {"get"}},
-      {"FormView", {"get", "post", "put"}},
-      {"CreateView", {"get", "post", "put"}},
-      {"UpdateView", {"get", "post", "put"}},
-      {"DeleteView", {"get", "post", "delete"}},
-      {"LoginView", {"get", "post", "put"}},
-      {"LogoutView", {"get", "post"}},  // Django 3.2: TemplateView + post
-      {"PasswordChangeView", {"get", "post", "put"}},
-      {"PasswordChangeDoneView", {"get"}},
-      {"PasswordResetView", {"get", "post", "put"}},
-      {"PasswordResetDoneView", {"get"}},
-      {"PasswordResetConfirmView", {"get", "post", "put"}},
-      {"PasswordResetCompleteView", {"get"}},
-      {"FilterView", {"get"}},          // django-filter
-      {"SpectacularAPIView", {"get"}},  // drf-spectacular
-      {"SpectacularSwaggerView", {"get"}},
-      {"SpectacularRedocView", {"get"}},
-      {"ObtainAuthToken", {"post"}},  // DRF authtoken
-      {"ListAPIView", {"get"}},
-      {"CreateAPIView", {"post"}},
-      {"RetrieveAPIView", {"get"}},
-      {"DestroyAPIView", {"delete"}},
-      {"UpdateAPIView", {"put", "patch"}},
-      {"ListCreateAPIView", {"get", "post"}},
-      {"RetrieveUpdateAPIView", {"get", "put", "patch"}},
-      {"RetrieveDestroyAPIView", {"get", "delete"}},
-      {"RetrieveUpdateDestroyAPIView", {"get", "put", "patch", "delete"}},
-  };
-  return table;
-}
-
-// ViewSet classes and mixins → the actions they provide.
-const std::map<std::string_view, std::vector<std::string_view>>& known_viewset_actions() {
-  static const std::map<std::string_view, std::vector<std::string_view>> table = {
-      {"ModelViewSet", {"list", "create", "retrieve", "update", "partial_update", "destroy"}},
-      {"ReadOnlyModelViewSet", {"list", "retrieve"}},
-      {"ListModelMixin", {"list"}},
-      {"CreateModelMixin", {"create"}},
-      {"RetrieveModelMixin", {"retrieve"}},
-      {"UpdateModelMixin", {"update", "partial_update"}},
-      {"DestroyModelMixin", {"destroy"}},
-  };
-  return table;
-}
 
 bool is_guard_mixin(std::string_view name) {
   return name.ends_with("Mixin") && (name.find("Required") != std::string_view::npos ||
@@ -121,10 +62,9 @@ std::optional<std::vector<std::string>> method_literals(const PythonValue& decor
 
 }  // namespace
 
-std::vector<std::string> class_view_methods(const NameResolver& names, std::size_t file,
-                                            std::string_view scope, std::string_view dotted,
-                                            std::vector<std::string>* guards,
-                                            std::string* unknown_base) {
+ClassView class_view(const NameResolver& names, std::size_t file, std::string_view scope,
+                     std::string_view dotted) {
+  ClassView out;
   std::set<std::string> handlers;
   std::optional<std::vector<std::string>> allowed;  // http_method_names, nearest class wins
   walk_class_hierarchy(
@@ -135,9 +75,10 @@ std::vector<std::string> class_view_methods(const NameResolver& names, std::size
               std::end(kHttpHandlers)) {
             handlers.insert(m);
           }
+          out.dispatches = out.dispatches || m == "dispatch";
         }
         for (const PythonValue& d : cls.decorators) {
-          if (auto g = guard_of(d); g && guards) guards->push_back(*g);
+          if (auto g = guard_of(d)) out.guards.push_back(*g);
         }
         if (allowed) return;
         for (const AssignmentFact& a : names.files()[f].assignments) {
@@ -149,22 +90,19 @@ std::vector<std::string> class_view_methods(const NameResolver& names, std::size
       },
       [&](const std::string& external) {
         const std::string_view name = last_component(external);
-        if (auto it = known_view_handlers().find(name); it != known_view_handlers().end()) {
-          handlers.insert(it->second.begin(), it->second.end());
-        } else if (guards && is_guard_mixin(name)) {
-          guards->emplace_back(name);
-        } else if (unknown_base && unknown_base->empty() && !name.ends_with("Mixin") &&
-                   name != "View" && name != "APIView" && name != "GenericAPIView" &&
-                   name != "object") {
-          *unknown_base = external;  // a view class we have no table for
+        if (const KnownViewClass* known = known_view_class(external)) {
+          handlers.insert(known->handlers.begin(), known->handlers.end());
+        } else if (is_guard_mixin(name)) {
+          out.guards.emplace_back(name);
+        } else if (out.unknown_base.empty() && !name.ends_with("Mixin") && external != "object") {
+          out.unknown_base = external;  // a view class we have no table for
         }
       });
-  std::vector<std::string> out;
   for (const std::string& h : handlers) {
     if (allowed && std::find(allowed->begin(), allowed->end(), h) == allowed->end()) continue;
-    out.push_back(ascii_upper(h));
+    out.methods.push_back(ascii_upper(h));
   }
-  std::sort(out.begin(), out.end());
+  std::sort(out.methods.begin(), out.methods.end());
   return out;
 }
 
@@ -177,16 +115,143 @@ std::vector<std::string> viewset_actions(const NameResolver& names, std::size_t 
         actions.insert(cls.methods.begin(), cls.methods.end());
       },
       [&](const std::string& external) {
-        const auto& table = known_viewset_actions();
-        if (auto it = table.find(last_component(external)); it != table.end()) {
-          actions.insert(it->second.begin(), it->second.end());
+        if (const KnownViewClass* known = known_view_class(external)) {
+          actions.insert(known->actions.begin(), known->actions.end());
         }
       });
   return {actions.begin(), actions.end()};
 }
 
-DjangoView describe_django_view(const NameResolver& names, const PythonValue& given,
-                                const EvalScope& at, const std::string& string_prefix) {
+namespace {
+
+// `Cls.as_view(...)`, or `Cls().as_view(...)` on an instance (DRF's as_view is
+// a classmethod): the class as written, and the as_view call.
+struct AsView {
+  std::string cls;
+  const PythonValue* call = nullptr;
+  std::size_t first_argument = 0;  // 1 on an instance: items[0] is the receiver
+};
+
+std::optional<AsView> as_view_of(const PythonValue& v) {
+  if (v.kind == PythonValue::Kind::kCall && v.text.ends_with(".as_view")) {
+    return AsView{.cls = v.text.substr(0, v.text.size() - 8), .call = &v};
+  }
+  if (v.kind == PythonValue::Kind::kMethodCall && v.text == "as_view" && !v.items.empty() &&
+      v.items[0].kind == PythonValue::Kind::kCall && !v.items[0].text.ends_with(")")) {
+    return AsView{.cls = v.items[0].text, .call = &v, .first_argument = 1};
+  }
+  return std::nullopt;
+}
+
+// The function a call applies: `login_required` in `login_required(view)`,
+// `permission_required` in `permission_required('x')(view)`.
+std::string_view applied_function(const PythonValue& call) {
+  std::string_view text = call.text;
+  if (const std::size_t paren = text.find('('); paren != std::string_view::npos) {
+    text = text.substr(0, paren);
+  }
+  return text;
+}
+
+constexpr int kMaxWrappers = 8;
+
+DjangoView describe(const NameResolver& names, const PythonValue& given, const EvalScope& at,
+                    const std::string& string_prefix, int depth);
+
+// `decorator(view)`: a function call, not a class instantiation, whose first
+// argument is a view. Django keeps the wrapped view's class (functools.wraps
+// copies view_class), so the route serves what the view serves.
+std::optional<DjangoView> describe_wrapper(const NameResolver& names, const PythonValue& call,
+                                           const EvalScope& where, int depth) {
+  if (call.kind != PythonValue::Kind::kCall || call.items.empty() || depth >= kMaxWrappers) {
+    return std::nullopt;
+  }
+  const std::string_view function = applied_function(call);
+  const std::string_view name = last_component(function);
+  if (name.empty() || ascii_upper(name.substr(0, 1)) == name.substr(0, 1)) return std::nullopt;
+  if (function.size() == call.text.size()) {  // a plain name: not a class of the tree
+    const NameTarget t = names.resolve(where.file, where.scope, function);
+    if (t.kind == NameTarget::Kind::kDefinition &&
+        t.definition->kind == DefinitionFact::Kind::kClass) {
+      return std::nullopt;
+    }
+  }
+  EvalScope inner_at;
+  const PythonValue& inner = dereference(call.items[0], where, &inner_at);
+  const std::optional<std::string> guard =
+      guard_of(PythonValue{.kind = PythonValue::Kind::kName, .text = std::string(name)});
+  // A view: an as_view() or another call, a function or class of the tree,
+  // or, under a known view decorator (login_required...), another package's
+  // view function. Other decorators may take other things (decorator_include).
+  bool is_view = inner.kind == PythonValue::Kind::kCall || as_view_of(inner).has_value();
+  if (inner.kind == PythonValue::Kind::kName) {
+    const NameTarget t = names.resolve(inner_at.file, inner_at.scope, inner.text);
+    is_view =
+        t.kind == NameTarget::Kind::kDefinition || (guard && t.kind == NameTarget::Kind::kExternal);
+  }
+  if (!is_view) return std::nullopt;
+  DjangoView out = describe(names, inner, inner_at, "", depth + 1);
+  if (!out.unresolved.empty() && !as_view_of(inner)) return std::nullopt;
+  if (guard) out.guards.insert(out.guards.begin(), *guard);
+  return out;
+}
+
+DjangoView describe_class_view(const NameResolver& names, const AsView& as_view,
+                               const EvalScope& where) {
+  DjangoView out;
+  const std::string& cls = as_view.cls;
+  const NameTarget t = names.resolve(where.file, where.scope, cls);
+  if (t.kind == NameTarget::Kind::kDefinition) {
+    const std::string& module = names.files()[t.file].module;
+    out.handler = module + "." + t.definition->qualified_name;
+    out.file = t.file;
+    out.line = t.definition->line;
+  } else {
+    out.handler = t.kind == NameTarget::Kind::kExternal ? t.name : cls;
+    if (t.kind != NameTarget::Kind::kExternal) out.unresolved = "view class " + cls;
+  }
+  const PythonValue& call = *as_view.call;
+  const PythonValue* actions = call.positional(as_view.first_argument);
+  if (actions && actions->kind == PythonValue::Kind::kDict) {  // ViewSet.as_view({'get': 'list'})
+    for (std::size_t i = 0; i + 1 < actions->items.size(); i += 2) {
+      if (actions->items[i].is_string()) out.methods.push_back(ascii_upper(actions->items[i].text));
+    }
+    std::sort(out.methods.begin(), out.methods.end());
+    return out;
+  }
+  ClassView found = class_view(names, where.file, where.scope, cls);
+  out.methods = std::move(found.methods);
+  out.guards = std::move(found.guards);
+  const std::string& unknown = found.unknown_base;
+  if (!unknown.empty() && out.methods.empty() && found.dispatches) {
+    // The tree's class takes every request in dispatch(), on a base of
+    // another package: like a class without handlers, it serves any method.
+    if (out.unresolved.empty()) out.unresolved = "methods of " + unknown + " (ANY assumed)";
+  } else if (!unknown.empty() &&
+             std::find(out.methods.begin(), out.methods.end(), "GET") == out.methods.end()) {
+    // Most views of other packages serve pages: say GET is a guess, next to
+    // the handlers the tree's own classes define.
+    out.methods.insert(std::upper_bound(out.methods.begin(), out.methods.end(), "GET"), "GET");
+    if (out.unresolved.empty()) out.unresolved = "methods of " + unknown + " (GET assumed)";
+  } else if (!unknown.empty() && out.unresolved.empty()) {
+    // What the tree's classes define is listed; the base may serve more.
+    out.unresolved = "methods of " + unknown + " beyond the tree's handlers";
+  }
+  if (const PythonValue* allowed = call.keyword("http_method_names")) {
+    if (auto list = string_list(allowed, where)) {
+      std::erase_if(out.methods, [&](const std::string& m) {
+        return std::none_of(list->begin(), list->end(),
+                            [&](const std::string& a) { return ascii_upper(a) == m; });
+      });
+    }
+  }
+  // No handler anywhere: the class branches on request.method in dispatch().
+  if (out.methods.empty()) out.methods = {"ANY"};
+  return out;
+}
+
+DjangoView describe(const NameResolver& names, const PythonValue& given, const EvalScope& at,
+                    const std::string& string_prefix, int depth) {
   DjangoView out;
   EvalScope where;
   const PythonValue& view = dereference(given, at, &where);
@@ -204,7 +269,7 @@ DjangoView describe_django_view(const NameResolver& names, const PythonValue& gi
     }
     const PythonValue function{.kind = PythonValue::Kind::kName,
                                .text = out.handler.substr(dot + 1)};
-    return describe_django_view(names, function, EvalScope{.names = &names, .file = *module}, "");
+    return describe(names, function, EvalScope{.names = &names, .file = *module}, "", depth);
   }
   if (view.kind == PythonValue::Kind::kCall) {
     // Schema and docs views built by a factory: DRF's get_schema_view(...),
@@ -216,44 +281,20 @@ DjangoView describe_django_view(const NameResolver& names, const PythonValue& gi
       return out;
     }
   }
-  if (view.kind == PythonValue::Kind::kCall && view.text.ends_with(".as_view")) {
-    const std::string cls = view.text.substr(0, view.text.size() - 8);
-    const NameTarget t = names.resolve(where.file, where.scope, cls);
-    if (t.kind == NameTarget::Kind::kDefinition) {
-      const std::string& module = names.files()[t.file].module;
-      out.handler = module + "." + t.definition->qualified_name;
-      out.file = t.file;
-      out.line = t.definition->line;
-    } else {
-      out.handler = t.kind == NameTarget::Kind::kExternal ? t.name : cls;
-      if (t.kind != NameTarget::Kind::kExternal) out.unresolved = "view class " + cls;
-    }
-    const PythonValue* actions = view.positional(0);
-    if (actions && actions->kind == PythonValue::Kind::kDict) {  // ViewSet.as_view({'get': 'list'})
-      for (std::size_t i = 0; i + 1 < actions->items.size(); i += 2) {
-        if (actions->items[i].is_string())
-          out.methods.push_back(ascii_upper(actions->items[i].text));
-      }
-      std::sort(out.methods.begin(), out.methods.end());
+  if (auto as_view = as_view_of(view)) return describe_class_view(names, *as_view, where);
+  if (auto wrapped = describe_wrapper(names, view, where, depth)) return std::move(*wrapped);
+  if (view.kind == PythonValue::Kind::kCall) {
+    // An instance of a class of the tree (formtools' FormPreview(form), a
+    // Feed()): Django calls it, so its class's __call__ takes any method.
+    const NameTarget cls = names.resolve(where.file, where.scope, view.text);
+    if (cls.kind == NameTarget::Kind::kDefinition &&
+        cls.definition->kind == DefinitionFact::Kind::kClass) {
+      out.handler = names.files()[cls.file].module + "." + cls.definition->qualified_name;
+      out.file = cls.file;
+      out.line = cls.definition->line;
+      out.methods = {"ANY"};
       return out;
     }
-    std::string unknown_base;
-    out.methods =
-        class_view_methods(names, where.file, where.scope, cls, &out.guards, &unknown_base);
-    if (out.methods.empty() && !unknown_base.empty()) {
-      // Most views of other packages are read-only pages; say it is a guess.
-      out.methods = {"GET"};
-      out.unresolved = "methods of " + unknown_base + " (GET assumed)";
-    }
-    if (const PythonValue* allowed = view.keyword("http_method_names")) {
-      if (auto list = string_list(allowed, where)) {
-        std::erase_if(out.methods, [&](const std::string& m) {
-          return std::none_of(list->begin(), list->end(),
-                              [&](const std::string& a) { return ascii_upper(a) == m; });
-        });
-      }
-    }
-    return out;
   }
   const NameTarget t = view.kind == PythonValue::Kind::kName
                            ? names.resolve(where.file, where.scope, view.text)
@@ -307,6 +348,13 @@ DjangoView describe_django_view(const NameResolver& names, const PythonValue& gi
   std::sort(out.methods.begin(), out.methods.end());
   out.methods.erase(std::unique(out.methods.begin(), out.methods.end()), out.methods.end());
   return out;
+}
+
+}  // namespace
+
+DjangoView describe_django_view(const NameResolver& names, const PythonValue& view,
+                                const EvalScope& where, const std::string& string_prefix) {
+  return describe(names, view, where, string_prefix, 0);
 }
 
 }  // namespace cutover

@@ -27,15 +27,20 @@ struct DjangoView {
 DjangoView describe_django_view(const NameResolver& names, const PythonValue& view,
                                 const EvalScope& where, const std::string& string_prefix);
 
-// HTTP methods a class serves: its handlers through inheritance (Django's
-// and DRF's generic views known by name), filtered by http_method_names.
-// Also collects guards (LoginRequiredMixin, method_decorator(login_required)).
-// `unknown_base`, when given, receives a base class from another package that
-// has no entry in the known-views table (its handlers are unknown).
-std::vector<std::string> class_view_methods(const NameResolver& names, std::size_t file,
-                                            std::string_view scope, std::string_view dotted,
-                                            std::vector<std::string>* guards,
-                                            std::string* unknown_base = nullptr);
+// What a class-based view serves, as far as the tree and the known-view
+// tables (django_view_table.h) tell.
+struct ClassView {
+  // Its handlers through inheritance, filtered by http_method_names; sorted, upper case.
+  std::vector<std::string> methods;
+  // LoginRequiredMixin, method_decorator(login_required)...
+  std::vector<std::string> guards;
+  // A base class from another package with no entry in the tables: its
+  // handlers are unknown. The first one, "" if none.
+  std::string unknown_base;
+  bool dispatches = false;  // a class of the tree on its way defines dispatch()
+};
+ClassView class_view(const NameResolver& names, std::size_t file, std::string_view scope,
+                     std::string_view dotted);
 
 // Viewset actions (list, create, ..., bulk_destroy) a ViewSet class has: the
 // methods of its classes in the tree and those of DRF's known viewsets/mixins.

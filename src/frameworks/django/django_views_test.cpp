@@ -120,70 +120,6 @@ def hook(request):
   CHECK(hook.methods == Strings{"POST"});
 }
 
-TEST_CASE("Django generic class views serve their handlers", "[unit][django]") {
-  const Inventory inv = django_project(R"(from django.urls import path
-from django.views.generic import RedirectView
-from django.contrib.auth import views as auth_views
-from app import views
-urlpatterns = [
-    path('', views.Home.as_view()),
-    path('contact/', views.Contact.as_view()),
-    path('edit/', views.Edit.as_view()),
-    path('delete/', views.Delete.as_view()),
-    path('old/', RedirectView.as_view(url='/new/')),
-    path('login/', auth_views.LoginView.as_view()),
-    path('logout/', auth_views.LogoutView.as_view()),
-]
-)",
-                                       {{"app/__init__.py", ""}, {"app/views.py", R"(
-from django.views.generic import TemplateView, FormView
-from django.views.generic.edit import UpdateView, DeleteView
-
-class Home(TemplateView):
-    template_name = 'home.html'
-
-class Contact(FormView):
-    pass
-
-class Edit(UpdateView):
-    pass
-
-class Delete(DeleteView):
-    pass
-)"}});
-  REQUIRE(inv.routes.size() == 7);
-  const Route& home = route_with_path(inv, "");
-  CHECK(home.methods == Strings{"GET"});
-  CHECK(home.handler == "app.views.Home");
-  CHECK(home.path_template == "/");
-  CHECK(route_with_path(inv, "contact/").methods == Strings{"GET", "POST", "PUT"});
-  CHECK(route_with_path(inv, "edit/").methods == Strings{"GET", "POST", "PUT"});
-  CHECK(route_with_path(inv, "delete/").methods == Strings{"DELETE", "GET", "POST"});
-  const Route& old = route_with_path(inv, "old/");
-  CHECK(old.methods == Strings{"DELETE", "GET", "HEAD", "OPTIONS", "PATCH", "POST", "PUT"});
-  CHECK(old.handler == "django.views.generic.RedirectView");
-  CHECK_FALSE(old.partial);
-  const Route& login = route_with_path(inv, "login/");
-  CHECK(login.handler == "django.contrib.auth.views.LoginView");
-  CHECK(login.methods == Strings{"GET", "POST", "PUT"});
-  // Django 3.2: LogoutView(SuccessURLAllowedHostsMixin, TemplateView) adds only post().
-  CHECK(route_with_path(inv, "logout/").methods == Strings{"GET", "POST"});
-}
-
-TEST_CASE("a Django auth view missing from the known table still serves methods",
-          "[unit][django]") {
-  // Django 3.2: PasswordResetView(PasswordContextMixin, FormView) → get, post, put.
-  const Inventory inv = django_project(R"(from django.urls import path
-from django.contrib.auth import views as auth_views
-urlpatterns = [path('reset/', auth_views.PasswordResetView.as_view())]
-)",
-                                       {});
-  REQUIRE(inv.routes.size() == 1);
-  const Route& reset = inv.routes[0];
-  CHECK(reset.handler == "django.contrib.auth.views.PasswordResetView");
-  CHECK(reset.methods == Strings{"GET", "POST", "PUT"});
-}
-
 constexpr const char* kTreeViews = R"(
 from django.views import View
 from django.contrib.auth.mixins import LoginRequiredMixin
@@ -236,7 +172,7 @@ urlpatterns = [
   CHECK(decorated.guards == Strings{"login_required"});
 }
 
-TEST_CASE("class_view_methods and viewset_actions called directly", "[unit][django]") {
+TEST_CASE("class_view and viewset_actions called directly", "[unit][django]") {
   LinkedTree tree({{"app/__init__.py", ""}, {"app/views.py", kTreeViews}, {"app/api.py", R"(
 from rest_framework import viewsets, mixins
 
@@ -244,11 +180,11 @@ class Things(mixins.ListModelMixin, mixins.DestroyModelMixin, viewsets.GenericVi
     def archive(self, request, pk=None):
         pass
 )"}});
-  Strings guards;
-  CHECK(class_view_methods(tree.names(), tree.file("app/views.py"), "", "Private", &guards) ==
-        Strings{"GET", "POST"});
-  CHECK(guards == Strings{"LoginRequiredMixin"});
-  CHECK(class_view_methods(tree.names(), tree.file("app/views.py"), "", "ReadOnly", nullptr) ==
+  const ClassView priv = class_view(tree.names(), tree.file("app/views.py"), "", "Private");
+  CHECK(priv.methods == Strings{"GET", "POST"});
+  CHECK(priv.guards == Strings{"LoginRequiredMixin"});
+  CHECK(priv.unknown_base.empty());
+  CHECK(class_view(tree.names(), tree.file("app/views.py"), "", "ReadOnly").methods ==
         Strings{"GET"});
   CHECK(viewset_actions(tree.names(), tree.file("app/api.py"), "", "Things") ==
         Strings{"archive", "destroy", "list"});
@@ -339,6 +275,88 @@ def tag(name):
   CHECK(notes[0].file == "app/views.py");
   CHECK(notes[0].line == 4);
   CHECK(notes[0].severity == Severity::kInfo);
+}
+
+TEST_CASE("a view wrapped in decorator calls is still the view", "[unit][django]") {
+  const Inventory inv = django_project(R"(from django.contrib.auth.decorators import login_required
+from django.contrib.auth.decorators import permission_required
+from django.urls import path
+from django.views.decorators.cache import never_cache
+from django.views.decorators.csrf import csrf_exempt, ensure_csrf_cookie
+from django.views.generic import TemplateView
+from decorator_include import decorator_include
+from rest_framework.authtoken.views import obtain_auth_token
+from app import views
+urlpatterns = [
+    path('add/', login_required(views.ItemCreate.as_view())),
+    path('remove/', views.Remove().as_view()),
+    path('gen/', csrf_exempt(views.Remove().as_view())),
+    path('gen2/', never_cache(csrf_exempt(views.Remove.as_view()))),
+    path('perm/', permission_required('app.add')(views.ItemCreate.as_view())),
+    path('page/', ensure_csrf_cookie(TemplateView.as_view(template_name='x.html'))),
+    path('fn/', login_required(views.index)),
+    path('preview/', login_required(views.Preview(views.ItemForm))),
+    path('token/', csrf_exempt(obtain_auth_token)),
+    path('inc/', decorator_include(login_required, 'app.urls')),
+]
+)",
+                                       {{"app/__init__.py", ""}, {"app/views.py", R"(
+from django.views.generic import CreateView
+from rest_framework.views import APIView
+
+class ItemCreate(CreateView):
+    fields = ["name"]
+
+class Remove(APIView):
+    def post(self, request):
+        pass
+
+def index(request):
+    pass
+
+class Preview:
+    def __init__(self, form):
+        pass
+)"}});
+  REQUIRE(inv.routes.size() == 10);
+  const Route& add = route_with_path(inv, "add/");
+  CHECK(add.methods == Strings{"GET", "POST", "PUT"});
+  CHECK(add.handler == "app.views.ItemCreate");
+  CHECK(add.handler_file == "app/views.py");
+  CHECK(add.handler_line == 5);
+  CHECK(add.guards == Strings{"login_required"});
+  CHECK_FALSE(add.partial);
+  const Route& remove = route_with_path(inv, "remove/");
+  CHECK(remove.methods == Strings{"POST"});
+  CHECK(remove.handler == "app.views.Remove");
+  CHECK(route_with_path(inv, "gen/").methods == Strings{"POST"});
+  const Route& gen2 = route_with_path(inv, "gen2/");
+  CHECK(gen2.methods == Strings{"POST"});
+  CHECK(gen2.guards == Strings{"never_cache", "csrf_exempt"});
+  const Route& perm = route_with_path(inv, "perm/");
+  CHECK(perm.methods == Strings{"GET", "POST", "PUT"});
+  CHECK(perm.guards == Strings{"permission_required"});
+  const Route& page = route_with_path(inv, "page/");
+  CHECK(page.methods == Strings{"GET"});
+  CHECK(page.handler == "django.views.generic.TemplateView");
+  const Route& fn = route_with_path(inv, "fn/");
+  CHECK(fn.methods == Strings{"ANY"});
+  CHECK(fn.handler == "app.views.index");
+  // An instance of a class of the tree is a view too: its class is the handler.
+  const Route& preview = route_with_path(inv, "preview/");
+  CHECK(preview.methods == Strings{"ANY"});
+  CHECK(preview.handler == "app.views.Preview");
+  CHECK(preview.handler_line == 15);
+  CHECK(preview.guards == Strings{"login_required"});
+  CHECK_FALSE(preview.partial);
+  // A view decorator around another package's view function.
+  const Route& token = route_with_path(inv, "token/");
+  CHECK(token.handler == "rest_framework.authtoken.views.obtain_auth_token");
+  CHECK(token.guards == Strings{"csrf_exempt"});
+  // Not a view decorator, and its argument is no view: left as written.
+  const Route& inc = route_with_path(inv, "inc/");
+  CHECK(inc.partial);
+  CHECK(inc.methods == Strings{"ANY"});
 }
 
 TEST_CASE("views that are not in the tree", "[unit][django]") {

@@ -5,31 +5,12 @@
 #include <tuple>
 
 #include "frameworks/django/django_views.h"
+#include "link/class_attributes.h"
 #include "link/class_hierarchy.h"
 #include "link/static_eval.h"
 
 namespace cutover {
 namespace {
-
-// A class attribute through the tree's inheritance (lookup_field, queryset...).
-const AssignmentFact* class_attribute(const NameResolver& names, std::size_t file,
-                                      std::string_view scope, std::string_view cls,
-                                      std::string_view attribute, std::size_t* found_in) {
-  const AssignmentFact* found = nullptr;
-  walk_class_hierarchy(
-      names, file, scope, cls,
-      [&](std::size_t f, const DefinitionFact& def) {
-        if (found) return;
-        for (const AssignmentFact& a : names.files()[f].assignments) {
-          if (a.scope == def.qualified_name && a.target == attribute) {
-            found = &a;
-            *found_in = f;
-          }
-        }
-      },
-      [](const std::string&) {});
-  return found;
-}
 
 struct ExtraAction {
   std::string name;  // the method
@@ -158,6 +139,32 @@ DrfRouters::DrfRouters(const NameResolver& names,
     routers_.emplace(&a, std::move(router));
   }
   if (routers_.empty()) return;
+  // `router.APIRootView = View`: the last one of each router.
+  struct Assigned {
+    std::size_t file;
+    const AssignmentFact* assignment;
+  };
+  std::map<const AssignmentFact*, Assigned> root_views;
+  for (std::size_t f = 0; f < files.size(); ++f) {
+    for (const AssignmentFact& a : files[f].assignments) {
+      constexpr std::string_view kAttribute = ".APIRootView";
+      if (!a.target.ends_with(kAttribute) || a.augmented) continue;
+      const NameTarget t = names.resolve(
+          f, a.scope, std::string_view(a.target).substr(0, a.target.size() - kAttribute.size()));
+      if (t.kind == NameTarget::Kind::kAssignment && routers_.contains(t.assignment)) {
+        root_views[t.assignment] = Assigned{f, &a};
+      }
+    }
+  }
+  for (auto& [construction, router] : routers_) {
+    if (!router.default_router) continue;
+    const auto assigned = root_views.find(construction);
+    const bool has = assigned != root_views.end();
+    router.root = drf_api_root_view(
+        names, router.file, construction->scope, construction->value.text,
+        has ? &assigned->second.assignment->value : nullptr, has ? assigned->second.file : 0,
+        has ? std::string_view(assigned->second.assignment->scope) : std::string_view());
+  }
   for (std::size_t f = 0; f < files.size(); ++f) {
     for (const CallFact& c : files[f].calls) {
       // Unwind `router.register(a).register(b).register(c)` to the router call.
@@ -192,7 +199,8 @@ DrfRouters::DrfRouters(const NameResolver& names,
           }
           full = *parent + "/(?P<parent_lookup_" + lookup + ">[^/.]+)/" + own;
         }
-        router->second.registrations.push_back({f, c.scope, c.line, &call, shift, full});
+        router->second.registrations.push_back(
+            {f, c.scope, c.line, c.condition, &call, shift, full});
         parent = full ? *full : own;
       }
     }
@@ -215,8 +223,8 @@ std::vector<RouterPattern> DrfRouters::expand(const Router& router) const {
   if (router.default_router) {
     out.push_back(RouterPattern{.regex = "^$",
                                 .name = "api-root",
-                                .methods = {"GET"},
-                                .handler = "rest_framework.routers.APIRootView",
+                                .methods = router.root.methods,
+                                .handler = router.root.handler,
                                 .file = router.file,
                                 .api_root = true});
   }
@@ -238,11 +246,10 @@ std::vector<RouterPattern> DrfRouters::expand(const Router& router) const {
     const PythonValue* given = r.call->keyword("basename");
     if (!given) given = r.call->keyword("base_name");
     if (!given) given = r.call->positional(r.first_argument + 2);
-    std::size_t attr_file = r.file;
     if (given) {
       basename = evaluate_string(*given, at).value_or("");
-    } else if (const AssignmentFact* qs = class_attribute(names_, r.file, r.scope, viewset->text,
-                                                          "queryset", &attr_file)) {
+    } else if (const AssignmentFact* qs =
+                   class_attribute(names_, r.file, r.scope, viewset->text, "queryset").assignment) {
       // `models.Article.objects.filter(...)`: the model is the name before .objects
       const std::string& text = qs->value.text;
       const std::size_t objects = text.find(".objects");
@@ -253,10 +260,11 @@ std::vector<RouterPattern> DrfRouters::expand(const Router& router) const {
     for (auto [attr, target] :
          {std::pair{"lookup_field", &lookup_field}, std::pair{"lookup_url_kwarg", &lookup_field},
           std::pair{"lookup_value_regex", &lookup_value}}) {
-      if (const AssignmentFact* a =
-              class_attribute(names_, r.file, r.scope, viewset->text, attr, &attr_file)) {
+      const ClassAttribute a = class_attribute(names_, r.file, r.scope, viewset->text, attr);
+      if (a.assignment) {
         if (auto text = evaluate_string(
-                a->value, EvalScope{.names = &names_, .file = attr_file, .scope = a->scope})) {
+                a.assignment->value,
+                EvalScope{.names = &names_, .file = a.file, .scope = a.assignment->scope})) {
           *target = *text;
         }
       }
@@ -280,7 +288,8 @@ std::vector<RouterPattern> DrfRouters::expand(const Router& router) const {
                                   .actions = std::move(mapped),
                                   .handler = handler,
                                   .file = r.file,
-                                  .line = r.line});
+                                  .line = r.line,
+                                  .condition = r.condition});
     };
     // SimpleRouter's routes: each HTTP method mapped to the viewset action
     // that serves it (what the route's slice starts from).

@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "frameworks/django/drf_api_root.h"
 #include "link/class_hierarchy.h"
 #include "link/name_resolver.h"
 
@@ -21,7 +22,8 @@ struct RouterPattern {
   std::vector<std::string> actions;  // the viewset methods the router maps them to, sorted
   std::string handler;               // the viewset class, dotted
   std::size_t file = 0;
-  std::uint32_t line = 0;  // the register() call
+  std::uint32_t line = 0;       // the register() call
+  std::int32_t condition = -1;  // FileSummary::conditions index of the call's innermost `if`
   bool api_root = false;
 };
 
@@ -40,6 +42,7 @@ class DrfRouters {
     std::size_t file;
     std::string scope;
     std::uint32_t line;
+    std::int32_t condition;  // the call's innermost `if` branch, -1 for none
     const PythonValue* call;
     std::size_t first_argument = 0;  // 1 for a chained `.register(...)`: items[0] is its receiver
     // drf-extensions nesting: `router.register(parent...).register(child...,
@@ -56,6 +59,7 @@ class DrfRouters {
     // route: `self.routes[0].mapping.update({'delete': 'bulk_destroy'})`.
     std::map<int, std::map<std::string, std::string>> extra_mappings;
     std::vector<Registration> registrations;
+    ApiRootView root;  // DefaultRouter's API root view
   };
   std::vector<RouterPattern> expand(const Router& router) const;
 

@@ -7,6 +7,7 @@
 #include "link/class_hierarchy.h"
 #include "link/route_id.h"
 #include "link/static_eval.h"
+#include "link/value_flow.h"
 #include "model/dotted_name.h"
 #include "model/path_template.h"
 
@@ -52,7 +53,7 @@ struct Placement {
 class FastApiRouteExtractor {
  public:
   FastApiRouteExtractor(const NameResolver& names, std::vector<Diagnostic>& diagnostics)
-      : names_(names), files_(names.files()), diagnostics_(diagnostics) {}
+      : names_(names), files_(names.files()), diagnostics_(diagnostics), flow_(names) {}
 
   std::vector<Route> run(const std::vector<ClassConstruction>& constructions) {
     find_objects(constructions);
@@ -76,8 +77,11 @@ class FastApiRouteExtractor {
   }
 
  private:
-  EvalScope where(std::size_t f, std::string_view scope) const {
-    return EvalScope{.names = &names_, .file = f, .scope = scope, .notes = &diagnostics_};
+  // Parameters evaluate through their calls: a router factory's
+  // `def make_router(prefix="/api")` gives the prefix its calls agree on.
+  EvalScope where(std::size_t f, std::string_view scope) {
+    return EvalScope{
+        .names = &names_, .file = f, .scope = scope, .notes = &diagnostics_, .flow = &flow_};
   }
 
   void find_objects(const std::vector<ClassConstruction>& constructions) {
@@ -95,10 +99,30 @@ class FastApiRouteExtractor {
     }
   }
 
-  ObjectId object_at(std::size_t f, std::string_view scope, std::string_view dotted) const {
+  // The object a name stands for, through aliases, imports and factories
+  // (`router = make_router()`).
+  ObjectId object_at(std::size_t f, std::string_view scope, std::string_view dotted,
+                     int depth = 0) const {
     const NameTarget t = names_.resolve(f, scope, dotted);
     if (t.kind != NameTarget::Kind::kAssignment) return nullptr;
-    return objects_.contains(t.assignment) ? t.assignment : nullptr;
+    if (objects_.contains(t.assignment)) return t.assignment;
+    return object_of(t.file, t.assignment->scope, t.assignment->value, depth + 1);
+  }
+
+  // The same for an expression: a name, or a call of a function of the tree
+  // whose return is an object.
+  ObjectId object_of(std::size_t f, std::string_view scope, const PythonValue& value,
+                     int depth = 0) const {
+    if (depth > 8) return nullptr;
+    if (value.kind == PythonValue::Kind::kName) return object_at(f, scope, value.text, depth + 1);
+    if (value.kind != PythonValue::Kind::kCall) return nullptr;
+    const NameTarget callee = names_.resolve(f, scope, value.text);
+    if (callee.kind != NameTarget::Kind::kDefinition) return nullptr;
+    for (const ReturnFact& r : files_[callee.file].returns) {
+      if (r.scope != callee.definition->qualified_name) continue;
+      if (const ObjectId found = object_of(callee.file, r.scope, r.value, depth + 1)) return found;
+    }
+    return nullptr;
   }
 
   // include_router / mount / add_api_route calls.
@@ -121,9 +145,7 @@ class FastApiRouteExtractor {
         attachment.prefix = text.value_or("");
         if (!text) attachment.unresolved = std::string(method) + " prefix " + render(*prefix);
       }
-      const ObjectId target = child && child->kind == PythonValue::Kind::kName
-                                  ? object_at(f, c.scope, child->text)
-                                  : nullptr;
+      const ObjectId target = child ? object_of(f, c.scope, *child) : nullptr;
       if (target) {
         attachments_[target].push_back(std::move(attachment));
       } else if (mount && child) {
@@ -283,6 +305,7 @@ class FastApiRouteExtractor {
   const NameResolver& names_;
   const std::vector<FileSummary>& files_;
   std::vector<Diagnostic>& diagnostics_;
+  ValueFlow flow_;
   std::map<ObjectId, FastApiObject> objects_;
   std::map<ObjectId, std::vector<Attachment>> attachments_;
   std::vector<ForeignMount> mounts_;

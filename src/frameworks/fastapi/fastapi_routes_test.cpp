@@ -2,6 +2,7 @@
 
 #include "frameworks/fastapi/fastapi_routes.h"
 
+#include <algorithm>
 #include <catch2/catch.hpp>
 #include <string>
 
@@ -106,6 +107,90 @@ def d():
   for (const Diagnostic& d : inv.diagnostics)
     partial += d.code == "partial-route";
   CHECK(partial == 2);
+}
+
+TEST_CASE("prefixes from settings defaults, dataclass fields and a factory's default argument",
+          "[unit][fastapi_routes]") {
+  const Inventory inv = link_python({
+      {"svc/config.py", R"(from dataclasses import dataclass, field
+from functools import lru_cache
+from pydantic import BaseSettings, Field
+
+class Base(BaseSettings):
+    API_V1_STR: str = "/api/v1"
+
+class Settings(Base):
+    ADMIN: str = Field("/admin", env="ADMIN_PREFIX")
+
+@dataclass
+class Paths:
+    items: str = field(default="/items")
+    other: str = "/other"
+
+@lru_cache()
+def get_settings():
+    return Settings()
+
+settings = get_settings()
+paths = Paths(other="/elsewhere")
+)"},
+      {"svc/main.py", R"(from fastapi import FastAPI, APIRouter
+from svc.config import settings, paths, Settings
+
+def make_router(prefix="/made"):
+    router = APIRouter(prefix=prefix)
+
+    @router.get("/ping")
+    def ping():
+        pass
+    return router
+
+app = FastAPI()
+items = APIRouter(prefix=paths.items)
+other = APIRouter()
+
+@items.get("/")
+def list_items():
+    pass
+
+@other.get("/")
+def list_other():
+    pass
+
+app.include_router(items, prefix=settings.API_V1_STR)
+app.include_router(other, prefix=f"{Settings.ADMIN}{paths.other}")
+app.include_router(make_router())
+made = make_router()
+)"},
+  });
+  CHECK(listed(inv) ==
+        std::vector<std::string>{"GET /admin/elsewhere/", "GET /api/v1/items/", "GET /made/ping"});
+  CHECK(std::any_of(inv.diagnostics.begin(), inv.diagnostics.end(),
+                    [](const Diagnostic& d) { return d.code == "attribute-default"; }));
+}
+
+TEST_CASE("a factory whose calls pass different prefixes stays unresolved",
+          "[unit][fastapi_routes]") {
+  const Inventory inv = link_python({{"app.py", R"(from fastapi import FastAPI, APIRouter
+
+def make_router(prefix):
+    router = APIRouter(prefix=prefix)
+
+    @router.get("/ping")
+    def ping():
+        pass
+    return router
+
+app = FastAPI()
+app.include_router(make_router("/a"))
+app.include_router(make_router("/b"))
+)"}});
+  // One route per include_router, neither with a prefix it could guess.
+  REQUIRE(inv.routes.size() == 2);
+  for (const Route& r : inv.routes) {
+    CHECK(r.partial);
+    CHECK(r.unresolved.find("router prefix prefix") != std::string::npos);
+  }
 }
 
 TEST_CASE("path parameter types come from annotations", "[unit][fastapi_routes]") {

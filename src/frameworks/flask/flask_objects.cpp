@@ -1,6 +1,7 @@
 #include "frameworks/flask/flask_objects.h"
 
 #include <algorithm>
+#include <iterator>
 
 #include "link/class_hierarchy.h"
 #include "link/static_eval.h"
@@ -27,7 +28,7 @@ std::string_view receiver_of(std::string_view callee, std::string_view method) {
 FlaskObjects::FlaskObjects(const NameResolver& names,
                            const std::vector<ClassConstruction>& constructions,
                            std::vector<Diagnostic>& diagnostics)
-    : names_(names), files_(names.files()), diagnostics_(diagnostics) {
+    : names_(names), files_(names.files()), diagnostics_(diagnostics), flow_(names) {
   find_objects(constructions);
   find_namespaces();
   find_attachments();
@@ -60,8 +61,10 @@ void FlaskObjects::find_objects(const std::vector<ClassConstruction>& constructi
     FlaskObject object{.file = f, .line = a.line};
     if (is(kFlask)) {
       object.kind = FlaskObjectKind::kApp;
+      object.static_folder = static_folder_of(names_, c, false);
     } else if (is(kBlueprint)) {
       object.kind = FlaskObjectKind::kBlueprint;
+      object.static_folder = static_folder_of(names_, c, true);
       object.name = text_arg(0, "name").value_or("");
       if (const PythonValue* name = call_argument(call, 0, "name"); name && object.name.empty()) {
         object.unresolved_name = "blueprint name " + render(*name);  // endpoints depend on it
@@ -70,6 +73,7 @@ void FlaskObjects::find_objects(const std::vector<ClassConstruction>& constructi
       note_unresolved_prefix(object, call_argument(call, 99, "url_prefix"));
     } else if (is(kRestfulApi) || is(kRestxApi)) {
       object.kind = is(kRestxApi) ? FlaskObjectKind::kRestxApi : FlaskObjectKind::kRestfulApi;
+      object.doc_blueprint = is({"flask_restx.Api"}) ? "restx_doc" : "restplus_doc";
       const std::size_t prefix_at = object.kind == FlaskObjectKind::kRestfulApi ? 1 : 99;
       object.url_prefix = text_arg(prefix_at, "prefix");
       note_unresolved_prefix(object, call_argument(call, prefix_at, "prefix"));
@@ -100,13 +104,15 @@ void FlaskObjects::find_namespaces() {
       object.name = name ? evaluate_string(*name, where).value_or("") : "";
       object.url_prefix = path ? evaluate_string(*path, where) : std::nullopt;
       objects_.emplace(&a, std::move(object));
-      attach(&a, Attachment{.parent = parent});
+      attach(&a, Attachment{.parent = parent, .conditions = conditions_at(f, a.condition)});
     }
   }
 }
 
 void FlaskObjects::unresolved_attachment(std::size_t file, std::uint32_t line,
                                          const std::string& what) {
+  // Once per statement, however many calls or loop elements reach it.
+  if (!unresolved_reported_.insert({file, line}).second) return;
   diagnostics_.push_back({files_[file].path, line, Severity::kWarning, "unresolved-registration",
                           what + ": routes reached through it may lack a prefix"});
 }
@@ -119,33 +125,61 @@ void FlaskObjects::find_attachments() {
     }
     const PythonValue* app = call_argument(id->value, 0, "app");
     if (!app || app->kind == PythonValue::Kind::kNone) continue;
-    const FlaskObjectId parent = app->kind == PythonValue::Kind::kName
-                                     ? object_at(object.file, id->scope, app->text)
-                                     : nullptr;
-    if (parent) {
-      attach(id, Attachment{.parent = parent});
-    } else {
+    const std::vector<FlaskObjectId> parents = app->kind == PythonValue::Kind::kName
+                                                   ? objects_at(object.file, id->scope, app->text)
+                                                   : std::vector<FlaskObjectId>{};
+    for (FlaskObjectId parent : parents) {
+      attach(id,
+             Attachment{.parent = parent, .conditions = conditions_at(object.file, id->condition)});
+    }
+    if (parents.empty()) {
       unresolved_attachment(object.file, object.line,
                             "cannot tell which app Api(" + app->text + ") is bound to");
     }
   }
   for (std::size_t f = 0; f < files_.size(); ++f) {
     for (const CallFact& c : files_[f].calls) {
-      if (c.loop < 0) {
-        attach_by_call(f, c, nullptr);
-        continue;
-      }
-      for (const Bindings& bindings :
-           loop_iterations(files_[f].loops[static_cast<std::size_t>(c.loop)],
-                           EvalScope{.names = &names_, .file = f, .scope = c.scope})) {
-        attach_by_call(f, c, &bindings);
+      if (!receiver_of(c.call.text, "register_blueprint").empty() ||
+          !receiver_of(c.call.text, "init_app").empty() ||
+          !receiver_of(c.call.text, "add_namespace").empty()) {
+        attach_by_calls(f, c);
       }
     }
   }
 }
 
+// A registration in a function of the tree is read once per call of the
+// function, its parameters bound to that call's arguments: a helper
+// `register(app, bp, prefix)` called twice registers each blueprint under its
+// own call's prefix. With no call, the parameters take every value they can.
+void FlaskObjects::attach_by_calls(std::size_t f, const CallFact& c) {
+  const DefinitionFact* function = c.scope.empty() ? nullptr : flow_.function(f, c.scope);
+  std::vector<ValueFlow::CallBindings> calls;
+  if (function) calls = flow_.bindings_per_call(f, *function);
+  if (calls.empty()) calls.push_back({});
+  for (const ValueFlow::CallBindings& call : calls) {
+    std::vector<ConditionRef> conditions;
+    if (call.site && call.site->condition >= 0) {
+      conditions.push_back({.file = call.site->file, .index = call.site->condition});
+    }
+    const Bindings* bound = call.site ? &call.bindings : nullptr;
+    if (c.loop < 0) {
+      attach_by_call(f, c, bound, conditions);
+      continue;
+    }
+    // Once per element the loop can walk: a literal, a constant, or a
+    // parameter's argument.
+    for (const Bindings& bindings : loop_iterations(
+             flow_, files_[f].loops[static_cast<std::size_t>(c.loop)],
+             EvalScope{.names = &names_, .file = f, .scope = c.scope, .bindings = bound})) {
+      attach_by_call(f, c, &bindings, conditions);
+    }
+  }
+}
+
 // register_blueprint / init_app / add_namespace
-void FlaskObjects::attach_by_call(std::size_t f, const CallFact& c, const Bindings* bindings) {
+void FlaskObjects::attach_by_call(std::size_t f, const CallFact& c, const Bindings* bindings,
+                                  std::vector<ConditionRef> conditions) {
   const std::string& callee = c.call.text;
   std::string_view receiver;
   std::string_view method;
@@ -155,31 +189,35 @@ void FlaskObjects::attach_by_call(std::size_t f, const CallFact& c, const Bindin
     if (!receiver.empty()) break;
   }
   if (receiver.empty()) return;
-  const FlaskObjectId target = object_at(f, c.scope, receiver);
+  const PythonValue receiver_name{.kind = PythonValue::Kind::kName, .text = std::string(receiver)};
+  const std::vector<FlaskObjectId> targets = objects_of(f, c.scope, receiver_name, bindings);
   const PythonValue* arg = call_argument(c.call, 0, method == "init_app" ? "app" : "blueprint");
   if (method == "add_namespace") arg = call_argument(c.call, 0, "ns");
-  const FlaskObjectId other = arg ? object_of(f, c.scope, *arg, bindings) : nullptr;
+  const std::vector<FlaskObjectId> others =
+      arg ? objects_of(f, c.scope, *arg, bindings) : std::vector<FlaskObjectId>{};
   const EvalScope where{
       .names = &names_, .file = f, .scope = c.scope, .bindings = bindings, .notes = &diagnostics_};
+  if (c.condition >= 0) conditions.push_back({.file = f, .index = c.condition});
   if (method == "init_app") {
     // Only Api.init_app(app) attaches routes; extensions' init_app are not ours.
-    if (!target) return;
-    const FlaskObjectKind kind = objects_.at(target).kind;
-    if (kind != FlaskObjectKind::kRestfulApi && kind != FlaskObjectKind::kRestxApi) return;
-    if (other) {
-      attach(target, Attachment{.parent = other});
-    } else {
-      unresolved_attachment(f, c.line, "cannot tell which app " + callee + "() binds to");
+    for (FlaskObjectId target : targets) {
+      const FlaskObjectKind kind = objects_.at(target).kind;
+      if (kind != FlaskObjectKind::kRestfulApi && kind != FlaskObjectKind::kRestxApi) continue;
+      for (FlaskObjectId other : others)
+        attach(target, Attachment{.parent = other, .conditions = conditions});
+      if (others.empty()) {
+        unresolved_attachment(f, c.line, "cannot tell which app " + callee + "() binds to");
+      }
     }
     return;
   }
-  if (!target || !other) {
-    if (method == "register_blueprint" || target) {
+  if (targets.empty() || others.empty()) {
+    if (method == "register_blueprint" || !targets.empty()) {
       unresolved_attachment(f, c.line, "cannot tell what " + callee + "() attaches to what");
     }
     return;
   }
-  Attachment how{.parent = target};
+  Attachment how{.conditions = conditions};
   if (const PythonValue* p = c.call.keyword(method == "add_namespace" ? "path" : "url_prefix")) {
     how.url_prefix = evaluate_string(*p, where);
     if (!how.url_prefix && p->kind != PythonValue::Kind::kNone) {
@@ -189,106 +227,37 @@ void FlaskObjects::attach_by_call(std::size_t f, const CallFact& c, const Bindin
     how.url_prefix = evaluate_string(*c.call.positional(1), where);
   }
   if (const PythonValue* n = c.call.keyword("name")) how.name = evaluate_string(*n, where);
-  attach(other, std::move(how));
+  for (FlaskObjectId target : targets) {
+    for (FlaskObjectId other : others) {
+      Attachment one = how;
+      one.parent = target;
+      attach(other, std::move(one));
+    }
+  }
 }
 
-FlaskObjectId FlaskObjects::only_app() const {
-  // Test suites build throwaway apps; the application is the one app that
-  // lives outside test modules.
-  auto in_tests = [&](const FlaskObject& object) {
-    const std::string& path = files_[object.file].path;
-    return path.starts_with("test") || path.find("/test") != std::string::npos;
-  };
-  FlaskObjectId found = nullptr;
-  for (const auto& [id, object] : objects_) {
-    if (object.kind != FlaskObjectKind::kApp || in_tests(object)) continue;
-    if (found) return nullptr;
-    found = id;
+void FlaskObjects::attach(FlaskObjectId child, Attachment how) {
+  std::sort(how.conditions.begin(), how.conditions.end());
+  how.conditions.erase(std::unique(how.conditions.begin(), how.conditions.end()),
+                       how.conditions.end());
+  std::vector<Attachment>& all = attachments_[child];
+  for (Attachment& known : all) {
+    if (known.parent != how.parent || known.url_prefix != how.url_prefix ||
+        known.name != how.name || known.unresolved != how.unresolved) {
+      continue;
+    }
+    std::vector<ConditionRef> shared;
+    std::set_intersection(known.conditions.begin(), known.conditions.end(), how.conditions.begin(),
+                          how.conditions.end(), std::back_inserter(shared));
+    known.conditions = std::move(shared);
+    return;
   }
-  return found;
+  all.push_back(std::move(how));
 }
 
-FlaskObjectId FlaskObjects::object_of(std::size_t file, std::string_view scope,
-                                      const PythonValue& value, const Bindings* bindings,
-                                      int depth) {
-  if (depth > 8) return nullptr;
-  if (value.kind == PythonValue::Kind::kName) {
-    if (bindings) {
-      if (auto it = bindings->find(value.text); it != bindings->end()) {
-        return object_of(file, scope, it->second, nullptr, depth + 1);
-      }
-    }
-    return object_at(file, scope, value.text);
-  }
-  if (value.kind != PythonValue::Kind::kCall) return nullptr;
-  const NameTarget callee = names_.resolve(file, scope, value.text);
-  if (callee.kind != NameTarget::Kind::kDefinition) return nullptr;
-  for (const ReturnFact& r : files_[callee.file].returns) {
-    if (r.scope != callee.definition->qualified_name) continue;
-    if (FlaskObjectId found = object_of(callee.file, r.scope, r.value, nullptr, depth + 1)) {
-      return found;
-    }
-  }
-  return nullptr;
-}
-
-FlaskObjectId FlaskObjects::object_at(std::size_t file, std::string_view scope,
-                                      std::string_view dotted) {
-  // Parameters are followed to their callers, a bounded number of levels.
-  struct Query {
-    std::size_t file;
-    std::string scope, dotted;
-  };
-  std::vector<Query> pending{{file, std::string(scope), std::string(dotted)}};
-  for (int step = 0; step < 64 && !pending.empty(); ++step) {
-    const Query q = std::move(pending.front());
-    pending.erase(pending.begin());
-    const NameTarget t = names_.resolve(q.file, q.scope, q.dotted);
-    if (t.kind == NameTarget::Kind::kAssignment && objects_.contains(t.assignment)) {
-      return t.assignment;
-    }
-    if (t.kind != NameTarget::Kind::kParameter) continue;
-    const std::vector<std::string>& params = t.definition->parameters;
-    const auto position =
-        static_cast<std::size_t>(std::find(params.begin(), params.end(), t.name) - params.begin());
-    if (call_sites(t.definition).empty() && (t.name == "app" || t.name == "application")) {
-      // Called through a plugin manager or a framework hook: no call site to
-      // follow. With one app in the tree, `app` can only be that one.
-      if (const FlaskObjectId only = only_app()) {
-        if (assumed_app_parameter_.insert(t.definition).second) {
-          diagnostics_.push_back(
-              {files_[t.file].path, t.definition->line, Severity::kInfo, "assumed-app",
-               "no call of " + t.definition->name + "() found; its parameter " + t.name +
-                   " is taken to be the app created at " + files_[objects_.at(only).file].path +
-                   ":" + std::to_string(objects_.at(only).line)});
-        }
-        return only;
-      }
-    }
-    for (const auto& [caller_file, call] : call_sites(t.definition)) {
-      const PythonValue* arg = call_argument(call->call, position, t.name);
-      if (arg && arg->kind == PythonValue::Kind::kName) {
-        pending.push_back({caller_file, call->scope, arg->text});
-      }
-    }
-  }
-  return nullptr;
-}
-
-const std::vector<std::pair<std::size_t, const CallFact*>>& FlaskObjects::call_sites(
-    const DefinitionFact* function) {
-  if (!call_sites_indexed_) {
-    call_sites_indexed_ = true;
-    for (std::size_t f = 0; f < files_.size(); ++f) {
-      for (const CallFact& c : files_[f].calls) {
-        const NameTarget callee = names_.resolve(f, c.scope, c.call.text);
-        if (callee.kind == NameTarget::Kind::kDefinition) {
-          call_sites_[callee.definition].emplace_back(f, &c);
-        }
-      }
-    }
-  }
-  return call_sites_[function];
+std::vector<ConditionRef> FlaskObjects::conditions_at(std::size_t file, std::int32_t condition) {
+  if (condition < 0) return {};
+  return {ConditionRef{.file = file, .index = condition}};
 }
 
 void FlaskObjects::add_unresolved(Mount& mount, const std::string& what) {
@@ -302,7 +271,7 @@ std::vector<Mount> FlaskObjects::mounts(FlaskObjectId id) {
 
 std::vector<Mount> FlaskObjects::mounts(FlaskObjectId id, int depth) {
   const FlaskObject& self = objects_.at(id);
-  if (self.kind == FlaskObjectKind::kApp) return {Mount{}};
+  if (self.kind == FlaskObjectKind::kApp) return {Mount{.app = id}};
   if (depth > 16) return {};  // attached to itself through a cycle
   const auto found = attachments_.find(id);
   if (found == attachments_.end()) {
@@ -321,6 +290,7 @@ std::vector<Mount> FlaskObjects::mounts(FlaskObjectId id, int depth) {
   for (const Attachment& how : found->second) {
     for (Mount m : mounts(how.parent, depth + 1)) {
       add_unresolved(m, how.unresolved);
+      m.conditions.insert(m.conditions.end(), how.conditions.begin(), how.conditions.end());
       switch (self.kind) {
         case FlaskObjectKind::kBlueprint: {
           // Flask's Blueprint.register: the registration's prefix wins over the

@@ -9,6 +9,7 @@
 #include "frameworks/flask/flask_conventions.h"
 #include "frameworks/flask/flask_objects.h"
 #include "frameworks/flask/flask_rule.h"
+#include "frameworks/flask/flask_static.h"
 #include "frameworks/flask/registration_helpers.h"
 #include "frameworks/flask/view_methods.h"
 #include "link/route_id.h"
@@ -61,8 +62,14 @@ struct DeclaredRoute {
   std::uint32_t line = 0;
   std::vector<std::string> unresolved;
   std::vector<std::string> guards;
-  bool api_style = false;  // Flask-RESTful/RESTX: prefixes concatenate
+  bool api_style = false;                // Flask-RESTful/RESTX: prefixes concatenate
+  std::vector<ConditionRef> conditions;  // the `if` branches the declaration sits in
 };
+
+std::vector<ConditionRef> condition_at(std::size_t file, std::int32_t condition) {
+  if (condition < 0) return {};
+  return {ConditionRef{.file = file, .index = condition}};
+}
 
 class FlaskRouteExtractor {
  public:
@@ -80,7 +87,8 @@ class FlaskRouteExtractor {
     converters_ = registered_converters(files_);
     for (const InlinedRegistration& r : helpers_.registrations()) {
       const auto [receiver, method] = split_method(r.call.text);
-      on_registration(r.file, r.scope, r.line, r.call, receiver, method, &r.bindings, &r);
+      on_registration(r.file, r.scope, r.line, r.call, receiver, method, &r.bindings, r.conditions,
+                      &r);
     }
     for (std::size_t f = 0; f < files_.size(); ++f) {
       for (const DefinitionFact& def : files_[f].definitions) {
@@ -93,6 +101,8 @@ class FlaskRouteExtractor {
       for (const CallFact& call : files_[f].calls)
         on_call(f, call);
     }
+    for (Route& r : flask_automatic_routes(objects_, files_))
+      out_.routes.push_back(std::move(r));
     return std::move(out_);
   }
 
@@ -169,11 +179,25 @@ class FlaskRouteExtractor {
     const bool is_shortcut =
         std::find(std::begin(kShortcuts), std::end(kShortcuts), method) != std::end(kShortcuts);
     if (method != "route" && !is_shortcut) return;
-    const FlaskObjectId owner = objects_.object_at(f, def.scope, receiver);
-    if (!owner && is_shortcut) return;  // `.get` is too common a name to claim unresolved
+    std::vector<FlaskObjectId> owners = objects_.objects_at(f, def.scope, receiver);
+    if (owners.empty()) {
+      if (is_shortcut) return;  // `.get` is too common a name to claim unresolved
+      owners.push_back(nullptr);
+    }
+    for (FlaskObjectId owner : owners)
+      on_route_decorator(f, def, decorator, owner, receiver, method, is_shortcut);
+  }
+
+  // `@owner.route(...)` / `@owner.get(...)` on `def`.
+  void on_route_decorator(std::size_t f, const DefinitionFact& def, const PythonValue& decorator,
+                          FlaskObjectId owner, std::string_view receiver, std::string_view method,
+                          bool is_shortcut) {
     const EvalScope at = where(f, def.scope);
-    DeclaredRoute r{
-        .owner = owner, .handler = qualified(f, def), .file = f, .line = decorator.line};
+    DeclaredRoute r{.owner = owner,
+                    .handler = qualified(f, def),
+                    .file = f,
+                    .line = decorator.line,
+                    .conditions = condition_at(f, def.condition)};
     if (!owner) r.unresolved.push_back("receiver " + std::string(receiver));
     read_rule(r, call_argument(decorator, 0, "rule"), at);
     read_endpoint(r, decorator.keyword("endpoint"), at);
@@ -210,14 +234,17 @@ class FlaskRouteExtractor {
     }
     if (method == "add_url_rule" || method == "add_resource") {
       if (helpers_.read_at_call_sites(call)) return;
-      if (call.loop >= 0) {  // once per element of the literal list the loop walks
-        for (const Bindings& bindings : loop_iterations(
-                 files_[f].loops[static_cast<std::size_t>(call.loop)], where(f, call.scope))) {
-          on_registration(f, call.scope, call.line, call.call, receiver, method, &bindings);
+      const std::vector<ConditionRef> conditions = condition_at(f, call.condition);
+      if (call.loop >= 0) {  // once per element the loop can walk
+        for (const Bindings& bindings :
+             loop_iterations(objects_.flow(), files_[f].loops[static_cast<std::size_t>(call.loop)],
+                             where(f, call.scope))) {
+          on_registration(f, call.scope, call.line, call.call, receiver, method, &bindings,
+                          conditions);
         }
         return;
       }
-      on_registration(f, call.scope, call.line, call.call, receiver, method, nullptr);
+      on_registration(f, call.scope, call.line, call.call, receiver, method, nullptr, conditions);
     } else if (std::find(std::begin(kHooks), std::end(kHooks), method) != std::end(kHooks)) {
       const PythonValue* fn = call.call.positional(method == "register_error_handler" ? 1 : 0);
       if (!fn) return;
@@ -231,12 +258,24 @@ class FlaskRouteExtractor {
 
   void on_registration(std::size_t f, std::string_view scope, std::uint32_t line,
                        const PythonValue& call, std::string_view receiver, std::string_view method,
-                       const Bindings* bindings, const InlinedRegistration* inlined = nullptr) {
+                       const Bindings* bindings, const std::vector<ConditionRef>& conditions,
+                       const InlinedRegistration* inlined = nullptr) {
     const PythonValue receiver_name{.kind = PythonValue::Kind::kName,
                                     .text = std::string(receiver)};
-    const FlaskObjectId owner = objects_.object_of(f, scope, receiver_name, bindings);
+    std::vector<FlaskObjectId> owners = objects_.objects_of(f, scope, receiver_name, bindings);
+    if (owners.empty()) owners.push_back(nullptr);
+    for (FlaskObjectId owner : owners) {
+      register_on(owner, f, scope, line, call, receiver, method, bindings, conditions, inlined);
+    }
+  }
+
+  // add_url_rule / add_resource on one object the receiver can be.
+  void register_on(FlaskObjectId owner, std::size_t f, std::string_view scope, std::uint32_t line,
+                   const PythonValue& call, std::string_view receiver, std::string_view method,
+                   const Bindings* bindings, const std::vector<ConditionRef>& conditions,
+                   const InlinedRegistration* inlined) {
     const EvalScope at = where(f, scope, bindings);
-    DeclaredRoute r{.owner = owner, .file = f, .line = line};
+    DeclaredRoute r{.owner = owner, .file = f, .line = line, .conditions = conditions};
     if (!owner) r.unresolved.push_back("receiver " + std::string(receiver));
     if (method == "add_resource") {
       on_add_resource(r, call, at);
@@ -355,6 +394,9 @@ class FlaskRouteExtractor {
                             route.methods.end());
         route.handler = r.handler;
         route.guards = r.guards;
+        route.condition_refs = r.conditions;
+        route.condition_refs.insert(route.condition_refs.end(), m.conditions.begin(),
+                                    m.conditions.end());
         route.file = files_[r.file].path;
         route.line = r.line;
         ConvertedRule converted = convert_flask_rule(route.path);
@@ -399,21 +441,23 @@ class FlaskRouteExtractor {
   void add_hook(std::size_t f, std::string_view scope, std::string_view receiver,
                 std::string_view method, const PythonValue* call, std::string handler,
                 std::uint32_t line) {
-    const FlaskObjectId owner = objects_.object_at(f, scope, receiver);
-    if (!owner) return;  // `before_request` on something that is not Flask's
+    const std::vector<FlaskObjectId> owners = objects_.objects_at(f, scope, receiver);
+    // None: `before_request` on something that is not Flask's.
     std::string kind(method);
     if ((method == "errorhandler" || method == "app_errorhandler" ||
          method == "register_error_handler") &&
         call && !call->items.empty()) {
       kind += "(" + call->items[0].text + ")";
     }
-    for (const Mount& m : objects_.mounts(owner)) {
-      out_.hooks.push_back(Hook{.framework = "flask",
-                                .kind = kind,
-                                .blueprint = m.blueprint,
-                                .handler = handler,
-                                .file = files_[f].path,
-                                .line = line});
+    for (FlaskObjectId owner : owners) {
+      for (const Mount& m : objects_.mounts(owner)) {
+        out_.hooks.push_back(Hook{.framework = "flask",
+                                  .kind = kind,
+                                  .blueprint = m.blueprint,
+                                  .handler = handler,
+                                  .file = files_[f].path,
+                                  .line = line});
+      }
     }
   }
 

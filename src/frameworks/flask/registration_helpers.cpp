@@ -56,14 +56,14 @@ RegistrationHelpers::RegistrationHelpers(const NameResolver& names, FlaskObjects
            "calls of " + helper.name + "() are read as the route registrations it makes"});
       for (const CallFact* registration : inside) {
         inlined_.insert(registration);
-        for (const auto& [caller_file, site] : sites) {
+        for (const CallSite& site : sites) {
           std::vector<KeywordArgument> extra;
-          Bindings bound = bind_arguments(helper, site->call, &extra);
+          Bindings bound = bind_arguments(helper, *site.call, &extra);
           // The helper's locals (`view_func = view.as_view(endpoint)`), in terms
           // of the caller's arguments, in the order the helper computes them.
           for (const AssignmentFact& local : files[f].assignments) {
             if (local.scope == helper.qualified_name && !local.augmented) {
-              bound.insert_or_assign(local.target, substitute_names(local.value, bound));
+              bound.bind(local.target, substitute_names(local.value, bound));
             }
           }
           PythonValue call = substitute_names(registration->call, bound);
@@ -76,21 +76,27 @@ RegistrationHelpers::RegistrationHelpers(const NameResolver& names, FlaskObjects
           }
           std::vector<Bindings> iterations = {bound};
           if (registration->loop >= 0) {
-            iterations =
-                loop_iterations(files[f].loops[static_cast<std::size_t>(registration->loop)],
-                                EvalScope{.names = &names,
-                                          .file = caller_file,
-                                          .scope = site->scope,
-                                          .bindings = &bound});
+            iterations = loop_iterations(
+                objects.flow(), files[f].loops[static_cast<std::size_t>(registration->loop)],
+                EvalScope{
+                    .names = &names, .file = site.file, .scope = site.scope, .bindings = &bound});
+          }
+          // The route exists when the call does and the helper reaches its registration.
+          std::vector<ConditionRef> conditions;
+          if (site.condition >= 0)
+            conditions.push_back({.file = site.file, .index = site.condition});
+          if (registration->condition >= 0) {
+            conditions.push_back({.file = f, .index = registration->condition});
           }
           for (Bindings& bindings : iterations) {
-            registrations_.push_back(InlinedRegistration{.file = caller_file,
-                                                         .scope = site->scope,
-                                                         .line = site->line,
+            registrations_.push_back(InlinedRegistration{.file = site.file,
+                                                         .scope = std::string(site.scope),
+                                                         .line = site.line,
                                                          .call = call,
                                                          .bindings = std::move(bindings),
                                                          .helper_file = f,
-                                                         .helper_scope = helper.qualified_name});
+                                                         .helper_scope = helper.qualified_name,
+                                                         .conditions = conditions});
           }
         }
       }

@@ -29,6 +29,7 @@ struct InlinedRegistration {
   // (a view function defined inside it).
   std::size_t helper_file = 0;
   std::string helper_scope;
+  std::vector<ConditionRef> conditions;  // the `if` branches of the call and of the registration
 };
 
 class RegistrationHelpers {
