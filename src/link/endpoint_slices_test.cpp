@@ -206,6 +206,88 @@ app.add_url_rule('/admin/items/<int:item_id>', view_func=view, methods=['DELETE'
         std::vector<std::string>{"app.ItemView", "app.ItemView.delete", "shop.purge"});
 }
 
+TEST_CASE("a row an ORM fetches is an instance, its method called on the spot too",
+          "[unit][slices]") {
+  const Inventory inv =
+      link_python({{"app.py", std::string(kApp) + R"(from flask_sqlalchemy import SQLAlchemy
+db = SQLAlchemy(app)
+class User(db.Model):
+    id = db.Column(db.Integer, primary_key=True)
+    def to_dict(self):
+        return {}
+    def other(self):
+        return 1
+    def unused(self):
+        return 2
+@app.route('/a/<int:id>')
+def a(id):
+    return str(User.query.get_or_404(id).to_dict())
+@app.route('/c/<name>')
+def c(name):
+    return str(User.query.first_or_404().other())
+)"}});
+  CHECK(names_in(inv, "/a/<int:id>") ==
+        std::vector<std::string>{"app.User", "app.User.to_dict", "app.a"});
+  CHECK(names_in(inv, "/c/<name>") ==
+        std::vector<std::string>{"app.User", "app.User.other", "app.c"});
+}
+
+TEST_CASE("a library object runs the callbacks registered on it; current_user is the loader's",
+          "[unit][slices]") {
+  const Inventory inv = link_python(
+      {{"app.py",
+        std::string(kApp) + R"(from flask_login import LoginManager, current_user, login_required
+from flask_httpauth import HTTPTokenAuth
+from models import User
+login = LoginManager(app)
+token_auth = HTTPTokenAuth()
+@login.user_loader
+def load_user(id):
+    return User.query.get(int(id))
+@token_auth.verify_token
+def verify_token(token):
+    return User.check(token)
+@token_auth.error_handler
+def auth_error(status):
+    return ''
+@app.route('/api')
+@token_auth.login_required
+def api():
+    return ''
+@app.route('/api2')
+@token_auth.login_required
+def api2():
+    return ''
+@app.route('/me')
+@login_required
+def me():
+    return current_user.name()
+@app.route('/open')
+def open_view():
+    return ''
+)"},
+       {"models.py", R"(from flask_sqlalchemy import SQLAlchemy
+db = SQLAlchemy()
+class User(db.Model):
+    id = db.Column(db.Integer, primary_key=True)
+    @staticmethod
+    def check(token):
+        return None
+    def name(self):
+        return ''
+)"}});
+  CHECK(names_in(inv, "/api") == std::vector<std::string>{"app.api", "app.auth_error",
+                                                          "app.verify_token", "models.User",
+                                                          "models.User.check"});
+  // The other views the same decorator wraps are not callbacks.
+  CHECK(names_in(inv, "/api2") == std::vector<std::string>{"app.api2", "app.auth_error",
+                                                           "app.verify_token", "models.User",
+                                                           "models.User.check"});
+  CHECK(names_in(inv, "/me") ==
+        std::vector<std::string>{"app.load_user", "app.me", "models.User", "models.User.name"});
+  CHECK(names_in(inv, "/open") == std::vector<std::string>{"app.open_view"});
+}
+
 TEST_CASE("decorators the tree defines are part of the slice", "[unit][slices]") {
   const Inventory inv = link_python({{"app.py", std::string(kApp) + R"(from functools import wraps
 def staff_required(f):

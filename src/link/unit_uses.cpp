@@ -72,6 +72,42 @@ UnitUseResolver::UnitUseResolver(const NameResolver& names, const CodeUnits& uni
     const auto id = model_by_class_.find(last_name(m.name));
     if (id != model_by_class_.end() && model_names_.contains(m.name)) add_relations(id->second);
   }
+  index_callbacks();
+}
+
+// A library object calls back the functions registered on it: a function
+// decorated with `@auth.login_required` runs the tree's `@auth.verify_token`
+// and `@auth.error_handler` (Flask-HTTPAuth, Flask-Limiter, CSRFProtect ...);
+// flask_login's `current_user` is what the `@login.user_loader` returns.
+void UnitUseResolver::index_callbacks() {
+  for (std::size_t f = 0; f < units_.files().size(); ++f) {
+    if (test_files_[f]) continue;
+    for (const DefinitionFact& d : units_.files()[f].definitions) {
+      for (const PythonValue& v : d.decorators) {
+        if (v.kind != PythonValue::Kind::kName) continue;
+        const std::string_view object = parent_name(v.text);
+        const std::string_view attribute = last_name(v.text);
+        if (object.empty()) continue;
+        if (attribute == "user_loader" || attribute == "request_loader")
+          user_loaders_.push_back(units_.id(f, d));
+        const NameTarget t = names_.resolve(f, d.scope, object);
+        if (t.kind != NameTarget::Kind::kAssignment || !t.assignment->scope.empty() ||
+            t.assignment->value.kind != PythonValue::Kind::kCall)
+          continue;
+        callbacks_[t.assignment].emplace_back(attribute, units_.id(f, d));
+      }
+    }
+  }
+  // A library keeps one function per hook (`verify_token`, `error_handler`);
+  // an attribute decorating several functions wraps each (`login_required`,
+  // `task`): those are the object's users, not its callbacks.
+  for (auto& [object, registered] : callbacks_) {
+    std::map<std::string_view, int> uses;
+    for (const auto& [attribute, id] : registered)
+      ++uses[attribute];
+    std::erase_if(registered, [&](const auto& r) { return uses[r.first] > 1; });
+  }
+  std::sort(user_loaders_.begin(), user_loaders_.end());
 }
 
 const UnitEdges& UnitUseResolver::edges(std::uint32_t unit) const {
@@ -121,6 +157,18 @@ void UnitUseResolver::add_decorator(std::size_t file, std::string_view scope, co
   if (v.kind == PythonValue::Kind::kName) {
     add_use(file, scope, v.text, depth == 0, out);
     if (depth > 0) return;
+    if (const std::string_view object = parent_name(v.text); !object.empty()) {
+      const NameTarget o = names_.resolve(file, scope, object);
+      const auto registered = o.kind == NameTarget::Kind::kAssignment
+                                  ? callbacks_.find(o.assignment)
+                                  : callbacks_.end();
+      if (registered != callbacks_.end()) {
+        // The object's other callbacks: what it runs when this is called.
+        for (const auto& [attribute, id] : registered->second) {
+          if (attribute != last_name(v.text)) out.units.push_back(units_.unit(id));
+        }
+      }
+    }
     const UseTarget t = follow(file, scope, v.text, 0, nullptr);
     if (t.kind == UseTarget::Kind::kClass) {  // a class as decorator: its instance is called
       if (const auto call = method(t.id, "__call__")) out.units.push_back(units_.unit(*call));
@@ -191,7 +239,10 @@ UseTarget UnitUseResolver::follow(std::size_t file, std::string_view scope, std:
             : UseTarget{class_info(*cls).framework ? K::kExternal : K::kUnknown, 0};
       rest = rest.size() > first.size() ? rest.substr(first.size() + 1) : std::string_view();
     } else {
-      t = call_result(follow(file, scope, callee, depth + 1, nullptr), depth);
+      const UseTarget called = follow(file, scope, callee, depth + 1, nullptr);
+      // A row an ORM fetches (`Order.query.get_or_404(id).total()`).
+      const auto model = orm_instance(file, scope, callee, nullptr, called);
+      t = model ? UseTarget{K::kInstance, *model} : call_result(called, depth);
     }
     for (std::size_t at = 0; !rest.empty() && at != std::string_view::npos;) {
       const std::size_t dot = rest.find('.', at);
@@ -287,8 +338,22 @@ UseTarget UnitUseResolver::from_name(const NameTarget& t, std::string_view scope
       if (const auto m = model_named(t.name)) return {K::kInstance, *m};
       return {};
     }
-    case NameTarget::Kind::kExternal:
+    case NameTarget::Kind::kExternal: {
+      const std::string_view name = t.name;
+      const std::string_view what = last_name(name);
+      if (!user_loaders_.empty() && name.starts_with("flask_login") &&
+          (what == "current_user" || what == "login_required" || what == "fresh_login_required")) {
+        // The request's user is loaded by the tree's user loader.
+        UseTarget user{K::kExternal, 0};
+        for (const std::uint32_t loader : user_loaders_) {
+          if (out) out->units.push_back(units_.unit(loader));
+          const UseTarget r = returned(loader, depth + 1);
+          if (what == "current_user" && r.kind == K::kInstance) user = r;
+        }
+        return user;
+      }
       return {K::kExternal, 0};
+    }
     case NameTarget::Kind::kUnknown:
       break;
   }

@@ -89,8 +89,13 @@ class UnitUseResolver {
   std::optional<std::uint32_t> model_named(std::string_view local) const;
   void add_decorator(std::size_t file, std::string_view scope, const PythonValue& v, UnitEdges& out,
                      int depth) const;
+  void index_callbacks();
   std::optional<std::uint32_t> orm_instance(std::size_t file, std::string_view scope,
                                             const PythonValue& call, UseTarget callee) const;
+  // The same from a call's text and first argument (`F().m` chains).
+  std::optional<std::uint32_t> orm_instance(std::size_t file, std::string_view scope,
+                                            std::string_view text, const PythonValue* first,
+                                            UseTarget callee) const;
 
   const NameResolver& names_;
   const CodeUnits& units_;
@@ -113,6 +118,13 @@ class UnitUseResolver {
   };
   mutable std::array<MemoShard, 16> memo_;
   std::vector<std::uint32_t> assignment_offset_;  // per file: id of its first assignment
+  // Functions a library object runs back: those registered on a module-level
+  // object by a plain attribute decorator used once (`@token_auth.verify_token`),
+  // with the attribute, by the object's assignment.
+  std::unordered_map<const AssignmentFact*, std::vector<std::pair<std::string_view, std::uint32_t>>>
+      callbacks_;
+  // flask_login's user loaders (`@login.user_loader`): what current_user is.
+  std::vector<std::uint32_t> user_loaders_;
   template <class Compute>
   UseTarget memoized(std::uint64_t key, Compute compute) const {
     MemoShard& shard = memo_[(key >> 8) % memo_.size()];

@@ -52,11 +52,17 @@ UseTarget UnitUseResolver::value_target(std::size_t file, std::string_view scope
 std::optional<std::uint32_t> UnitUseResolver::orm_instance(std::size_t file, std::string_view scope,
                                                            const PythonValue& call,
                                                            UseTarget callee) const {
+  return orm_instance(file, scope, call.text, call.positional(0), callee);
+}
+
+std::optional<std::uint32_t> UnitUseResolver::orm_instance(std::size_t file, std::string_view scope,
+                                                           std::string_view text,
+                                                           const PythonValue* first,
+                                                           UseTarget callee) const {
   if (callee.kind != UseTarget::Kind::kExternal) return std::nullopt;
-  const std::string_view method = last_name(call.text);
+  const std::string_view method = last_name(text);
   std::string_view model_name;
   if (method == "get_object_or_404") {
-    const PythonValue* first = call.positional(0);
     if (!first || first->kind != PythonValue::Kind::kName) return std::nullopt;
     model_name = first->text;
   } else {
@@ -64,7 +70,7 @@ std::optional<std::uint32_t> UnitUseResolver::orm_instance(std::size_t file, std
         "get", "first",       "last",   "create",   "get_or_404", "first_or_404",
         "one", "one_or_none", "latest", "earliest", "get_by_id",  "get_by_id_and_org"};
     if (std::find(std::begin(kOne), std::end(kOne), method) == std::end(kOne)) return std::nullopt;
-    const std::string_view manager = parent_name(call.text);
+    const std::string_view manager = parent_name(text);
     if (last_name(manager) != "objects" && last_name(manager) != "query") return std::nullopt;
     model_name = parent_name(manager);
   }
