@@ -46,6 +46,7 @@ const std::vector<Request> kShopRequests = {
     {"GET", "/catalog/p/caf%C3%A9", 200, 1},
     {"GET", "/legacy/export/2024/77", 200, 3},  // served, but no route: the scan missed it?
     {"GET", "/wp-login.php", 404, 2},
+    {"GET", "/static/css/site.css", 200, 4},  // Flask's own static route (auto)
 };
 constexpr int kMalformed = 3;
 
@@ -181,7 +182,8 @@ TEST_CASE("a combined log over a Flask app: counts, converters, unmatched, never
   CHECK(hits("/catalog/categories/<path:category_path>") == 2);
   CHECK(hits("/catalog/under/<float:max_price>") == 1);
   CHECK(hits("/catalog/p/<slug>") == 1);
-  CHECK(t["matched"] == 6 + 3 + 4 + 5 + 1 + 2 + 1 + 1);
+  CHECK(t["matched"] == 6 + 3 + 4 + 5 + 1 + 2 + 1 + 1 + 4);
+  CHECK(t["auto_hits"] == 4);  // in no route's figures, and not unmatched
   CHECK(t["routes"].size() == 8);
 
   std::map<std::string, Json> unmatched;
@@ -373,7 +375,8 @@ TEST_CASE("plan and progress read the logs too", "[e2e][traffic]") {
   REQUIRE(run_cutover("plan " + (source_dir() / "samples/legacy_shop").string() + " --access-log " +
                           log.string(),
                       &output) == 0);
-  CHECK(output.find("cutover: traffic: 33 requests") != std::string::npos);
+  CHECK(output.find("cutover: traffic: 37 requests") != std::string::npos);
+  CHECK(output.find("endpoints (4 to routes the framework adds)") != std::string::npos);
   CHECK(output.find("of requests (") != std::string::npos);
   const std::string out = (tree.root() / "progress").string();
   REQUIRE(run_cutover("progress " + (source_dir() / "samples/legacy_shop").string() + " --target " +

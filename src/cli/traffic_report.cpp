@@ -16,9 +16,11 @@ std::string traffic_summary_line(const Inventory& inv) {
          std::to_string(t.lines) + " lines of " + std::to_string(t.log_files.size()) + " log" +
          (t.log_files.size() == 1 ? "" : "s") + " (" + std::to_string(t.malformed) +
          " malformed), " + std::to_string(t.matched) + " matched (" + fixed2(percent) + "%) to " +
-         std::to_string(t.routes.size()) + " endpoints; " + std::to_string(t.never_hit.size()) +
-         " endpoints never hit; " + std::to_string(served) +
-         " path templates served but not in the inventory";
+         std::to_string(t.routes.size()) + " endpoints" +
+         (t.auto_hits ? " (" + std::to_string(t.auto_hits) + " to routes the framework adds)"
+                      : "") +
+         "; " + std::to_string(t.never_hit.size()) + " endpoints never hit; " +
+         std::to_string(served) + " path templates served but not in the inventory";
 }
 
 void print_traffic_warnings(const Inventory& inv, std::ostream& out) {

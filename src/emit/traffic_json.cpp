@@ -43,6 +43,7 @@ void write_traffic_member(JsonWriter& w, const Inventory& inv) {
   w.member("malformed", t.malformed);
   w.member("requests", t.requests);
   w.member("matched", t.matched);
+  w.member("auto_hits", t.auto_hits);
   w.key("window");
   w.begin_object();
   write_time(w, "first", t.window_first);

@@ -46,6 +46,7 @@ struct TrafficSummary {
   std::uint64_t malformed = 0;         // of those, lines skipped: not in the log's format
   std::uint64_t requests = 0;          // requests counted (a counts row adds its count)
   std::uint64_t matched = 0;           // requests a route matches
+  std::uint64_t auto_hits = 0;  // of those, served by a route the framework adds (static files)
   std::optional<std::int64_t> window_first, window_last;  // Unix seconds, UTC
   std::vector<RouteTraffic> routes;                       // routes hit, in route order
   std::vector<FamilyTraffic> families;                    // every family of the routes, by name

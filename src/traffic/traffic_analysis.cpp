@@ -272,7 +272,11 @@ TrafficSummary analyse_traffic(const Inventory& inv, const TrafficOptions& optio
   for (const std::string& field : options.log_fields) {
     if (!apply_log_field(format->json, field, error)) throw std::runtime_error(error);
   }
-  const RouteMatcher matcher(inv.routes, diagnostics);
+  // The framework's own routes (Flask's static files) serve requests too:
+  // matched after the app's, so their requests are not reported unmatched.
+  std::vector<Route> served = inv.routes;
+  served.insert(served.end(), inv.auto_routes.begin(), inv.auto_routes.end());
+  const RouteMatcher matcher(served, diagnostics);
   const std::vector<std::string> files = expand_logs(options.access_logs, diagnostics);
   std::deque<FileFormat> formats(files.size());  // stable addresses for the workers
   std::vector<std::string> format_names(files.size(), "unreadable");
@@ -284,7 +288,7 @@ TrafficSummary analyse_traffic(const Inventory& inv, const TrafficOptions& optio
   std::vector<std::unique_ptr<Worker>> workers;
   for (unsigned t = 0; t < threads; ++t)
     workers.push_back(
-        std::make_unique<Worker>(matcher, formats, options.mount_prefix, inv.routes.size()));
+        std::make_unique<Worker>(matcher, formats, options.mount_prefix, served.size()));
   std::vector<std::jthread> pool;
   for (unsigned t = 0; t < threads; ++t) {
     pool.emplace_back([&, worker = workers[t].get()] {
@@ -331,7 +335,7 @@ TrafficSummary analyse_traffic(const Inventory& inv, const TrafficOptions& optio
   queue.close();
   pool.clear();  // joins
 
-  TrafficCounts total(inv.routes.size());
+  TrafficCounts total(served.size());
   for (const auto& worker : workers)
     total.merge(worker->counts);
   for (std::size_t f = 0; f < files.size(); ++f) {

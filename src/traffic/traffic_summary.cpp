@@ -1,6 +1,7 @@
 #include "traffic/traffic_summary.h"
 
 #include <algorithm>
+#include <iterator>
 #include <limits>
 #include <map>
 #include <tuple>
@@ -30,8 +31,17 @@ TrafficSummary summarise_traffic(const Inventory& inv, const TrafficCounts& coun
   s.matched = counts.matched;
   s.window_first = seen(counts.first);
   s.window_last = seen(counts.last);
-  s.unmatchable = unmatchable;
-  s.disabled = disabled;
+  // Indices past the app's routes are the framework's own (see analyse_traffic).
+  const auto app_only = [&](const std::vector<std::size_t>& v) {
+    std::vector<std::size_t> out;
+    std::copy_if(v.begin(), v.end(), std::back_inserter(out),
+                 [&](std::size_t i) { return i < inv.routes.size(); });
+    return out;
+  };
+  s.unmatchable = app_only(unmatchable);
+  s.disabled = app_only(disabled);
+  for (std::size_t i = inv.routes.size(); i < counts.routes.size(); ++i)
+    s.auto_hits += counts.routes[i].hits;
   std::map<std::string, FamilyTraffic> families;
   for (std::size_t i = 0; i < inv.routes.size(); ++i) {
     const Route& r = inv.routes[i];

@@ -176,9 +176,11 @@ def check_tree(binary, validators, tree, tmp, name):
                     '--format', 'openapi', '--format', 'sarif', '--format', 'csv'], check=True)
     with open(os.path.join(out, 'inventory.json'), encoding='utf-8') as f:
         inv = json.load(f)
-    # Routes declared only in test code are listed in inventory.json but are
-    # no endpoint of the application: out of the plan, the API and the CSV.
-    inv['routes'] = [r for r in inv['routes'] if r.get('origin', 'app') != 'test']
+    # Routes declared only in test code, and those the framework adds by itself
+    # (auto: Flask's static files), are listed in inventory.json but are no
+    # endpoint of the application: out of the plan, the API and the CSV.
+    inv['routes'] = [r for r in inv['routes']
+                     if r.get('origin', 'app') != 'test' and not r.get('auto')]
     with open(os.path.join(out, 'openapi.json'), encoding='utf-8') as f:
         doc = json.load(f)
     problems = []

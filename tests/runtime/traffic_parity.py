@@ -96,6 +96,9 @@ def requests_for(inventory):
     return unique
 
 
+AUTO = '(routes the framework adds)'
+
+
 def cutover_counts(binary, sample_dir, requests, tmp):
     scan = os.path.join(tmp, 'scan')
     subprocess.run([binary, 'scan', sample_dir, '-o', scan, '-q', '--no-cache', '--format', 'json'],
@@ -114,6 +117,9 @@ def cutover_counts(binary, sample_dir, requests, tmp):
     counts = collections.Counter()
     for r in inv['traffic']['routes']:
         counts[path_of[r['route']]] += r['hits']
+    # The framework's own routes (Flask's static files) are counted together.
+    if inv['traffic']['auto_hits']:
+        counts[AUTO] = inv['traffic']['auto_hits']
     counts[None] = inv['traffic']['requests'] - inv['traffic']['matched']
     return counts
 
@@ -247,9 +253,13 @@ def main():
             subprocess.run([args.cutover, 'scan', sample, '-o', scan, '-q', '--no-cache',
                             '--format', 'json'], check=True)
             with open(os.path.join(scan, 'inventory.json'), encoding='utf-8') as f:
-                requests = requests_for(json.load(f))
+                inventory = json.load(f)
+            requests = requests_for(inventory)
+            auto = {r['path'] for r in inventory['routes'] if r.get('auto')}
             ours = cutover_counts(args.cutover, sample, requests, tmp)
-        theirs = runtime_counts(framework, sample, spec, flags, requests)
+        theirs = collections.Counter()
+        for key, n in runtime_counts(framework, sample, spec, flags, requests).items():
+            theirs[AUTO if key in auto else key] += n
         keys = sorted(set(ours) | set(theirs), key=lambda k: (k is None, k or ''))
         diff = [(k, ours.get(k, 0), theirs.get(k, 0)) for k in keys if ours.get(k, 0) != theirs.get(k, 0)]
         known = [d for d in diff if (name, d[0]) in KNOWN]
