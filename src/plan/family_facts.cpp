@@ -43,7 +43,7 @@ std::string reasons_in_words(const FamilyFacts& ff, const FamilyPlan& fp,
   if (!fp.tables_shared.empty()) reasons.push_back("shares tables " + joined(fp.tables_shared));
   if (ff.distributed_writes > 0) {
     reasons.push_back(std::to_string(ff.distributed_writes) +
-                      " endpoints write tables it writes with another family (" +
+                      " of its endpoints write tables another family writes too (" +
                       joined(ff.contested, 3) + ")");
   }
   if (!ff.auth_evidence.empty()) reasons.push_back("authentication: " + ff.auth_evidence);

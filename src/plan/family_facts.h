@@ -26,9 +26,9 @@ struct FamilyFacts {
   std::uint32_t shared = 0;   // of those, lines other families' slices use too
   std::map<std::string, std::uint32_t> shared_with;  // lines shared with each other family
   std::vector<const KernelCandidate*> kernel;        // shared-kernel candidates it uses, ranked
-  // Tables it writes that another family writes too, and the endpoints (its
-  // own and the others') whose slices write one: distributed transactions
-  // once it is a service of its own.
+  // Tables it writes that another family writes too, and its endpoints
+  // whose slices write one: distributed transactions once it is a service
+  // of its own.
   std::vector<std::string> contested;
   std::uint32_t distributed_writes = 0;
   const FamilyTraffic* traffic = nullptr;  // with access logs

@@ -107,9 +107,9 @@ void add_slice_facts(const Inventory& inv, const SliceOverlap& o,
   }
 }
 
-// The tables each family writes that another writes too, and how many
-// endpoints write one of them: what cutting the family out would make
-// distributed transactions.
+// The tables each family writes that another writes too, and how many of
+// its endpoints write one: each a distributed transaction once the family
+// is a service of its own.
 void add_contested_writes(const Inventory& inv, const SliceOverlap& o,
                           const std::vector<char>& deprecated,
                           std::map<std::string, FamilyFacts>& facts) {
@@ -123,15 +123,16 @@ void add_contested_writes(const Inventory& inv, const SliceOverlap& o,
     for (const std::string& t : o.written[f]) {
       if (writers[t] >= 2) ff.contested.push_back(t);
     }
-    if (ff.contested.empty()) continue;
-    for (std::size_t i = 0; i < inv.routes.size() && i < inv.slices.size(); ++i) {
-      if (i < deprecated.size() && deprecated[i]) continue;
-      const std::vector<std::string>& written = inv.slices[i].tables_written;
-      ff.distributed_writes +=
-          std::any_of(written.begin(), written.end(), [&](const std::string& t) {
-            return std::binary_search(ff.contested.begin(), ff.contested.end(), t);
-          });
-    }
+  }
+  for (std::size_t i = 0; i < inv.routes.size() && i < inv.slices.size(); ++i) {
+    if (i < deprecated.size() && deprecated[i]) continue;
+    const auto family = facts.find(inv.routes[i].family);
+    if (family == facts.end() || family->second.contested.empty()) continue;
+    FamilyFacts& ff = family->second;
+    const std::vector<std::string>& written = inv.slices[i].tables_written;
+    ff.distributed_writes += std::any_of(written.begin(), written.end(), [&](const std::string& t) {
+      return std::binary_search(ff.contested.begin(), ff.contested.end(), t);
+    });
   }
 }
 

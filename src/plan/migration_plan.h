@@ -24,7 +24,7 @@ struct ScoreWeights {
   double dependants = -2;     // families whose slices use code this family owns
   double dependencies = -1;   // families owning code this family's slices use
   double shared_tables = -2;  // tables another family's slices read or write too
-  double shared_writes = -2;  // endpoints writing a table it and another family both write
+  double shared_writes = -2;  // its endpoints writing a table another family writes too
   double shared_code = -1;    // share of its lines to port that other families' slices use too
   double auth = -3;           // logs users in, or is named like auth
   double adapters = -1;       // adapters per endpoint
