@@ -288,6 +288,51 @@ class User(db.Model):
   CHECK(names_in(inv, "/open") == std::vector<std::string>{"app.open_view"});
 }
 
+TEST_CASE("Django's request.user and authenticate() run the settings' authentication backends",
+          "[unit][slices]") {
+  const Inventory inv = link_python(testing::django_project_files(
+      "from django.urls import path\nfrom shop import views\n"
+      "urlpatterns = [path('a/', views.a), path('b/', views.b), path('c/', views.c),\n"
+      "               path('d/', views.d)]\n",
+      {{"shop/__init__.py", ""},
+       {"shop/backends.py", R"(class Base:
+    def get_user(self, user_id):
+        return None
+class TokenBackend(Base):
+    def authenticate(self, request, token=None):
+        return None
+class Unused:
+    def get_user(self, user_id):
+        return None
+)"},
+       {"shop/views.py", R"(from django.contrib.auth import authenticate
+from django.contrib.auth.decorators import login_required
+from django.http import HttpResponse
+@login_required
+def a(request):
+    return HttpResponse()
+def b(request):
+    return HttpResponse(request.user.username)
+def c(request):
+    authenticate(request, token='x')
+    return HttpResponse()
+def d(request):
+    return HttpResponse(request.method)
+)"}},
+      "ROOT_URLCONF = 'proj.urls'\nAUTHENTICATION_BACKENDS = ['shop.backends.TokenBackend']\n"));
+  // A backend class brings its bases (class construction runs them).
+  CHECK(names_in(inv, "a/") ==
+        std::vector<std::string>{"shop.backends.Base", "shop.backends.Base.get_user",
+                                 "shop.backends.TokenBackend", "shop.views.a"});
+  CHECK(names_in(inv, "b/") ==
+        std::vector<std::string>{"shop.backends.Base", "shop.backends.Base.get_user",
+                                 "shop.backends.TokenBackend", "shop.views.b"});
+  CHECK(names_in(inv, "c/") ==
+        std::vector<std::string>{"shop.backends.Base", "shop.backends.TokenBackend",
+                                 "shop.backends.TokenBackend.authenticate", "shop.views.c"});
+  CHECK(names_in(inv, "d/") == std::vector<std::string>{"shop.views.d"});
+}
+
 TEST_CASE("decorators the tree defines are part of the slice", "[unit][slices]") {
   const Inventory inv = link_python({{"app.py", std::string(kApp) + R"(from functools import wraps
 def staff_required(f):

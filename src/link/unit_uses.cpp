@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "link/data_models.h"
+#include "link/static_eval.h"
 #include "model/dotted_name.h"
 
 namespace cutover {
@@ -73,6 +74,41 @@ UnitUseResolver::UnitUseResolver(const NameResolver& names, const CodeUnits& uni
     if (id != model_by_class_.end() && model_names_.contains(m.name)) add_relations(id->second);
   }
   index_callbacks();
+  index_auth_backends();
+}
+
+// Django authenticates through the classes settings.AUTHENTICATION_BACKENDS
+// names: request.user is the backend's get_user(), authenticate() asks each
+// backend's authenticate().
+void UnitUseResolver::index_auth_backends() {
+  for (const std::size_t f : names_.django_settings()) {
+    for (const AssignmentFact& a : units_.files()[f].assignments) {
+      if (!a.scope.empty() || a.target != "AUTHENTICATION_BACKENDS") continue;
+      const auto classes =
+          evaluate_string_list(a.value, EvalScope{.names = &names_, .file = f, .scope = ""});
+      if (!classes) continue;
+      for (const std::string& dotted : *classes) {
+        const auto file = names_.module_file(parent_name(dotted));
+        if (!file || test_files_[*file]) continue;
+        const auto cls = units_.find(*file, last_name(dotted));
+        if (!cls || units_.definition(*cls).kind != DefinitionFact::Kind::kClass) continue;
+        backend_get_user_.push_back(*cls);
+        backend_authenticate_.push_back(*cls);
+        if (const auto m = method(*cls, "get_user")) backend_get_user_.push_back(*m);
+        if (const auto m = method(*cls, "authenticate")) backend_authenticate_.push_back(*m);
+      }
+    }
+  }
+  for (std::vector<std::uint32_t>* ids : {&backend_get_user_, &backend_authenticate_}) {
+    std::sort(ids->begin(), ids->end());
+    ids->erase(std::unique(ids->begin(), ids->end()), ids->end());
+  }
+}
+
+void UnitUseResolver::add_units(const std::vector<std::uint32_t>& ids, UnitEdges* out) const {
+  if (!out) return;
+  for (const std::uint32_t id : ids)
+    out->units.push_back(units_.unit(id));
 }
 
 // A library object calls back the functions registered on it: a function
@@ -263,6 +299,10 @@ UseTarget UnitUseResolver::follow(std::size_t file, std::string_view scope, std:
     if (!cls || units_.definition(*cls).kind != DefinitionFact::Kind::kClass) break;
     bound = names_.resolve(file, parent_name(at), first);
   }
+  if (bound.kind == NameTarget::Kind::kParameter && first == "request" &&
+      chain.substr(dot == std::string_view::npos ? chain.size() : dot).starts_with(".user")) {
+    add_units(backend_get_user_, out);  // Django's request.user: the backend loads it
+  }
   UseTarget t = from_name(bound, scope, depth, out);
   if (bound.kind == NameTarget::Kind::kUnknown && dot != std::string_view::npos) {
     // An unbound name (a loop or comprehension variable) named after a
@@ -351,6 +391,11 @@ UseTarget UnitUseResolver::from_name(const NameTarget& t, std::string_view scope
           if (what == "current_user" && r.kind == K::kInstance) user = r;
         }
         return user;
+      }
+      if (name == "django.contrib.auth.authenticate") add_units(backend_authenticate_, out);
+      if (name.starts_with("django.contrib.auth.decorators.") ||
+          name == "django.contrib.auth.mixins.LoginRequiredMixin") {
+        add_units(backend_get_user_, out);
       }
       return {K::kExternal, 0};
     }

@@ -90,6 +90,8 @@ class UnitUseResolver {
   void add_decorator(std::size_t file, std::string_view scope, const PythonValue& v, UnitEdges& out,
                      int depth) const;
   void index_callbacks();
+  void index_auth_backends();
+  void add_units(const std::vector<std::uint32_t>& ids, UnitEdges* out) const;
   std::optional<std::uint32_t> orm_instance(std::size_t file, std::string_view scope,
                                             const PythonValue& call, UseTarget callee) const;
   // The same from a call's text and first argument (`F().m` chains).
@@ -125,6 +127,9 @@ class UnitUseResolver {
       callbacks_;
   // flask_login's user loaders (`@login.user_loader`): what current_user is.
   std::vector<std::uint32_t> user_loaders_;
+  // The methods Django calls on settings.AUTHENTICATION_BACKENDS: get_user
+  // (request.user, login_required) and authenticate (authenticate()).
+  std::vector<std::uint32_t> backend_get_user_, backend_authenticate_;
   template <class Compute>
   UseTarget memoized(std::uint64_t key, Compute compute) const {
     MemoShard& shard = memo_[(key >> 8) % memo_.size()];
