@@ -65,8 +65,19 @@ std::string endpoints_csv(const Inventory& inv) {
   std::map<std::string, std::uint32_t> waves;
   for (const FamilyPlan& f : inv.plan.families)
     waves[f.name] = f.wave;
-  std::string out = csv_record({"methods", "path", "family", "wave", "status", "effort", "adapters",
-                                "blockers", "handler", "resolution", "endpoint", "route_id"});
+  // Requests per route when access logs were read (a column only then).
+  std::vector<std::uint64_t> hits;
+  if (inv.traffic) {
+    hits.assign(inv.routes.size(), 0);
+    for (const RouteTraffic& t : inv.traffic->routes) {
+      if (t.route < hits.size()) hits[t.route] = t.hits;
+    }
+  }
+  std::vector<std::string> header = {"methods", "path",       "family",   "wave",
+                                     "status",  "effort",     "adapters", "blockers",
+                                     "handler", "resolution", "endpoint", "route_id"};
+  if (inv.traffic) header.push_back("hits");
+  std::string out = csv_record(header);
   for (std::size_t i = 0; i < inv.routes.size(); ++i) {
     const Route& r = inv.routes[i];
     const MatrixRow* row = i < inv.plan.matrix.size() && inv.plan.matrix[i].route_id == r.id
@@ -83,12 +94,21 @@ std::string endpoints_csv(const Inventory& inv) {
     const bool in_tree = !r.handler_file.empty();
     const std::string& file = in_tree ? r.handler_file : r.file;
     const std::uint32_t line = in_tree ? r.handler_line : r.line;
-    out += csv_record({joined(r.methods, " "), r.path, r.family,
-                       wave == waves.end() ? std::string() : std::to_string(wave->second),
-                       row ? row->status : std::string(), row ? row->effort.effort : std::string(),
-                       joined(adapters, " "), row ? joined(row->blockers, "; ") : std::string(),
-                       file.empty() ? std::string() : file + ":" + std::to_string(line),
-                       std::string(route_resolution(r)), r.endpoint, r.id});
+    std::vector<std::string> fields = {
+        joined(r.methods, " "),
+        r.path,
+        r.family,
+        wave == waves.end() ? std::string() : std::to_string(wave->second),
+        row ? row->status : std::string(),
+        row ? row->effort.effort : std::string(),
+        joined(adapters, " "),
+        row ? joined(row->blockers, "; ") : std::string(),
+        file.empty() ? std::string() : file + ":" + std::to_string(line),
+        std::string(route_resolution(r)),
+        r.endpoint,
+        r.id};
+    if (inv.traffic) fields.push_back(std::to_string(hits[i]));
+    out += csv_record(fields);
   }
   return out;
 }

@@ -52,6 +52,16 @@ TEST_CASE("one row per endpoint with the plan's columns", "[unit][csv]") {
         "GET POST,/a,f,3,blocked,M,session templates,print statement at a.py:9; unresolved x,"
         "a.py:4,exact,'=cmd|' /C calc'!A0,r1\r\n"
         ",/b,,,unchanged,,,,b.py:1,exact,,r2\r\n");
+
+  // With access logs: requests per endpoint, 0 for one never hit.
+  inv.traffic = TrafficSummary{};
+  inv.traffic->routes = {RouteTraffic{.route = 1, .hits = 42}};
+  const std::string with_hits = endpoints_csv(inv);
+  CHECK(
+      with_hits.starts_with("methods,path,family,wave,status,effort,adapters,blockers,handler,"
+                            "resolution,endpoint,route_id,hits\r\n"));
+  CHECK(with_hits.find(",r1,0\r\n") != std::string::npos);
+  CHECK(with_hits.ends_with(",r2,42\r\n"));
 }
 
 }  // namespace

@@ -43,13 +43,6 @@ SAMPLES = [
 KNOWN = {
     ('flask_factory_app', '/p/<int:page>'):
         'strict_slashes=False is not recorded: "/p/7/" is matched by Flask, not by cutover',
-    ('drf_api', 'api/products/(?P<pk>[^/.]+)/$'):
-        "the scan lists DRF's detail route before the list-level @action routes; DRF's "
-        'routers put those first, so /api/products/featured/ is "featured" to Django',
-    ('drf_api', 'api/products/featured/$'): 'see the detail route',
-    ('legacy_django', '^__debug__/echo/$'):
-        'the scan marks it conditional without the `if settings.DEBUG:` it sits under '
-        '(condition empty, enabled_by_default null), so it is matched; DEBUG is False',
     ('drf_api', 'api/reports/sales/<yyyy:year>/'):
         "a registered converter's regex ([0-9]{4}) is not recorded: cutover takes [^/]+",
 }

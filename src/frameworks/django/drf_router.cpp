@@ -13,9 +13,8 @@ namespace cutover {
 namespace {
 
 struct ExtraAction {
-  std::string name;  // the method
   bool detail = false;
-  std::string url_path, url_name;
+  std::string name, url_path, url_name;  // name: the method
   std::vector<std::string> methods;
 };
 
@@ -38,8 +37,8 @@ std::vector<ExtraAction> extra_actions(const NameResolver& names, std::size_t fi
             if (std::find(seen.begin(), seen.end(), m.name) != seen.end()) break;  // overridden
             seen.push_back(m.name);
             const EvalScope at{.names = &names, .file = f, .scope = m.scope};
-            ExtraAction a{.name = m.name,
-                          .detail = callee.ends_with("detail_route"),
+            ExtraAction a{.detail = callee.ends_with("detail_route"),
+                          .name = m.name,
                           .url_path = m.name,
                           .url_name = m.name,
                           .methods = {"GET"}};
@@ -63,6 +62,9 @@ std::vector<ExtraAction> extra_actions(const NameResolver& names, std::size_t fi
         }
       },
       [](const std::string&) {});
+  // DRF's get_extra_actions lists them as inspect.getmembers does: by name.
+  std::stable_sort(out.begin(), out.end(),
+                   [](const ExtraAction& a, const ExtraAction& b) { return a.name < b.name; });
   return out;
 }
 
@@ -312,13 +314,22 @@ std::vector<RouterPattern> DrfRouters::expand(const Router& router) const {
       for (const auto& [method, action] : router.extra_mappings.at(index))
         map(*methods, *mapped, ascii_upper(method), action);
     }
+    // In the order of SimpleRouter.routes, which is the order Django tries
+    // them in: list, list-level actions, detail, detail-level actions (so
+    // `prefix/featured/` is the action, not the detail route's pk).
+    const std::vector<ExtraAction> extra = extra_actions(names_, r.file, r.scope, viewset->text);
+    const auto add_actions = [&](bool detail) {
+      for (const ExtraAction& a : extra) {
+        if (a.detail != detail) continue;
+        add("^" + prefix + "/" + (a.detail ? lookup + "/" : "") + a.url_path + slash + "$",
+            basename + "-" + a.url_name, a.methods, {a.name});
+      }
+    };
     add("^" + prefix + slash + "$", basename + "-list", list_methods, list_actions);
+    add_actions(false);
     add("^" + prefix + "/" + lookup + slash + "$", basename + "-detail", detail_methods,
         detail_actions);
-    for (const ExtraAction& a : extra_actions(names_, r.file, r.scope, viewset->text)) {
-      add("^" + prefix + "/" + (a.detail ? lookup + "/" : "") + a.url_path + slash + "$",
-          basename + "-" + a.url_name, a.methods, {a.name});
-    }
+    add_actions(true);
   }
   return out;
 }

@@ -42,6 +42,30 @@ class UserViewSet(viewsets.ModelViewSet):
         pass
 )";
 
+// Django tries patterns in order, so `users/recent_users/` must come before the
+// detail route that would take "recent_users" as a pk. DRF's SimpleRouter.routes:
+// list, list-level actions (by method name), detail, detail-level actions.
+TEST_CASE("router patterns in the order Django tries them", "[unit][django]") {
+  Inventory inv = django_project(R"(from django.urls import path, include
+from rest_framework.routers import SimpleRouter
+from app.views import UserViewSet
+
+router = SimpleRouter()
+router.register('users', UserViewSet)
+urlpatterns = [path('api/', include(router.urls))]
+)",
+                                 {{"app/views.py", std::string(kUserViewSet) + R"(
+    @action(detail=False)
+    def archived(self, request):
+        pass
+)"}});
+  std::sort(inv.routes.begin(), inv.routes.end(),
+            [](const Route& a, const Route& b) { return a.declared < b.declared; });
+  CHECK(route_paths(inv) == Strings{"api/users/$", "api/users/archived/$",
+                                    "api/users/recent_users/$", "api/users/(?P<pk>[^/.]+)/$",
+                                    "api/users/(?P<pk>[^/.]+)/set-password/$"});
+}
+
 TEST_CASE("DefaultRouter with a ModelViewSet under path('api/', include(router.urls))",
           "[unit][django]") {
   const Inventory inv = django_project(R"(from django.urls import path, include
