@@ -314,23 +314,31 @@ void build_slices(Inventory& inv, const NameResolver& names, const ModuleIndex& 
   const std::vector<FileSummary>& files = names.files();
 
   // Routes sharing a handler, methods and actions share a slice.
-  std::map<std::tuple<std::string, std::string, std::vector<std::string>, std::vector<std::string>>,
+  std::map<std::tuple<std::string, std::string, std::vector<std::string>, std::vector<std::string>,
+                      std::string>,
            std::size_t>
       by_handler;
   std::vector<std::size_t> closure_of(inv.routes.size());
   std::vector<const Route*> firsts;
   for (std::size_t i = 0; i < inv.routes.size(); ++i) {
     const Route& r = inv.routes[i];
-    const auto [it, fresh] =
-        by_handler.try_emplace({r.handler, r.file, r.methods, r.actions}, firsts.size());
+    const auto [it, fresh] = by_handler.try_emplace(
+        {r.handler, r.file, r.methods, r.actions, r.view_class}, firsts.size());
     if (fresh) firsts.push_back(&r);
     closure_of[i] = it->second;
   }
   std::vector<UnitEdges> seeds(firsts.size());
   std::vector<char> handler(units.count(), 0);
   parallel_for_each_index(firsts.size(), jobs, [&](std::size_t i) {
-    seeds[i] =
-        builder.seeds(firsts[i]->handler, firsts[i]->file, firsts[i]->methods, firsts[i]->actions);
+    const Route& r = *firsts[i];
+    seeds[i] = builder.seeds(r.handler, r.file, r.methods, r.actions);
+    if (!r.view_class.empty()) {
+      // Django's admin view runs the ModelAdmin registered for the model.
+      const UnitEdges view = builder.seeds(r.view_class, r.file);
+      seeds[i].units.insert(seeds[i].units.end(), view.units.begin(), view.units.end());
+      seeds[i].modules.insert(seeds[i].modules.end(), view.modules.begin(), view.modules.end());
+      seeds[i].finish();
+    }
   });
   // A handler's own unit (the class or function the route names).
   const auto mark_handler = [&](const Route& r) {

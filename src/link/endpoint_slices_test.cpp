@@ -333,6 +333,41 @@ def d(request):
   CHECK(names_in(inv, "d/") == std::vector<std::string>{"shop.views.d"});
 }
 
+TEST_CASE("an admin route of a model starts from the ModelAdmin registered for it",
+          "[unit][slices]") {
+  const Inventory inv = link_python(testing::django_project_files(
+      "from django.contrib import admin\nfrom django.urls import path\n"
+      "urlpatterns = [path('admin/', admin.site.urls)]\n",
+      {{"shop/__init__.py", ""},
+       {"shop/models.py", R"(from django.db import models
+class Order(models.Model):
+    total = models.IntegerField()
+)"},
+       {"shop/admin.py", R"(from django.contrib import admin
+from shop.models import Order
+def export(modeladmin, request, queryset):
+    return None
+@admin.register(Order)
+class OrderAdmin(admin.ModelAdmin):
+    actions = [export]
+    def get_queryset(self, request):
+        return super().get_queryset(request)
+)"}},
+      "ROOT_URLCONF = 'proj.urls'\nINSTALLED_APPS = ['django.contrib.admin', 'shop']\n"));
+  bool seen = false;
+  for (std::size_t i = 0; i < inv.routes.size(); ++i) {
+    if (inv.routes[i].endpoint != "admin:shop_order_changelist") continue;
+    seen = true;
+    std::vector<std::string> names;
+    for (const std::uint32_t u : inv.slices[i].units)
+      names.push_back(inv.code_units[u].name);
+    CHECK(names == std::vector<std::string>{"shop.admin.OrderAdmin",
+                                            "shop.admin.OrderAdmin.get_queryset",
+                                            "shop.admin.export", "shop.models.Order"});
+  }
+  CHECK(seen);
+}
+
 TEST_CASE("decorators the tree defines are part of the slice", "[unit][slices]") {
   const Inventory inv = link_python({{"app.py", std::string(kApp) + R"(from functools import wraps
 def staff_required(f):

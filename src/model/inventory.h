@@ -125,6 +125,10 @@ struct Route {
   std::vector<std::string> actions;
   // The handler's docstring, first line (not written out: the OpenAPI summary).
   std::string doc;
+  // A library view's class of the tree it dispatches to: the ModelAdmin
+  // registered for an admin route's model (not written out: where its slice
+  // starts, with the handler).
+  std::string view_class;
 };
 
 // A request hook or error handler: code that runs around routes it is not
