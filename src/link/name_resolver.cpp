@@ -26,6 +26,7 @@ NameResolver::NameResolver(const std::vector<FileSummary>& files, const ModuleIn
                            unsigned jobs, std::string_view django_settings_module)
     : files_(files),
       index_(index),
+      jobs_(jobs),
       bindings_(files.size()),
       earlier_(files.size()),
       star_imports_(files.size()) {

@@ -40,6 +40,10 @@ class NameResolver {
   NameResolver(const std::vector<FileSummary>& files, const ModuleIndex& index, unsigned jobs = 1,
                std::string_view django_settings_module = {});
 
+  // The threads the caller gave: passes over every file's facts that resolve
+  // names may use as many.
+  unsigned jobs() const { return jobs_; }
+
   // `dotted` as the code in `scope` of `file` sees it.
   NameTarget resolve(std::size_t file, std::string_view scope, std::string_view dotted) const;
   // `dotted` as a statement on `line` of `scope` sees it: its first name as
@@ -99,6 +103,7 @@ class NameResolver {
 
   const std::vector<FileSummary>& files_;
   const ModuleIndex& index_;
+  unsigned jobs_;
   std::vector<BindingMap> bindings_;  // per file
   // The bindings a later one of the same (scope, name) replaced, by line
   // (per file; most names are bound once and have none).

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "model/dotted_name.h"
+#include "util/parallel_for.h"
 
 namespace cutover {
 namespace {
@@ -41,7 +42,10 @@ bool no_default(const PythonValue& value) {
 const std::vector<CallSite>& ValueFlow::call_sites(const DefinitionFact* function) {
   if (!call_sites_indexed_) {
     call_sites_indexed_ = true;
-    for (std::size_t f = 0; f < files_.size(); ++f) {
+    // Every call of the tree resolved: per file on the resolver's threads,
+    // gathered in file order.
+    std::vector<std::vector<std::pair<const DefinitionFact*, CallSite>>> found(files_.size());
+    parallel_for_each_index(files_.size(), names_.jobs(), [&](std::size_t f) {
       // The call, and the calls among its arguments (`app.include_router(make_router())`).
       std::vector<std::pair<const PythonValue*, int>> pending;
       auto add = [&](std::string_view scope, const PythonValue& statement, std::uint32_t line,
@@ -60,8 +64,10 @@ const std::vector<CallSite>& ValueFlow::call_sites(const DefinitionFact* functio
           }
           const NameTarget callee = names_.resolve(f, scope, call->text);
           if (callee.kind != NameTarget::Kind::kDefinition) continue;
-          call_sites_[callee.definition].push_back(CallSite{
-              .file = f, .scope = scope, .call = call, .line = line, .condition = condition});
+          found[f].emplace_back(
+              callee.definition,
+              CallSite{
+                  .file = f, .scope = scope, .call = call, .line = line, .condition = condition});
         }
       };
       for (const CallFact& c : files_[f].calls)
@@ -70,6 +76,10 @@ const std::vector<CallSite>& ValueFlow::call_sites(const DefinitionFact* functio
         add(a.scope, a.value, a.line, a.condition);
       for (const ReturnFact& r : files_[f].returns)
         add(r.scope, r.value, r.line, -1);
+    });
+    for (auto& sites : found) {
+      for (auto& [callee, site] : sites)
+        call_sites_[callee].push_back(site);
     }
     for (auto& [function, sites] : call_sites_) {
       std::stable_sort(sites.begin(), sites.end(), [](const CallSite& a, const CallSite& b) {

@@ -3,7 +3,10 @@
 #include <algorithm>
 #include <optional>
 #include <string>
+#include <tuple>
 #include <unordered_map>
+#include <unordered_set>
+#include <utility>
 #include <vector>
 
 #include "parse/dialect_syntax.h"
@@ -167,8 +170,8 @@ class Walker {
       const std::string_view condition = node_text(test, src_);
       child.if_condition_is_type_checking =
           condition == "TYPE_CHECKING" || condition.ends_with(".TYPE_CHECKING");
-      child.pending_condition = add_condition(ctx, test, false, ctx.condition, node);
-      child.if_chain = add_condition(ctx, test, true, ctx.condition, node);
+      std::tie(child.pending_condition, child.if_chain) =
+          add_conditions(ctx, test, ctx.condition, node);
       // `if test: return`: the rest of this block runs only when the test is
       // false. `ctx` is the block's, shared by the statements after this one.
       if (leaves_block(ts_node_child_by_field_id(node, s_.field_consequence))) {
@@ -179,8 +182,8 @@ class Walker {
       // `if` statement's, shared by its clauses: the `else` after this one
       // sees this test failed too.
       const TSNode test = ts_node_child_by_field_id(node, s_.field_condition);
-      child.pending_condition = add_condition(ctx, test, false, ctx.if_chain, node);
-      ctx.if_chain = add_condition(ctx, test, true, ctx.if_chain, node);
+      std::tie(child.pending_condition, ctx.if_chain) =
+          add_conditions(ctx, test, ctx.if_chain, node);
     } else if (kind == s_.else_clause && ctx.if_chain >= 0) {
       child.pending_condition = ctx.if_chain;
     } else if (kind == s_.string) {
@@ -206,14 +209,22 @@ class Walker {
     return false;
   }
 
-  std::int32_t add_condition(const WalkContext& ctx, TSNode test, bool negated, std::int32_t parent,
-                             TSNode clause) {
-    out_.conditions.push_back(ConditionFact{.scope = scopes_[ctx.scope],
-                                            .test = read_value(test, src_, s_),
-                                            .negated = negated,
-                                            .parent = parent,
-                                            .line = node_line(clause)});
-    return static_cast<std::int32_t>(out_.conditions.size() - 1);
+  // A clause's two conditions: its test holds (its body), and it fails (the
+  // clauses after it, the statements after an `if t: return`). The test is
+  // read once: every `if` of the tree comes here.
+  std::pair<std::int32_t, std::int32_t> add_conditions(const WalkContext& ctx, TSNode test,
+                                                       std::int32_t parent, TSNode clause) {
+    ConditionFact holds{.scope = scopes_[ctx.scope],
+                        .test = read_value(test, src_, s_),
+                        .negated = false,
+                        .parent = parent,
+                        .line = node_line(clause)};
+    ConditionFact fails = holds;
+    fails.negated = true;
+    out_.conditions.push_back(std::move(holds));
+    out_.conditions.push_back(std::move(fails));
+    const auto n = static_cast<std::int32_t>(out_.conditions.size());
+    return {n - 2, n - 1};
   }
 
   void add_import(TSNode node, const WalkContext& ctx, bool is_from) {
