@@ -23,7 +23,8 @@ void describe(A& a, T& v) {
     a(v.is_from, v.is_star, v.level, v.module, v.names, v.scope, v.line, v.context);
   } else if constexpr (std::is_same_v<S, DefinitionFact>) {
     a(v.kind, v.name, v.qualified_name, v.scope, v.decorators, v.parameters, v.parameter_types,
-      v.parameter_defaults, v.bases, v.methods, v.line, v.first_line, v.condition, v.doc);
+      v.parameter_defaults, v.bases, v.methods, v.line, v.first_line, v.last_line, v.condition,
+      v.doc);
   } else if constexpr (std::is_same_v<S, AssignmentFact>) {
     a(v.target, v.scope, v.augmented, v.conditional, v.condition, v.loop, v.value, v.line);
   } else if constexpr (std::is_same_v<S, LoopFact>) {
@@ -35,15 +36,15 @@ void describe(A& a, T& v) {
   } else if constexpr (std::is_same_v<S, ReturnFact>) {
     a(v.scope, v.value, v.line, v.conditional);
   } else if constexpr (std::is_same_v<S, NameUse>) {
-    a(v.scope, v.name, v.line);
+    a(v.scope, v.name, v.line, v.called, v.in_decorator);
   } else if constexpr (std::is_same_v<S, Python2Finding>) {
     a(v.construct, v.line);
   } else if constexpr (std::is_same_v<S, Diagnostic>) {
     a(v.file, v.line, v.severity, v.code, v.message);
   } else if constexpr (std::is_same_v<S, FileSummary>) {
     a(v.path, v.module, v.source_root, v.is_package, v.status, v.lines, v.imports, v.definitions,
-      v.assignments, v.calls, v.loops, v.conditions, v.returns, v.name_uses, v.python2, v.python3_only,
-      v.diagnostics);
+      v.assignments, v.calls, v.loops, v.conditions, v.returns, v.name_uses, v.python2,
+      v.python3_only, v.diagnostics);
   } else {
     static_assert(sizeof(S) == 0, "no field list for this type");
   }

@@ -33,6 +33,8 @@ void read_weights(const toml::table& table, const std::string& source, ScoreWeig
                                                     {"dependants", &w.dependants},
                                                     {"dependencies", &w.dependencies},
                                                     {"shared_tables", &w.shared_tables},
+                                                    {"shared_writes", &w.shared_writes},
+                                                    {"shared_code", &w.shared_code},
                                                     {"auth", &w.auth},
                                                     {"adapters", &w.adapters},
                                                     {"python2", &w.python2},

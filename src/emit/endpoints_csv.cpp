@@ -73,9 +73,9 @@ std::string endpoints_csv(const Inventory& inv) {
       if (t.route < hits.size()) hits[t.route] = t.hits;
     }
   }
-  std::vector<std::string> header = {"methods",    "path",     "family",   "wave",
-                                     "status",     "adapters", "blockers", "handler",
-                                     "resolution", "endpoint", "route_id"};
+  std::vector<std::string> header = {"methods", "path",       "family",   "wave",
+                                     "status",  "effort",     "adapters", "blockers",
+                                     "handler", "resolution", "endpoint", "route_id"};
   if (inv.traffic) header.push_back("hits");
   std::string out = csv_record(header);
   for (std::size_t i = 0; i < inv.routes.size(); ++i) {
@@ -100,6 +100,7 @@ std::string endpoints_csv(const Inventory& inv) {
         r.family,
         wave == waves.end() ? std::string() : std::to_string(wave->second),
         row ? row->status : std::string(),
+        row ? row->effort.effort : std::string(),
         joined(adapters, " "),
         row ? joined(row->blockers, "; ") : std::string(),
         file.empty() ? std::string() : file + ":" + std::to_string(line),

@@ -41,22 +41,24 @@ TEST_CASE("one row per endpoint with the plan's columns", "[unit][csv]") {
                                .status = "blocked",
                                .adapters = {Adapter{.id = "session"}, Adapter{.id = "session"},
                                             Adapter{.id = "templates"}},
-                               .blockers = {"print statement at a.py:9", "unresolved x"}},
+                               .blockers = {"print statement at a.py:9", "unresolved x"},
+                               .effort = EndpointEffort{.effort = "M"}},
                      MatrixRow{.route_id = "r2", .status = "unchanged"}};
   inv.plan.families = {FamilyPlan{.name = "f", .wave = 3}};
   const std::string csv = endpoints_csv(inv);
   CHECK(csv ==
-        "methods,path,family,wave,status,adapters,blockers,handler,resolution,endpoint,route_id\r\n"
-        "GET POST,/a,f,3,blocked,session templates,print statement at a.py:9; unresolved x,"
+        "methods,path,family,wave,status,effort,adapters,blockers,handler,resolution,endpoint,"
+        "route_id\r\n"
+        "GET POST,/a,f,3,blocked,M,session templates,print statement at a.py:9; unresolved x,"
         "a.py:4,exact,'=cmd|' /C calc'!A0,r1\r\n"
-        ",/b,,,unchanged,,,b.py:1,exact,,r2\r\n");
+        ",/b,,,unchanged,,,,b.py:1,exact,,r2\r\n");
 
   // With access logs: requests per endpoint, 0 for one never hit.
   inv.traffic = TrafficSummary{};
   inv.traffic->routes = {RouteTraffic{.route = 1, .hits = 42}};
   const std::string with_hits = endpoints_csv(inv);
   CHECK(
-      with_hits.starts_with("methods,path,family,wave,status,adapters,blockers,handler,"
+      with_hits.starts_with("methods,path,family,wave,status,effort,adapters,blockers,handler,"
                             "resolution,endpoint,route_id,hits\r\n"));
   CHECK(with_hits.find(",r1,0\r\n") != std::string::npos);
   CHECK(with_hits.ends_with(",r2,42\r\n"));

@@ -6,6 +6,7 @@
 
 #include "emit/html_escape.h"
 #include "emit/number_text.h"
+#include "emit/plan_table.h"
 
 namespace cutover {
 namespace {
@@ -95,7 +96,8 @@ std::string wave_rows(const Inventory& inv) {
             "</td><td>" + html_escape(f.reasons) +
             "<details class=\"more\"><summary>factors</summary><div class=\"lines\">" +
             html_escape(factors) + "</div></details></td><td>" +
-            html_collapsed_list(f.prerequisites) + html_collapsed_list(f.sequence) + "</td></tr>\n";
+            html_collapsed_list(shown_prerequisites(f.prerequisites)) +
+            html_collapsed_list(f.sequence) + "</td></tr>\n";
   }
   return rows;
 }

@@ -1,6 +1,7 @@
 #include "emit/html_progress.h"
 
 #include "emit/html_escape.h"
+#include "emit/html_slices.h"
 #include "emit/number_text.h"
 #include "emit/source_link.h"
 #include "track/progress.h"
@@ -90,7 +91,11 @@ std::string progress_section(const Progress& p, std::string_view source_url) {
            "</code></td><td><code>" + html_escape(r.handler) + "</code></td><td><code>" +
            html_escape(r.file + ":" + std::to_string(r.line)) + "</code></td></tr>\n";
   }
-  return out + "</tbody></table>\n";
+  out +=
+      "</tbody></table>\n<h3 id=\"decommission-now\">What legacy can delete now</h3>\n<p "
+      "class=\"sub\">Code and tables only migrated or deprecated endpoints used: no endpoint "
+      "still in legacy, request hook, command, task or module-level code uses them.</p>\n";
+  return out + decommission_table(p.decommission, "decommission-table", source_url, 500);
 }
 
 }  // namespace cutover

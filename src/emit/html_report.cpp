@@ -11,8 +11,9 @@
 #include "emit/html_history.h"
 #include "emit/html_matrix.h"
 #include "emit/html_plan_sections.h"
-#include "emit/html_traffic.h"
 #include "emit/html_progress.h"
+#include "emit/html_slices.h"
+#include "emit/html_traffic.h"
 #include "emit/json_writer.h"
 #include "emit/source_link.h"
 #include "report_assets.h"
@@ -201,6 +202,7 @@ std::string render_html_report(const Inventory& inv, const HtmlReportOptions& op
       {"@@CYCLES@@", cycle_list(inv)},
       {"@@DIAGNOSTICS@@", diagnostic_groups(inv)},
       {"@@WAVE_ROWS@@", wave_rows(inv)},
+      {"@@SLICE_SECTIONS@@", slice_sections(inv, source_url)},
       {"@@ADAPTERS@@", adapter_table(inv)},
       {"@@MATRIX@@", matrix_heatmap(inv)},
       {"@@GRAPHS@@",

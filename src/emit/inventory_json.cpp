@@ -5,6 +5,7 @@
 #include "cutover_version.h"
 #include "emit/json_fragments.h"
 #include "emit/plan_json.h"
+#include "emit/slices_json.h"
 #include "emit/traffic_json.h"
 
 namespace cutover {
@@ -183,6 +184,8 @@ std::string inventory_to_json(const Inventory& inv) {
   write_family_edges(w, inv.family_edges);
   w.end_object();
   write_plan_members(w, inv);
+  w.key("slices");
+  write_slices(w, inv);
   write_traffic_member(w, inv);
   w.key("diagnostics");
   w.begin_array();

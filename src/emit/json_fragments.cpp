@@ -32,6 +32,7 @@ void write_module(JsonWriter& w, const Module& m) {
   w.member("families_reaching", m.families_reaching);
   w.member("core", m.core);
   w.member("assembly", m.assembly);
+  if (m.test) w.member("test", true);
   w.end_object();
 }
 

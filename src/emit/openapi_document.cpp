@@ -94,6 +94,7 @@ class Context {
     if (const auto w = wave_.find(r.family); w != wave_.end()) x["wave"] = w->second;
     if (const MatrixRow* row = matrix_row(route)) {
       x["status"] = row->status;
+      if (!row->effort.effort.empty()) x["effort"] = row->effort.effort;
       std::vector<std::string> adapters;
       for (const Adapter& a : row->adapters) {
         if (std::find(adapters.begin(), adapters.end(), a.id) == adapters.end())

@@ -53,7 +53,8 @@ Inventory shop() {
   inv.plan.matrix = {MatrixRow{.route_id = "r1",
                                .status = "adapted",
                                .adapters = {Adapter{.id = "session"}, Adapter{.id = "session"},
-                                            Adapter{.id = "templates"}}},
+                                            Adapter{.id = "templates"}},
+                               .effort = EndpointEffort{.effort = "L"}},
                      MatrixRow{.route_id = "r2", .status = "deprecated"},
                      MatrixRow{.route_id = "r3", .status = "blocked"}};
   inv.plan.families = {FamilyPlan{.name = "orders", .wave = 2},
@@ -80,6 +81,7 @@ TEST_CASE("the OpenAPI document of a small tree", "[unit][openapi]") {
   CHECK(x["status"] == "adapted");
   CHECK(x["adapters"] == nlohmann::json::array({"session", "templates"}));
   CHECK(x["wave"] == 2);
+  CHECK(x["effort"] == "L");  // the endpoint's effort class, from its slice
   CHECK(x["handler"] == "shop/orders.py:11");
   CHECK(x["route"] == "r1");
 

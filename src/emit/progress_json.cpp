@@ -31,6 +31,28 @@ Json counts_json(const ProgressCounts& c, bool traffic) {
   return out;
 }
 
+Json removables_json(const std::vector<Removable>& items, bool with_location) {
+  Json out = Json::array();
+  for (const Removable& r : items) {
+    Json item = {{"name", r.name}};
+    if (with_location) {
+      item["file"] = r.file;
+      item["line"] = r.line;
+      item["lines"] = r.lines;
+    }
+    item["why"] = r.why;
+    out.push_back(std::move(item));
+  }
+  return out;
+}
+
+Json decommission_json(const Decommission& d) {
+  return {{"modules", removables_json(d.modules, true)},
+          {"functions", removables_json(d.functions, true)},
+          {"tables", removables_json(d.tables, false)},
+          {"lines", d.lines}};
+}
+
 }  // namespace
 
 std::string progress_to_json(const Progress& p) {
@@ -83,7 +105,8 @@ std::string progress_to_json(const Progress& p) {
                     {"overall", counts_json(p.overall, p.traffic)},
                     {"families", std::move(families)},
                     {"endpoints", std::move(endpoints)},
-                    {"new_routes", std::move(new_routes)}};
+                    {"new_routes", std::move(new_routes)},
+                    {"decommission", decommission_json(p.decommission)}};
   return doc.dump(2, ' ', false, Json::error_handler_t::replace) + "\n";
 }
 

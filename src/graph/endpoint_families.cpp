@@ -174,7 +174,7 @@ void claim_packages(FamilyWalk& w, std::vector<Family>& families, const Inventor
     if (!contested) family.package = package;
   }
   for (Vertex v = 0; v < w.n; ++v) {
-    if (w.owner[v] != kNoFamily) continue;
+    if (w.owner[v] != kNoFamily || inv.modules[v].test) continue;
     std::size_t longest = 0;
     for (std::size_t f = 0; f < families.size(); ++f) {
       const std::string& package = families[f].package;
@@ -243,9 +243,13 @@ void analyse_endpoint_families(Inventory& inv, const std::vector<FamilyOverride>
     families.push_back(std::move(family));
   }
 
-  // Self-imports make no dependency between families.
+  // Self-imports make no dependency between families, and test code none
+  // at all: it is no migration input.
   w.edges = std::move(module_edges.first_import);
-  std::erase_if(w.edges, [](const auto& entry) { return entry.first.first == entry.first.second; });
+  std::erase_if(w.edges, [&](const auto& entry) {
+    const auto [from, to] = entry.first;
+    return from == to || inv.modules[from].test || inv.modules[to].test;
+  });
   for (const auto& [edge, site] : w.edges)
     boost::add_edge(edge.first, edge.second, w.graph);
 

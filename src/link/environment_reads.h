@@ -15,7 +15,7 @@ namespace cutover {
 struct EnvironmentRead {
   const PythonValue* default_value = nullptr;  // null: no default given
   EvalScope default_scope;                     // where default_value is read
-  bool none_when_unset = false;  // os.environ.get / os.getenv: None without a default
+  bool none_when_unset = false;                // os.environ.get / os.getenv: None without a default
 };
 
 // The read `value` (a call or a subscript) makes, or nullopt if it reads

@@ -53,8 +53,10 @@ struct DefinitionFact {
   std::vector<std::string> methods;  // classes only: names of functions defined in the body
   std::uint32_t line = 0;            // line of the `def`/`class` keyword
   std::uint32_t first_line = 0;      // line of the first decorator, or `line`
+  std::uint32_t last_line = 0;       // last line of its body
   std::int32_t condition = -1;       // index into FileSummary::conditions of the innermost branch
-  std::string doc;  // the docstring's first non-blank line, stripped; "" when none (OpenAPI summary)
+  std::string
+      doc;  // the docstring's first non-blank line, stripped; "" when none (OpenAPI summary)
 };
 
 // The test of one branch of an `if`: the statements of the branch run when
@@ -114,10 +116,13 @@ struct ReturnFact {
 // A name or attribute chain the code reads or calls: `request.form.get`,
 // `session`, `Order.query.filter_by`, `db.session.add`. One per (scope,
 // name), at its first line: what a handler touches, not how often.
+// A method of a call's result is `F().m` (`super().save`, `Cart(uid).total`).
 struct NameUse {
   std::string scope;  // qualified name of the enclosing definition, "" at module level
   std::string name;   // dotted chain as written
   std::uint32_t line = 0;
+  bool called = false;        // called at least once: `name(...)`
+  bool in_decorator = false;  // every use is inside a decorator (`@login_required`)
 };
 
 // A construct that only Python 2 accepts.

@@ -11,6 +11,7 @@
 #include "model/diagnostic.h"
 #include "model/file_summary.h"
 #include "model/plan.h"
+#include "model/slice.h"
 #include "model/traffic.h"
 
 namespace cutover {
@@ -34,6 +35,7 @@ struct Module {
   std::uint32_t families_reaching = 0;  // endpoint families whose handlers import it, transitively
   bool core = false;                    // reached by at least two families and half of all families
   bool assembly = false;  // the app's assembly module: registers the families' handlers
+  bool test = false;      // test code, or a helper only test code imports: no migration input
 };
 
 enum class ImportKind : std::uint8_t { kInternal, kStdlib, kThirdParty, kUnresolved };
@@ -118,8 +120,15 @@ struct Route {
   // What the handler's code touches, resolved (input to the compatibility
   // matrix; not written out): "flask.request.form", "request.POST", "model:...".
   std::vector<HandlerUse> uses;
+  // A viewset route's actions: the methods of the handler class the router
+  // dispatches its HTTP methods to (not written out: where its slice starts).
+  std::vector<std::string> actions;
   // The handler's docstring, first line (not written out: the OpenAPI summary).
   std::string doc;
+  // A library view's class of the tree it dispatches to: the ModelAdmin
+  // registered for an admin route's model (not written out: where its slice
+  // starts, with the handler).
+  std::string view_class;
 };
 
 // A request hook or error handler: code that runs around routes it is not
@@ -205,6 +214,9 @@ struct Inventory {
   std::vector<DataModel> models;               // sorted by name
   std::vector<TableAccess> table_accesses;     // per module, then scope and table
   std::vector<Python2Blocker> python2;         // sorted by (file, line)
+  std::vector<CodeUnit> code_units;            // the units slices reach, sorted by name
+  std::vector<EndpointSlice> slices;           // one per route, in route order
+  RetainedCode retained;                       // what code outside endpoints keeps alive
   Plan plan;                                   // filled by the plan stage
   std::optional<TrafficSummary> traffic;       // with access logs: requests per route
   std::vector<Diagnostic> diagnostics;

@@ -5,7 +5,10 @@
 
 #include <cstdint>
 #include <string>
+#include <utility>
 #include <vector>
+
+#include "model/decommission.h"
 
 namespace cutover {
 
@@ -18,6 +21,16 @@ struct Adapter {
   std::uint32_t line = 0;
 };
 
+// What porting one endpoint takes, from its slice. Class by lines to port:
+// S < 80, M < 300, L < 1,000, XL from 1,000; one class up when the
+// endpoint writes 3 or more tables or needs 8 or more adapters.
+struct EndpointEffort {
+  std::string effort;  // "S", "M", "L", "XL"
+  std::uint32_t lines = 0;
+  std::uint32_t adapters = 0;
+  std::uint32_t tables_written = 0;
+};
+
 struct MatrixRow {
   std::string route_id;
   std::string family;
@@ -25,6 +38,7 @@ struct MatrixRow {
   std::vector<Adapter> adapters;      // sorted by id, then evidence
   std::vector<std::string> blockers;  // "print statement at shop/x.py:12", unresolved parts
   std::string deprecated_by;          // config entry or decorator, when deprecated
+  EndpointEffort effort;
   // With access logs: why deprecating it is proposed (no request in the
   // window). A proposal only: `status` stays the user's call.
   std::string proposed_deprecation;
@@ -52,11 +66,52 @@ struct FamilyPlan {
   std::vector<std::string> tables_shared;   // also used by another family, sorted
   std::vector<std::string> prerequisites;   // what to extract, wrap or port first
   std::vector<std::string> sequence;        // suggested cutover steps
+  std::uint32_t lines_to_port = 0;          // the union of its endpoints' slices
+  std::vector<std::pair<std::string, std::uint32_t>> shared_lines;  // (family, lines), by name
+  std::vector<std::string> test_files;  // test code that exercises its handlers, sorted
+};
+
+// Code in the slices of two or more families: a shared-kernel candidate,
+// extracted (a library, or a service both call) before they separate.
+struct KernelCandidate {
+  std::string head;                // its largest function or class
+  std::string module;              // the module holding it
+  std::vector<std::string> units;  // its functions and classes, sorted
+  std::uint32_t lines = 0;
+  std::vector<std::string> families;  // using it, sorted
+};
+
+// An endpoint whose slice writes tables another family's slices write too:
+// a distributed transaction once the families are separate services.
+struct DistributedWrite {
+  std::string route_id;
+  std::string family;
+  std::vector<std::string> tables;    // written by both, sorted
+  std::vector<std::string> families;  // the other writers, sorted
+};
+
+// What crosses one way of cutting the tree into services: resolved calls
+// between units of different parts, and endpoints writing tables another
+// part writes.
+struct CutFigures {
+  std::string cut;  // "families", "after wave 1", ...
+  std::uint32_t parts = 0;
+  std::uint32_t resolved_calls = 0;
+  std::uint32_t crossing_calls = 0;
+  double crossing_share = 0;
+  std::uint32_t distributed_writes = 0;
+};
+
+struct PlanQuality {
+  CutFigures families;                   // every family its own service
+  std::vector<CutFigures> waves;         // after each wave: moved families apart, the rest legacy
+  std::vector<DistributedWrite> writes;  // under the family grouping, in route order
 };
 
 struct Wave {
   std::uint32_t number = 0;
   std::vector<std::string> families;  // in rank order
+  Decommission removable;             // what legacy can delete once this wave moved
 };
 
 struct TableUse {
@@ -69,8 +124,10 @@ struct TableUse {
 struct Plan {
   std::vector<FamilyPlan> families;  // in rank order
   std::vector<Wave> waves;
-  std::vector<MatrixRow> matrix;  // in route order
-  std::vector<TableUse> tables;   // sorted by table
+  std::vector<MatrixRow> matrix;        // in route order
+  std::vector<TableUse> tables;         // sorted by table
+  std::vector<KernelCandidate> kernel;  // ranked by families × lines
+  PlanQuality quality;
 };
 
 }  // namespace cutover

@@ -6,6 +6,8 @@
 #include <string>
 #include <vector>
 
+#include "model/decommission.h"
+
 namespace cutover {
 
 // One way a FastAPI route's contract differs from the legacy endpoint it
@@ -79,6 +81,7 @@ struct Progress {
   std::vector<ProgressCounts> families;     // by name
   ProgressCounts overall;
   std::vector<NewRoute> new_routes;  // target route order
+  Decommission decommission;         // what the legacy tree can delete now
   bool traffic = false;              // the legacy scan read access logs
 };
 

@@ -1,8 +1,10 @@
 #include "parse/fact_collector.h"
 
+#include <algorithm>
 #include <optional>
 #include <string>
 #include <tuple>
+#include <unordered_map>
 #include <unordered_set>
 #include <utility>
 #include <vector>
@@ -33,6 +35,7 @@ struct WalkContext {
   bool under_type_checking = false;
   bool try_body_catches_import_error = false;
   bool if_condition_is_type_checking = false;
+  bool in_decorator = false;  // inside a decorator's expression
 };
 
 class Walker {
@@ -114,6 +117,8 @@ class Walker {
     } else if (kind == s_.import_from_statement) {
       add_import(node, ctx, /*is_from=*/true);
       *descend = false;
+    } else if (kind == s_.decorator) {
+      child.in_decorator = true;
     } else if (kind == s_.decorated_definition) {
       std::vector<PythonValue> decorators;
       for_each_child(node, [&](TSNode d) {
@@ -277,6 +282,10 @@ class Walker {
     def.qualified_name = def.scope.empty() ? def.name : def.scope + "." + def.name;
     def.line = node_line(node);
     def.first_line = def.line;
+    // A body ends where its last statement does; a node ending at column 0
+    // ends with the previous line.
+    const TSPoint end = ts_node_end_point(node);
+    def.last_line = std::max(def.line, end.column == 0 ? end.row : end.row + 1);
     def.condition = ctx.condition;
     if (ctx.pending_decorators >= 0 && field == s_.field_definition) {
       def.decorators = std::move(decorators_[ctx.pending_decorators]);
@@ -534,13 +543,35 @@ class Walker {
     if (field == s_.field_attribute_name || field == s_.field_name) return false;
     if (is_attribute) note_python2_dict_method(node, src_, s_, out_);
     std::string name = dotted_name(node, src_, s_);
-    if (name.empty()) return true;
-    const std::string& scope = scopes_[ctx.scope];
-    if (seen_uses_.insert(scope + '\0' + name).second) {
-      out_.name_uses.push_back(
-          NameUse{.scope = scope, .name = std::move(name), .line = node_line(node)});
+    bool descend = false;
+    if (name.empty()) {
+      descend = true;
+      // `super().save()`, `Cart(uid).total()`: a method of what a named
+      // callee returns, written `F().m`; the call itself is visited below.
+      if (!is_attribute) return true;
+      const TSNode object = ts_node_child_by_field_id(node, s_.field_object);
+      if (ts_node_is_null(object) || ts_node_symbol(object) != s_.call) return true;
+      const std::string callee =
+          dotted_name(ts_node_child_by_field_id(object, s_.field_function), src_, s_);
+      const TSNode attribute = ts_node_child_by_field_id(node, s_.field_attribute_name);
+      if (callee.empty() || ts_node_is_null(attribute)) return true;
+      name = callee + "()." + std::string(node_text(attribute, src_));
     }
-    return false;
+    const std::string& scope = scopes_[ctx.scope];
+    const bool called = field == s_.field_function;
+    const auto [at, fresh] = seen_uses_.try_emplace(scope + '\0' + name, out_.name_uses.size());
+    if (fresh) {
+      out_.name_uses.push_back(NameUse{.scope = scope,
+                                       .name = std::move(name),
+                                       .line = node_line(node),
+                                       .called = called,
+                                       .in_decorator = ctx.in_decorator});
+    } else {
+      NameUse& use = out_.name_uses[at->second];
+      use.called = use.called || called;
+      use.in_decorator = use.in_decorator && ctx.in_decorator;
+    }
+    return descend;
   }
 
   StatementContext context_of(const WalkContext& ctx) const {
@@ -554,7 +585,7 @@ class Walker {
   FileSummary& out_;
   std::vector<std::string> scopes_;
   std::vector<std::vector<PythonValue>> decorators_;
-  std::unordered_set<std::string> seen_uses_;  // scope '\0' name
+  std::unordered_map<std::string, std::size_t> seen_uses_;  // scope '\0' name → index
   CollectedSyntaxErrors errors_;
 };
 

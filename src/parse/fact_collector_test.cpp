@@ -641,3 +641,63 @@ for q in load():
 
 }  // namespace
 }  // namespace cutover
+
+namespace cutover {
+namespace {
+
+const NameUse* use_named(const FileSummary& s, std::string_view scope, std::string_view name) {
+  for (const NameUse& u : s.name_uses) {
+    if (u.scope == scope && u.name == name) return &u;
+  }
+  return nullptr;
+}
+
+TEST_CASE("name uses say whether they are called and whether only decorators hold them",
+          "[unit][fact_collector]") {
+  const FileSummary s = summarize_python(R"(@login_required
+def view():
+    helper
+    helper()
+    cart = Cart(uid)
+    return _cart().count() + super().total
+@login_required
+def other():
+    return login_required(x)
+)");
+  REQUIRE(use_named(s, "view", "helper"));
+  CHECK(use_named(s, "view", "helper")->called);  // called at some use
+  CHECK(use_named(s, "view", "Cart")->called);
+  CHECK_FALSE(use_named(s, "view", "uid")->called);
+  // A method of what a call returns: `F().m`.
+  REQUIRE(use_named(s, "view", "_cart().count"));
+  CHECK(use_named(s, "view", "_cart().count")->called);
+  CHECK(use_named(s, "view", "_cart")->called);
+  REQUIRE(use_named(s, "view", "super().total"));
+  CHECK_FALSE(use_named(s, "view", "super().total")->called);
+  // The module-level use of login_required is a decorator's only.
+  REQUIRE(use_named(s, "", "login_required"));
+  CHECK(use_named(s, "", "login_required")->in_decorator);
+  CHECK_FALSE(use_named(s, "other", "login_required")->in_decorator);
+}
+
+TEST_CASE("a definition's last line is where its body ends", "[unit][fact_collector]") {
+  const FileSummary s = summarize_python(R"(@decorate
+def f():
+    x = 1
+
+    return x
+class C:
+    a = 1
+    def m(self):
+        pass
+)");
+  REQUIRE(s.definitions.size() == 3);
+  CHECK(s.definitions[0].first_line == 1);
+  CHECK(s.definitions[0].last_line == 5);
+  CHECK(s.definitions[1].last_line == 9);
+  CHECK(s.definitions[2].line == 8);
+  CHECK(s.definitions[2].last_line == 9);
+}
+
+}  // namespace
+}  // namespace cutover

@@ -8,6 +8,12 @@
 
 #include "graph/endpoint_families.h"
 #include "model/dotted_name.h"
+#include "plan/decommission.h"
+#include "plan/endpoint_effort.h"
+#include "plan/family_facts.h"
+#include "plan/plan_quality.h"
+#include "plan/shared_kernel.h"
+#include "plan/slice_overlap.h"
 #include "traffic/log_time.h"
 
 namespace cutover {
@@ -15,14 +21,6 @@ namespace {
 
 double rounded(double value) {
   return std::round(value * 1000) / 1000;
-}
-
-std::string joined(const std::vector<std::string>& items, std::size_t limit = 6) {
-  std::string out;
-  for (std::size_t i = 0; i < items.size() && i < limit; ++i)
-    out += (i ? ", " : "") + items[i];
-  if (items.size() > limit) out += ", +" + std::to_string(items.size() - limit) + " more";
-  return out;
 }
 
 // A route writes when it declares an unsafe method. A Django view with no
@@ -38,18 +36,6 @@ bool is_read_only(const Route& r, const MatrixRow& row) {
     return m == "GET" || m == "HEAD" || m == "OPTIONS";
   });
 }
-
-// What one family is made of, gathered before it is scored.
-struct FamilyFacts {
-  std::uint32_t endpoints = 0, read_only = 0, adapters = 0, deprecated = 0;
-  std::set<std::string> dependants, dependencies;
-  std::set<std::string> read, written;
-  std::vector<const Python2Blocker*> python2;
-  std::string auth_evidence;               // code that logs users in
-  std::string auth_path;                   // a path that names authentication
-  const FamilyTraffic* traffic = nullptr;  // with access logs
-  std::uint32_t never_hit = 0;             // endpoints proposed for deprecation
-};
 
 // Waves: the score range of the families that are not auth split in
 // thirds, best first; auth families after all of them; empty waves skipped.
@@ -85,95 +71,121 @@ void assign_waves(Plan& plan) {
   }
 }
 
-std::string reasons_in_words(const FamilyFacts& ff, const FamilyPlan& fp,
-                             const std::string& traffic_words) {
-  std::vector<std::string> reasons;
-  reasons.push_back(ff.read_only == ff.endpoints
-                        ? "reads only (" + std::to_string(ff.endpoints) + " endpoint" +
-                              (ff.endpoints == 1 ? ")" : "s)")
-                        : std::to_string(ff.endpoints - ff.read_only) + " of " +
-                              std::to_string(ff.endpoints) + " endpoints write");
-  reasons.push_back(std::to_string(ff.dependants.size()) + " dependant famil" +
-                    (ff.dependants.size() == 1 ? "y" : "ies") +
-                    (ff.dependants.empty()
-                         ? ""
-                         : " (" + joined({ff.dependants.begin(), ff.dependants.end()}) + ")"));
-  if (!ff.dependencies.empty())
-    reasons.push_back("depends on " + joined({ff.dependencies.begin(), ff.dependencies.end()}));
-  std::set<std::string> own(ff.read.begin(), ff.read.end());
-  own.insert(ff.written.begin(), ff.written.end());
-  for (const std::string& t : fp.tables_shared)
-    own.erase(t);
-  if (!own.empty()) reasons.push_back("owns tables " + joined({own.begin(), own.end()}));
-  if (!fp.tables_shared.empty()) reasons.push_back("shares tables " + joined(fp.tables_shared));
-  if (!ff.auth_evidence.empty()) reasons.push_back("authentication: " + ff.auth_evidence);
-  if (!ff.python2.empty())
-    reasons.push_back(std::to_string(ff.python2.size()) + " Python 2 blockers");
-  if (!traffic_words.empty()) reasons.push_back(traffic_words);
-  std::string out;
-  for (const std::string& reason : reasons)
-    out += (out.empty() ? "" : "; ") + reason;
+// What each family's slices use, own, share and write (see FamilyFacts).
+void add_slice_facts(const Inventory& inv, const SliceOverlap& o,
+                     const std::vector<KernelCandidate>& kernel,
+                     std::map<std::string, FamilyFacts>& facts) {
+  std::map<std::string, std::vector<const KernelCandidate*>> kernel_by_module;
+  for (const KernelCandidate& k : kernel)
+    kernel_by_module[k.module].push_back(&k);
+  for (std::size_t f = 0; f < o.families.size(); ++f) {
+    FamilyFacts& ff = facts[o.families[f]];
+    ff.lines = o.lines[f];
+    ff.read.insert(o.read[f].begin(), o.read[f].end());
+    ff.written.insert(o.written[f].begin(), o.written[f].end());
+    std::set<const KernelCandidate*> used;
+    for (const std::uint32_t u : o.units[f]) {
+      const CodeUnit& unit = inv.code_units[u];
+      const int owner = o.owner[u];
+      if (owner >= 0 && static_cast<std::size_t>(owner) != f) {
+        const std::string& by = o.families[static_cast<std::size_t>(owner)];
+        ff.dependencies.insert(by);
+        facts[by].dependants.insert(o.families[f]);
+        if (o.users[u].size() == 1) ff.borrowed[by].push_back(u);
+      }
+      if (o.users[u].size() < 2) continue;
+      ff.shared += unit.lines;
+      for (const std::uint32_t g : o.users[u]) {
+        if (g != f) ff.shared_with[o.families[g]] += unit.lines;
+      }
+      if (const auto k = kernel_by_module.find(unit.module); k != kernel_by_module.end())
+        used.insert(k->second.begin(), k->second.end());
+    }
+    for (const KernelCandidate& k : kernel) {  // in rank order
+      if (used.contains(&k)) ff.kernel.push_back(&k);
+    }
+  }
+}
+
+// The tables each family writes that another writes too, and how many of
+// its endpoints write one: each a distributed transaction once the family
+// is a service of its own.
+void add_contested_writes(const Inventory& inv, const SliceOverlap& o,
+                          const std::vector<char>& deprecated,
+                          std::map<std::string, FamilyFacts>& facts) {
+  std::map<std::string, std::uint32_t> writers;
+  for (std::size_t f = 0; f < o.families.size(); ++f) {
+    for (const std::string& t : o.written[f])
+      ++writers[t];
+  }
+  for (std::size_t f = 0; f < o.families.size(); ++f) {
+    FamilyFacts& ff = facts[o.families[f]];
+    for (const std::string& t : o.written[f]) {
+      if (writers[t] >= 2) ff.contested.push_back(t);
+    }
+  }
+  for (std::size_t i = 0; i < inv.routes.size() && i < inv.slices.size(); ++i) {
+    if (i < deprecated.size() && deprecated[i]) continue;
+    const auto family = facts.find(inv.routes[i].family);
+    if (family == facts.end() || family->second.contested.empty()) continue;
+    FamilyFacts& ff = family->second;
+    const std::vector<std::string>& written = inv.slices[i].tables_written;
+    ff.distributed_writes += std::any_of(written.begin(), written.end(), [&](const std::string& t) {
+      return std::binary_search(ff.contested.begin(), ff.contested.end(), t);
+    });
+  }
+}
+
+// Test modules that exercise a family's handlers: those importing its
+// modules, and those inside its package.
+std::map<std::string, std::set<std::string>> test_files_by_family(const Inventory& inv) {
+  std::map<std::string, const Module*> modules;
+  for (const Module& m : inv.modules)
+    modules.emplace(m.name, &m);
+  std::map<std::string, std::set<std::string>> out;
+  for (const ImportEdge& e : inv.imports) {
+    if (e.kind != ImportKind::kInternal) continue;
+    const auto from = modules.find(e.from);
+    const auto to = modules.find(e.to);
+    if (from == modules.end() || to == modules.end() || !from->second->test ||
+        to->second->family.empty())
+      continue;
+    out[to->second->family].insert(from->second->path);
+  }
+  for (const Family& f : inv.families) {
+    if (f.package.empty()) continue;
+    for (const Module& m : inv.modules) {
+      if (m.test && is_within(m.name, f.package)) out[f.name].insert(m.path);
+    }
+  }
   return out;
 }
 
-std::vector<std::string> prerequisites_of(const FamilyFacts& ff, const FamilyPlan& fp,
-                                          const Family* graph_family, const Inventory& inv) {
-  std::vector<std::string> out;
-  if (graph_family) {
-    // Grouped by package: a big app reaches dozens of core modules.
-    const std::set<std::string> own(graph_family->modules.begin(), graph_family->modules.end());
-    std::map<std::string, std::vector<std::string>> by_package;
-    for (const std::string& core : graph_family->core_reached) {
-      if (own.contains(core)) continue;
-      const std::string_view package = parent_name(core);
-      by_package[std::string(package.empty() ? core : package)].push_back(core);
+// What each wave makes removable: the routes of its families and of the
+// waves before it gone, deprecated ones too, less what the waves before
+// already freed.
+void add_wave_decommission(const Inventory& inv, Plan& plan) {
+  std::map<std::string, std::uint32_t> wave_of;
+  for (const FamilyPlan& fp : plan.families)
+    wave_of[fp.name] = fp.wave;
+  Decommission before;
+  for (Wave& w : plan.waves) {
+    std::vector<char> gone(inv.routes.size(), 0);
+    std::vector<std::string> why(inv.routes.size());
+    for (std::size_t i = 0; i < inv.routes.size(); ++i) {
+      const std::uint32_t wave = wave_of[inv.routes[i].family];
+      if (plan.matrix[i].status == "deprecated") {
+        gone[i] = 1;
+        why[i] = "deprecated";
+      } else if (wave != 0 && wave <= w.number) {
+        gone[i] = 1;
+        why[i] = "wave " + std::to_string(wave);
+      }
     }
-    for (const auto& [package, modules] : by_package) {
-      out.push_back(modules.size() == 1
-                        ? "extract or wrap core module " + modules.front()
-                        : "extract or wrap " + std::to_string(modules.size()) +
-                              " core modules of " + package + ": " + joined(modules, 4));
-    }
+    Decommission now = find_removable(inv, gone, why);
+    w.removable = removable_difference(now, before);
+    before = std::move(now);
   }
-  for (const FamilyDependency& d : inv.family_edges) {
-    if (d.from != fp.name || d.imports.empty()) continue;
-    const ImportStep& s = d.imports.front();
-    out.push_back("move or wrap family " + d.to + " first: " + s.from + " imports " + s.to + " (" +
-                  s.file + ":" + std::to_string(s.line) + ")");
-  }
-  for (const std::string& t : fp.tables_shared)
-    out.push_back("decide which service owns shared table " + t);
-  if (!ff.python2.empty()) {
-    const Python2Blocker& first = *ff.python2.front();
-    out.push_back("port " + std::to_string(ff.python2.size()) + " Python 2 constructs (first: " +
-                  first.construct + " at " + first.file + ":" + std::to_string(first.line) + ")");
-  }
-  return out;
-}
-
-std::vector<std::string> sequence_of(const FamilyFacts& ff) {
-  std::vector<std::string> out = {
-      "shadow reads: mirror GET traffic to FastAPI and compare responses",
-      "route read traffic to FastAPI"};
-  if (ff.read_only < ff.endpoints) {
-    out.push_back("route writes once the tables it writes" +
-                  (ff.written.empty()
-                       ? std::string()
-                       : " (" + joined({ff.written.begin(), ff.written.end()}) + ")") +
-                  " have a single writer");
-  }
-  if (ff.deprecated > 0) {
-    out.push_back("retire " + std::to_string(ff.deprecated) +
-                  " deprecated endpoints instead of porting them");
-  }
-  if (ff.never_hit > 0) {
-    out.push_back("confirm whether " +
-                  (ff.never_hit == 1 ? std::string("the endpoint")
-                                     : "the " + std::to_string(ff.never_hit) + " endpoints") +
-                  " no request reached can be retired instead of ported (proposed for "
-                  "deprecation in the matrix)");
-  }
-  return out;
 }
 
 // "12.5% of requests (1,234), 97.0% reads observed", from the access logs.
@@ -223,14 +235,24 @@ bool names_authentication(std::string_view name) {
 Plan build_plan(const Inventory& inv, const PlanOptions& options) {
   Plan plan;
   plan.matrix = build_compatibility_matrix(inv, options.deprecated);
+  std::vector<char> deprecated(inv.routes.size(), 0);
+  for (std::size_t i = 0; i < inv.routes.size(); ++i)
+    deprecated[i] = plan.matrix[i].status == "deprecated";
+  const SliceOverlap overlap = overlap_slices(inv, deprecated);
+  plan.kernel = find_shared_kernel(inv, overlap);
 
   std::map<std::string, FamilyFacts> facts;
-  for (const Family& f : inv.families)
-    facts[f.name];
+  for (const std::string& name : overlap.families)
+    facts[name];
   if (inv.traffic) propose_deprecations(inv, plan.matrix, facts);
   for (std::size_t i = 0; i < inv.routes.size(); ++i) {
     const Route& r = inv.routes[i];
-    const MatrixRow& row = plan.matrix[i];
+    MatrixRow& row = plan.matrix[i];
+    if (i < inv.slices.size()) {
+      const EndpointSlice& s = inv.slices[i];
+      row.effort = endpoint_effort(s.lines, static_cast<std::uint32_t>(row.adapters.size()),
+                                   static_cast<std::uint32_t>(s.tables_written.size()));
+    }
     FamilyFacts& ff = facts[r.family];
     ++ff.endpoints;
     ff.read_only += is_read_only(r, row);
@@ -248,10 +270,8 @@ Plan build_plan(const Inventory& inv, const PlanOptions& options) {
       }
     }
   }
-  for (const FamilyDependency& d : inv.family_edges) {
-    facts[d.from].dependencies.insert(d.to);
-    facts[d.to].dependants.insert(d.from);
-  }
+  add_slice_facts(inv, overlap, plan.kernel, facts);
+  add_contested_writes(inv, overlap, deprecated, facts);
   std::map<std::string, std::string> family_of_module;
   for (const Module& m : inv.modules) {
     if (!m.family.empty()) family_of_module.emplace(m.name, m.family);
@@ -262,12 +282,6 @@ Plan build_plan(const Inventory& inv, const PlanOptions& options) {
     t.table = m.table;
     t.models.push_back(m.name);
   }
-  for (const TableAccess& a : inv.table_accesses) {
-    const auto family = family_of_module.find(a.module);
-    if (family == family_of_module.end()) continue;
-    FamilyFacts& ff = facts[family->second];
-    (a.write ? ff.written : ff.read).insert(a.table);
-  }
   for (const Python2Blocker& b : inv.python2) {
     const auto family = family_of_module.find(b.module);
     if (family != family_of_module.end()) facts[family->second].python2.push_back(&b);
@@ -276,10 +290,14 @@ Plan build_plan(const Inventory& inv, const PlanOptions& options) {
     if (ff.auth_evidence.empty() && names_authentication(name))
       ff.auth_evidence = "named like authentication";
     if (ff.auth_evidence.empty()) ff.auth_evidence = ff.auth_path;
-    for (const std::string& t : ff.read)
+    for (const std::string& t : ff.read) {
+      tables[t].table = t;
       tables[t].read_by.push_back(name);
-    for (const std::string& t : ff.written)
+    }
+    for (const std::string& t : ff.written) {
+      tables[t].table = t;
       tables[t].written_by.push_back(name);
+    }
   }
 
   // Raw factor values, then scaled by the largest value across families.
@@ -307,10 +325,13 @@ Plan build_plan(const Inventory& inv, const PlanOptions& options) {
         {"dependants", static_cast<double>(ff.dependants.size()), w.dependants, false},
         {"dependencies", static_cast<double>(ff.dependencies.size()), w.dependencies, false},
         {"shared_tables", static_cast<double>(shared.size()), w.shared_tables, false},
+        {"shared_writes", static_cast<double>(ff.distributed_writes), w.shared_writes, false},
+        {"shared_code", ff.lines ? static_cast<double>(ff.shared) / ff.lines : 0.0, w.shared_code,
+         true},
         {"auth_critical", ff.auth_evidence.empty() ? 0.0 : 1.0, w.auth, true},
         {"adapters_per_endpoint", ff.adapters / endpoints, w.adapters, false},
         {"python2_blockers", static_cast<double>(ff.python2.size()), w.python2, false},
-        {"endpoints", static_cast<double>(ff.endpoints), w.size, false},
+        {"lines_to_port", static_cast<double>(ff.lines), w.size, false},
     };
     if (inv.traffic) {
       // Observed traffic next to the static factors; a family no request
@@ -329,6 +350,8 @@ Plan build_plan(const Inventory& inv, const PlanOptions& options) {
     fp.tables_read.assign(ff.read.begin(), ff.read.end());
     fp.tables_written.assign(ff.written.begin(), ff.written.end());
     fp.tables_shared.assign(shared.begin(), shared.end());
+    fp.lines_to_port = ff.lines;
+    fp.shared_lines.assign(ff.shared_with.begin(), ff.shared_with.end());
     plan.families.push_back(std::move(fp));
   }
   for (FamilyPlan& fp : plan.families) {
@@ -352,22 +375,21 @@ Plan build_plan(const Inventory& inv, const PlanOptions& options) {
 
   assign_waves(plan);
 
-  std::map<std::string, const Family*> graph_families;
-  for (const Family& f : inv.families)
-    graph_families.emplace(f.name, &f);
+  std::map<std::string, std::set<std::string>> tests = test_files_by_family(inv);
   for (FamilyPlan& fp : plan.families) {
     const FamilyFacts& ff = facts[fp.name];
-    const auto g = graph_families.find(fp.name);
     fp.reasons = reasons_in_words(
         ff, fp, inv.traffic ? traffic_in_words(ff.traffic, inv.traffic->matched) : "");
-    fp.prerequisites =
-        prerequisites_of(ff, fp, g == graph_families.end() ? nullptr : g->second, inv);
+    fp.prerequisites = prerequisites_of(ff, fp, inv);
     fp.sequence = sequence_of(ff);
+    fp.test_files.assign(tests[fp.name].begin(), tests[fp.name].end());
   }
   for (auto& [name, t] : tables) {
     std::sort(t.models.begin(), t.models.end());
     plan.tables.push_back(std::move(t));
   }
+  plan.quality = measure_plan(inv, overlap, plan, deprecated);
+  add_wave_decommission(inv, plan);
   return plan;
 }
 

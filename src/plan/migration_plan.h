@@ -17,15 +17,19 @@ namespace cutover {
 // Weights of the score factors. Positive factors move a family earlier,
 // negative ones later; each factor is scaled to [0, 1] across families
 // first, so a weight says how much the factor matters, whatever its unit.
+// The coupling factors come from the endpoint slices: code one family's
+// slices use that another family owns, or that both use.
 struct ScoreWeights {
   double read_only = 3;       // share of GET/HEAD/OPTIONS-only endpoints
-  double dependants = -2;     // families that import this family's modules
-  double dependencies = -1;   // families whose modules this family imports
-  double shared_tables = -2;  // tables another family reads or writes too
+  double dependants = -2;     // families whose slices use code this family owns
+  double dependencies = -1;   // families owning code this family's slices use
+  double shared_tables = -2;  // tables another family's slices read or write too
+  double shared_writes = -2;  // its endpoints writing a table another family writes too
+  double shared_code = -1;    // share of its lines to port that other families' slices use too
   double auth = -3;           // logs users in, or is named like auth
   double adapters = -1;       // adapters per endpoint
   double python2 = -1;        // Python 2 blockers in its modules
-  double size = -1;           // endpoints
+  double size = -1;           // lines to port: the union of its endpoints' slices
   // With access logs only (the factors are absent without them):
   double traffic = 1;        // share of the requests, scaled to the busiest family
   double observed_read = 1;  // share of its requests that are GET/HEAD

@@ -14,26 +14,47 @@ Route route(std::string family, std::vector<std::string> methods, std::string pa
   return r;
 }
 
-// Three families: `reports` reads only and nobody imports it; `orders`
-// writes and `reports` depends on it; `login` is named like auth.
+// Three families: `reports` reads only and uses code `orders` owns;
+// `orders` writes; `login` is named like auth. Their slices:
+//   /reports/a  core.fmt, orders.views.list, reports.views.a (reads orders)
+//   /reports/b  reports.views.b
+//   /orders/    core.fmt, orders.views.list (reads orders)
+//   /orders/new core.fmt, orders.views.new (writes orders)
 Inventory three_families() {
   Inventory inv;
   inv.routes = {route("reports", {"GET"}, "/reports/a"), route("reports", {"GET"}, "/reports/b"),
                 route("orders", {"GET"}, "/orders/"), route("orders", {"POST"}, "/orders/new"),
                 route("login", {"GET"}, "/login")};
-  inv.families = {Family{.name = "login"}, Family{.name = "orders", .core_reached = {"core"}},
-                  Family{.name = "reports", .core_reached = {"core"}}};
+  inv.families = {Family{.name = "login"}, Family{.name = "orders"}, Family{.name = "reports"}};
   inv.modules = {Module{.name = "core"}, Module{.name = "orders.views", .family = "orders"},
                  Module{.name = "reports.views", .family = "reports"}};
-  inv.family_edges = {
-      FamilyDependency{.from = "reports",
-                       .to = "orders",
-                       .weight = 1,
-                       .imports = {{"reports.views", "orders.views", "reports/views.py", 3}}}};
   inv.models = {DataModel{.name = "m.Order", .table = "orders"}};
-  inv.table_accesses = {
-      TableAccess{.table = "orders", .write = true, .module = "orders.views", .scope = "new"},
-      TableAccess{.table = "orders", .module = "reports.views", .scope = "a"}};
+  const auto unit = [](std::string name, std::string module, std::uint32_t lines,
+                       std::vector<std::uint32_t> uses) {
+    return CodeUnit{.name = std::move(name),
+                    .module = std::move(module),
+                    .file = "x.py",
+                    .line = 1,
+                    .lines = lines,
+                    .uses = std::move(uses)};
+  };
+  inv.code_units = {unit("core.fmt", "core", 10, {}),
+                    unit("orders.views.list", "orders.views", 5, {0}),
+                    unit("orders.views.new", "orders.views", 20, {0}),
+                    unit("reports.views.a", "reports.views", 8, {0, 1}),
+                    unit("reports.views.b", "reports.views", 4, {})};
+  const auto slice = [](std::vector<std::uint32_t> units, std::vector<std::string> read,
+                        std::vector<std::string> written, std::uint32_t lines) {
+    return EndpointSlice{.units = std::move(units),
+                         .tables_read = std::move(read),
+                         .tables_written = std::move(written),
+                         .lines = lines};
+  };
+  inv.slices = {slice({0, 1, 3}, {"orders"}, {}, 23), slice({4}, {}, {}, 4),
+                slice({0, 1}, {"orders"}, {}, 15), slice({0, 2}, {}, {"orders"}, 30),
+                slice({}, {}, {}, 0)};
+  for (std::size_t i = 0; i < inv.routes.size(); ++i)
+    inv.slices[i].route_id = inv.routes[i].id;
   return inv;
 }
 
@@ -80,19 +101,86 @@ TEST_CASE("read-only families first, auth last, each with reasons and prerequisi
   CHECK(plan.families[0].wave < plan.families[1].wave);
   const FamilyPlan& reports = find(plan, "reports");
   CHECK(reports.reasons ==
-        "reads only (2 endpoints); 0 dependant families; depends on orders; shares tables orders");
+        "reads only (2 endpoints); 27 lines to port (15 shared with orders); 0 dependant "
+        "families; uses code of orders; shares tables orders");
   CHECK(reports.prerequisites ==
         std::vector<std::string>{
-            "extract or wrap core module core",
-            "move or wrap family orders first: reports.views imports orders.views "
-            "(reports/views.py:3)",
-            "decide which service owns shared table orders"});
+            "extract shared kernel: `core.fmt` (10 lines), used by orders, reports",
+            "extract shared kernel: `orders.views.list` (5 lines), used by orders, reports",
+            "decide the owner of shared table orders"});
+  CHECK(reports.lines_to_port == 27);
+  CHECK(reports.shared_lines == std::vector<std::pair<std::string, std::uint32_t>>{{"orders", 15}});
   CHECK(reports.sequence.size() == 2);  // no writes to route
   CHECK(find(plan, "orders").sequence.size() == 3);
   CHECK(find(plan, "orders").tables_written == std::vector<std::string>{"orders"});
   REQUIRE(plan.tables.size() == 1);
-  CHECK(plan.tables[0].read_by == std::vector<std::string>{"reports"});
+  CHECK(plan.tables[0].read_by == std::vector<std::string>{"orders", "reports"});
   CHECK(plan.tables[0].written_by == std::vector<std::string>{"orders"});
+}
+
+TEST_CASE(
+    "the shared kernel is the code two or more families' slices use, ranked by families "
+    "× lines",
+    "[unit][migration_plan]") {
+  const Plan plan = build_plan(three_families(), {});
+  REQUIRE(plan.kernel.size() == 2);
+  CHECK(plan.kernel[0].head == "core.fmt");  // 2 families × 10 lines
+  CHECK(plan.kernel[0].families == std::vector<std::string>{"orders", "reports"});
+  CHECK(plan.kernel[1].head == "orders.views.list");  // 2 × 5
+  CHECK(plan.kernel[1].module == "orders.views");
+}
+
+TEST_CASE("each endpoint's effort, from its slice's lines, adapters and tables written",
+          "[unit][migration_plan]") {
+  const Plan plan = build_plan(three_families(), {});
+  CHECK(plan.matrix[3].effort.effort == "S");
+  CHECK(plan.matrix[3].effort.lines == 30);
+  CHECK(plan.matrix[3].effort.tables_written == 1);
+}
+
+TEST_CASE("plan quality: calls crossing the split, for the families and after each wave",
+          "[unit][migration_plan]") {
+  const Plan plan = build_plan(three_families(), {});
+  // reports.views.a calls core.fmt (used most by orders: orders' part) and
+  // orders.views.list; orders' units call core.fmt.
+  CHECK(plan.quality.families.resolved_calls == 4);
+  CHECK(plan.quality.families.crossing_calls == 2);
+  CHECK(plan.quality.families.crossing_share == 0.5);
+  CHECK(plan.quality.families.distributed_writes == 0);
+  REQUIRE(plan.quality.waves.size() == plan.waves.size());
+  for (const CutFigures& c : plan.quality.waves)
+    CHECK(c.crossing_calls <= plan.quality.families.crossing_calls);
+  // Once reports moved, legacy can delete what only reports used.
+  const Decommission& first = plan.waves[0].removable;
+  REQUIRE(plan.waves[0].families == std::vector<std::string>{"reports"});
+  std::vector<std::string> functions;
+  for (const Removable& r : first.functions)
+    functions.push_back(r.name);
+  CHECK(functions == std::vector<std::string>{"reports.views.a", "reports.views.b"});
+  REQUIRE(first.modules.size() == 1);
+  CHECK(first.modules[0].name == "reports.views");
+  CHECK(first.tables.empty());  // orders still reads and writes them
+}
+
+TEST_CASE("endpoints writing a table two families write count against both",
+          "[unit][migration_plan]") {
+  Inventory inv = three_families();
+  // /reports/b now writes orders too: both families write it.
+  inv.routes[1].methods = {"POST"};
+  inv.slices[1].tables_written = {"orders"};
+  const Plan plan = build_plan(inv, {});
+  for (const char* name : {"orders", "reports"}) {
+    INFO(name);
+    const FamilyPlan& f = find(plan, name);
+    CHECK(factor(f, "shared_writes", &ScoreFactor::value) == 1);  // /orders/new; /reports/b
+    CHECK(factor(f, "shared_writes", &ScoreFactor::contribution) < 0);
+    CHECK(f.reasons.find("1 of its endpoints write tables another family writes too (orders)") !=
+          std::string::npos);
+  }
+  CHECK(factor(find(plan, "login"), "shared_writes", &ScoreFactor::value) == 0);
+  // Without the shared write, no family pays for it.
+  const Plan before = build_plan(three_families(), {});
+  CHECK(factor(find(before, "orders"), "shared_writes", &ScoreFactor::value) == 0);
 }
 
 TEST_CASE("weights change the order", "[unit][migration_plan]") {

@@ -54,12 +54,12 @@ TEST_CASE("access logs add a traffic share and an observed read share", "[unit][
   CHECK(factor(plan, "quiet", "observed_read_share") == Approx(1.0));
   for (const FamilyPlan& f : plan.families) {
     CHECK(f.reasons.find("reads observed") != std::string::npos);
-    CHECK(f.factors.size() == 10);
+    CHECK(f.factors.size() == 12);  // 10 static, 2 observed
   }
   Inventory without = with_traffic();
   without.traffic.reset();
   for (const FamilyPlan& f : build_plan(without, {}).families)
-    CHECK(f.factors.size() == 8);  // no logs: the plan as before
+    CHECK(f.factors.size() == 10);  // no logs: the plan as before
 }
 
 TEST_CASE("never-hit endpoints are proposed for deprecation, not deprecated",

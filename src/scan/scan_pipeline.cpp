@@ -20,12 +20,14 @@
 #include "link/class_hierarchy.h"
 #include "link/code_uses.h"
 #include "link/data_models.h"
+#include "link/endpoint_slices.h"
 #include "link/import_resolver.h"
 #include "link/module_index.h"
 #include "link/name_resolver.h"
 #include "link/python2_blockers.h"
 #include "link/route_facts.h"
 #include "link/source_roots.h"
+#include "link/test_modules.h"
 #include "parse/file_summarizer.h"
 #include "scan/summarize_stage.h"
 #include "util/parallel_for.h"
@@ -141,6 +143,12 @@ Inventory link_summaries(std::string root_label, std::vector<FileSummary> summar
       inv.table_accesses.push_back(std::move(a));
   }
   clock.lap("link:uses");
+  std::vector<std::string> handler_modules;
+  for (const Route& r : inv.routes)
+    handler_modules.push_back(r.module);
+  const std::vector<char> test_files =
+      find_test_files(summaries, index, inv.imports, handler_modules);
+  mark_test_modules(inv, summaries, index, test_files);
   inv.python2 = find_python2_blockers(summaries, index, inv.imports);
   ModuleGraphFacts graph = analyse_module_graph(inv.modules, inv.imports, options.jobs);
   inv.cycles = std::move(graph.cycles);
@@ -157,6 +165,8 @@ Inventory link_summaries(std::string root_label, std::vector<FileSummary> summar
     static_cast<void>(resolver.release());
   }
   clock.lap("link:graph");
+  build_slices(inv, names, index, test_files, options.jobs);
+  clock.lap("link:slices");
   return inv;
 }
 

@@ -6,6 +6,7 @@
 #include <unordered_map>
 
 #include "model/path_template.h"
+#include "plan/decommission.h"
 
 namespace cutover {
 namespace {
@@ -208,6 +209,17 @@ Progress match_progress(const Inventory& legacy, const Inventory& target) {
     finish(counts);
     p.families.push_back(counts);
   }
+  // What legacy no longer runs: endpoints migrated, or deprecated. Split
+  // and mismatched ones still run there, for some methods or clients.
+  std::vector<char> gone(legacy.routes.size(), 0);
+  std::vector<std::string> why(legacy.routes.size());
+  for (std::size_t i = 0, e = 0; i < legacy.routes.size(); ++i) {
+    if (legacy.routes[i].framework == "fastapi") continue;
+    const std::string& status = p.endpoints[e++].status;
+    gone[i] = status == "migrated" || status == "deprecated";
+    if (gone[i]) why[i] = status;
+  }
+  p.decommission = find_removable(legacy, gone, why);
   finish(p.overall);
   for (const Route& t : target.routes) {
     if (t.framework != "fastapi" || used.contains(&t)) continue;

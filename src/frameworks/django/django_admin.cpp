@@ -158,6 +158,10 @@ std::vector<AdminRoute> DjangoAdmin::model_routes(const Registration& r) const {
   for (const AdminUrl& url : urls) {
     out.push_back(admin_route(url, prefix, info, names_, hierarchy));
     out.back().condition_refs = r.condition_refs;
+    if (!url.redirect && !hierarchy.classes.empty()) {
+      const auto& [file, cls] = hierarchy.classes.front();
+      out.back().admin_class = names_.files()[file].module + "." + cls->qualified_name;
+    }
   }
   return out;
 }

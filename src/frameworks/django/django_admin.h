@@ -23,6 +23,9 @@ struct AdminRoute {
   std::string name;     // URL name within the site's namespace, "" when unnamed
   std::vector<std::string> methods;
   std::string handler;
+  // The tree's ModelAdmin registered for the model, dotted ("" for Django's
+  // own): the class Django's view dispatches to.
+  std::string admin_class;
   std::vector<ConditionRef> condition_refs;  // `if` branches of the model's registration
 };
 

@@ -25,6 +25,7 @@ void DjangoRouteList::add_router_route(const RouterPattern& p, const UrlContext&
   r.framework = "django";
   r.path = join_django_pattern(ctx.prefix, p.regex, PatternKind::kRegex);
   r.methods = p.methods;
+  r.actions = p.actions;
   r.handler = p.handler;
   r.endpoint = ctx.namespaces + p.name;
   UrlContext registered = ctx;

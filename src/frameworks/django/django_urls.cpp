@@ -290,6 +290,7 @@ void DjangoUrlWalker::add_admin_routes(const AdminSiteUrls& site, const std::str
         join_django_pattern(prefix, a.pattern, a.regex ? PatternKind::kRegex : PatternKind::kRoute);
     r.methods = a.methods;
     r.handler = a.handler;
+    r.view_class = a.admin_class;
     if (!a.name.empty()) r.endpoint = ctx.namespaces + site.namespace_name + ":" + a.name;
     r.generated_by = "django.contrib.admin";
     UrlContext registered = ctx;  // and the `if` branches of the model's registration

@@ -2,6 +2,7 @@
 #include "util/ascii_case.h"
 
 #include <algorithm>
+#include <tuple>
 
 #include "frameworks/django/django_views.h"
 #include "link/class_attributes.h"
@@ -13,7 +14,7 @@ namespace {
 
 struct ExtraAction {
   bool detail = false;
-  std::string name, url_path, url_name;
+  std::string name, url_path, url_name;  // name: the method
   std::vector<std::string> methods;
 };
 
@@ -276,30 +277,42 @@ std::vector<RouterPattern> DrfRouters::expand(const Router& router) const {
     auto has = [&](std::string_view a) {
       return std::find(actions.begin(), actions.end(), a) != actions.end();
     };
-    auto add = [&](std::string regex, std::string name, std::vector<std::string> methods) {
+    auto add = [&](std::string regex, std::string name, std::vector<std::string> methods,
+                   std::vector<std::string> mapped) {
       if (methods.empty()) return;
       if (prefix.empty() && regex.starts_with("^/")) regex = "^" + regex.substr(2);
       std::sort(methods.begin(), methods.end());
+      std::sort(mapped.begin(), mapped.end());
+      mapped.erase(std::unique(mapped.begin(), mapped.end()), mapped.end());
       out.push_back(RouterPattern{.regex = std::move(regex),
                                   .name = std::move(name),
                                   .methods = std::move(methods),
+                                  .actions = std::move(mapped),
                                   .handler = handler,
                                   .file = r.file,
                                   .line = r.line,
                                   .condition = r.condition});
     };
-    std::vector<std::string> list_methods, detail_methods;
-    if (has("list")) list_methods.push_back("GET");
-    if (has("create")) list_methods.push_back("POST");
-    if (has("retrieve")) detail_methods.push_back("GET");
-    if (has("update")) detail_methods.push_back("PUT");
-    if (has("partial_update")) detail_methods.push_back("PATCH");
-    if (has("destroy")) detail_methods.push_back("DELETE");
-    for (auto [index, methods] : {std::pair{0, &list_methods}, std::pair{2, &detail_methods}}) {
+    // SimpleRouter's routes: each HTTP method mapped to the viewset action
+    // that serves it (what the route's slice starts from).
+    std::vector<std::string> list_methods, detail_methods, list_actions, detail_actions;
+    const auto map = [&](std::vector<std::string>& methods, std::vector<std::string>& mapped,
+                         std::string method, std::string action) {
+      if (!has(action)) return;
+      methods.push_back(std::move(method));
+      mapped.push_back(std::move(action));
+    };
+    map(list_methods, list_actions, "GET", "list");
+    map(list_methods, list_actions, "POST", "create");
+    map(detail_methods, detail_actions, "GET", "retrieve");
+    map(detail_methods, detail_actions, "PUT", "update");
+    map(detail_methods, detail_actions, "PATCH", "partial_update");
+    map(detail_methods, detail_actions, "DELETE", "destroy");
+    for (auto [index, methods, mapped] : {std::tuple{0, &list_methods, &list_actions},
+                                          std::tuple{2, &detail_methods, &detail_actions}}) {
       if (!router.extra_mappings.contains(index)) continue;
-      for (const auto& [method, action] : router.extra_mappings.at(index)) {
-        if (has(action)) methods->push_back(ascii_upper(method));
-      }
+      for (const auto& [method, action] : router.extra_mappings.at(index))
+        map(*methods, *mapped, ascii_upper(method), action);
     }
     // In the order of SimpleRouter.routes, which is the order Django tries
     // them in: list, list-level actions, detail, detail-level actions (so
@@ -309,12 +322,13 @@ std::vector<RouterPattern> DrfRouters::expand(const Router& router) const {
       for (const ExtraAction& a : extra) {
         if (a.detail != detail) continue;
         add("^" + prefix + "/" + (a.detail ? lookup + "/" : "") + a.url_path + slash + "$",
-            basename + "-" + a.url_name, a.methods);
+            basename + "-" + a.url_name, a.methods, {a.name});
       }
     };
-    add("^" + prefix + slash + "$", basename + "-list", list_methods);
+    add("^" + prefix + slash + "$", basename + "-list", list_methods, list_actions);
     add_actions(false);
-    add("^" + prefix + "/" + lookup + slash + "$", basename + "-detail", detail_methods);
+    add("^" + prefix + "/" + lookup + slash + "$", basename + "-detail", detail_methods,
+        detail_actions);
     add_actions(true);
   }
   return out;

@@ -19,7 +19,8 @@ struct RouterPattern {
   std::string regex;  // "^users/(?P<pk>[^/.]+)/$"
   std::string name;   // "user-detail"
   std::vector<std::string> methods;
-  std::string handler;  // the viewset class, dotted
+  std::vector<std::string> actions;  // the viewset methods the router maps them to, sorted
+  std::string handler;               // the viewset class, dotted
   std::size_t file = 0;
   std::uint32_t line = 0;       // the register() call
   std::int32_t condition = -1;  // FileSummary::conditions index of the call's innermost `if`
