@@ -159,14 +159,15 @@ Inventory link_summaries(std::string root_label, std::vector<FileSummary> summar
                                    " modules: betweenness centrality not computed"});
   }
   sort_outputs(inv);
-  if (!options.free_facts) {
-    // Deliberately never freed (see LinkOptions::free_facts).
-    static_cast<void>(new std::vector<FileSummary>(std::move(summaries)));
-    static_cast<void>(resolver.release());
-  }
   clock.lap("link:graph");
   build_slices(inv, names, index, test_files, options.jobs);
   clock.lap("link:slices");
+  if (!options.free_facts) {
+    // Deliberately never freed (see LinkOptions::free_facts); the resolver
+    // refers to the vector object, so nothing may read either after this.
+    static_cast<void>(new std::vector<FileSummary>(std::move(summaries)));
+    static_cast<void>(resolver.release());
+  }
   return inv;
 }
 
