@@ -4,8 +4,6 @@
 // counts from plain, gzip, JSON lines, an nginx log_format, a counts
 // aggregate, and any thread count; bad logs reported while the run goes on.
 
-#include <zlib.h>
-
 #include <catch2/catch.hpp>
 #include <map>
 #include <nlohmann/json.hpp>
@@ -13,9 +11,12 @@
 #include <vector>
 
 #include "e2e_support.h"
+#include "testing/gzipped.h"
 
 namespace cutover {
 namespace {
+
+using testing::gzipped;
 
 using Json = nlohmann::json;
 using testing::run_cutover;
@@ -92,20 +93,6 @@ std::string json_log(const std::vector<Request>& requests) {
     }
   }
   return out + "not json\n{\"req\": {}}\n[1]\n";
-}
-
-std::string gzipped(const std::string& text) {
-  z_stream z{};
-  deflateInit2(&z, 6, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY);
-  std::string out(deflateBound(&z, text.size()) + 64, '\0');
-  z.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(text.data()));
-  z.avail_in = static_cast<uInt>(text.size());
-  z.next_out = reinterpret_cast<Bytef*>(out.data());
-  z.avail_out = static_cast<uInt>(out.size());
-  deflate(&z, Z_FINISH);
-  out.resize(z.total_out);
-  deflateEnd(&z);
-  return out;
 }
 
 Json scan_with(const ScratchTree& tree, const std::string& sample, const std::string& flags,

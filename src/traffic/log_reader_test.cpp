@@ -2,28 +2,15 @@
 
 #include "traffic/log_reader.h"
 
-#include <zlib.h>
-
 #include <catch2/catch.hpp>
 
+#include "testing/gzipped.h"
 #include "testing/scratch_tree.h"
 
 namespace cutover {
 namespace {
 
-std::string gzipped(const std::string& text) {
-  z_stream z{};
-  deflateInit2(&z, 6, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY);
-  std::string out(deflateBound(&z, text.size()) + 64, '\0');
-  z.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(text.data()));
-  z.avail_in = static_cast<uInt>(text.size());
-  z.next_out = reinterpret_cast<Bytef*>(out.data());
-  z.avail_out = static_cast<uInt>(out.size());
-  deflate(&z, Z_FINISH);
-  out.resize(z.total_out);
-  deflateEnd(&z);
-  return out;
-}
+using testing::gzipped;
 
 std::string read_all(const std::string& path, std::size_t chunk_size,
                      std::string* problem = nullptr, bool* gzip = nullptr) {
