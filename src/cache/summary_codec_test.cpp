@@ -48,12 +48,33 @@ TEST_CASE("a summary survives encoding byte for byte", "[unit][summary_codec]") 
   CHECK(decoded->diagnostics == original.diagnostics);
 }
 
+TEST_CASE("a string repeated in a file is written once", "[unit][summary_codec]") {
+  FileSummary summary;
+  summary.path = "shop/views.py";
+  for (int i = 0; i < 50; ++i)
+    summary.calls.push_back(CallFact{.scope = "shop.views.OrderView.post",
+                                     .call = {.kind = PythonValue::Kind::kCall, .text = "db.add"},
+                                     .line = static_cast<std::uint32_t>(i)});
+  const std::string bytes = encode_summary(summary);
+  // Each call after the first: its scope and text a byte each, with its
+  // numbers and flags about 12 bytes; written out they would take 40.
+  CHECK(bytes.size() < 50 * 12 + 64);
+  const std::optional<FileSummary> decoded = decode_summary(bytes);
+  REQUIRE(decoded);
+  REQUIRE(decoded->calls.size() == 50);
+  CHECK(decoded->calls.back().scope == "shop.views.OrderView.post");
+  CHECK(decoded->calls.back().call.text == "db.add");
+  CHECK(encode_summary(*decoded) == bytes);
+}
+
 TEST_CASE("damaged bytes are refused, never trusted", "[unit][summary_codec]") {
   const std::string bytes = encode_summary(testing::summarize_python(kSource, "a.py"));
   CHECK_FALSE(decode_summary(""));
   CHECK_FALSE(decode_summary(bytes.substr(0, bytes.size() / 2)));
   CHECK_FALSE(decode_summary(bytes + "x"));  // trailing bytes
   CHECK_FALSE(decode_summary(std::string(64, '\xff')));
+  // A reference to a string not written before (odd tag 2k+1, k past the table).
+  CHECK_FALSE(decode_summary(std::string("\x07", 1) + bytes.substr(1)));
   // Every truncation point fails cleanly (ASan/UBSan watch this one).
   for (std::size_t n = 0; n < bytes.size(); n += 7)
     CHECK_FALSE(decode_summary(bytes.substr(0, n)));
