@@ -70,6 +70,7 @@ void write_route(JsonWriter& w, const Route& r) {
     w.end_array();
   }
   w.member("origin", r.origin);
+  if (!r.strict_slashes) w.member("strict_slashes", false);
   if (!r.auto_kind.empty()) w.member("auto", r.auto_kind);
   if (!r.generated_by.empty()) w.member("generated_by", r.generated_by);
   if (!r.site.empty()) w.member("site", r.site);

@@ -97,14 +97,17 @@ struct Route {
   std::string family;     // endpoint family: blueprint, Django app or first path segment
   std::string file;
   std::uint32_t line = 0;
-  std::vector<std::string> guards;         // auth / CSRF decorators and mixins: login_required, ...
-  std::string handler_file;                // where the handler is defined ("" outside the tree)
-  std::uint32_t handler_line = 0;          // its first decorator line, or its def / class line
-  bool conditional = false;                // declared under an `if` (settings.DEBUG, feature flags)
-  std::string condition;                   // the branch conditions, as written, when conditional
-  std::optional<bool> enabled_by_default;  // the conditions under the tree's defaults
-  bool partial = false;                    // something about it could not be resolved statically
-  std::string unresolved;                  // what could not be resolved, when partial
+  std::vector<std::string> guards;  // auth / CSRF decorators and mixins: login_required, ...
+  std::string handler_file;         // where the handler is defined ("" outside the tree)
+  std::uint32_t handler_line = 0;   // its first decorator line, or its def / class line
+  bool conditional = false;         // declared under an `if` (settings.DEBUG, feature flags)
+  // Flask: false where the rule says strict_slashes=False: werkzeug then
+  // matches its path with or without a trailing slash, and never redirects.
+  bool strict_slashes = true;
+  std::string condition;                     // the branch conditions, as written, when conditional
+  std::optional<bool> enabled_by_default;    // the conditions under the tree's defaults
+  bool partial = false;                      // something about it could not be resolved statically
+  std::string unresolved;                    // what could not be resolved, when partial
   std::vector<RouteAssumption> assumptions;  // values taken for what cannot be known
   std::string origin = "app";                // "app", or "test": declared in test code
   std::string auto_kind;                     // "static": a route the framework adds by itself

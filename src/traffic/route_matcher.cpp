@@ -121,7 +121,7 @@ RouteMatcher::RouteMatcher(const std::vector<Route>& routes, std::vector<Diagnos
       continue;
     }
     if (r.framework == "flask")
-      patterns_[i] = flask_route_pattern(r.path);
+      patterns_[i] = flask_route_pattern(r.path, r.strict_slashes);
     else if (r.framework == "django")
       patterns_[i] = django_route_pattern(r.path);
     else if (r.framework == "fastapi")

@@ -155,12 +155,16 @@ std::string django_converter(std::string_view name) {
 
 }  // namespace
 
-RoutePattern flask_route_pattern(std::string_view rule) {
+RoutePattern flask_route_pattern(std::string_view rule, bool strict_slashes) {
   RoutePattern out;
   // A branch rule ("/x/") also matches "/x", which werkzeug answers with a
   // redirect to "/x/" (strict_slashes): its regex ends in (?<!/)/?$.
   out.trailing_slash = rule.size() > 1 && rule.ends_with('/');
   if (out.trailing_slash) rule.remove_suffix(1);
+  // strict_slashes=False: werkzeug takes the path with or without the slash,
+  // a leaf rule's path with one too, and redirects neither.
+  const bool either = out.trailing_slash || !strict_slashes;
+  if (!strict_slashes) out.trailing_slash = false;
   bool in_prefix = true;
   for (std::size_t i = 0; i < rule.size();) {
     if (rule[i] == '<') {
@@ -178,7 +182,7 @@ RoutePattern flask_route_pattern(std::string_view rule) {
       append_literal(out.rest, rule[i]);
     ++i;
   }
-  out.rest += out.trailing_slash ? "(?<!/)/?$" : "$";
+  out.rest += either ? "(?<!/)/?$" : "$";
   out.regex = literal_regex(out.literal_prefix) + out.rest;
   return out;
 }

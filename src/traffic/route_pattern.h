@@ -32,7 +32,8 @@ struct RoutePattern {
   bool trailing_slash = false;
 };
 
-RoutePattern flask_route_pattern(std::string_view rule);
+// `strict_slashes`: false for a rule declared strict_slashes=False.
+RoutePattern flask_route_pattern(std::string_view rule, bool strict_slashes = true);
 RoutePattern django_route_pattern(std::string_view joined);
 RoutePattern fastapi_route_pattern(std::string_view path);
 

@@ -24,6 +24,13 @@ TEST_CASE("Flask rules become werkzeug's regexes", "[unit][traffic]") {
   CHECK(branch.regex == "/admin/users(?<!/)/?$");
   CHECK(branch.literal_prefix == "/admin/users");
   CHECK(flask_route_pattern("/").regex == "/$");
+  // strict_slashes=False: with or without the slash, no redirect either way.
+  const RoutePattern loose_leaf = flask_route_pattern("/p/<int:page>", false);
+  CHECK(loose_leaf.regex == "/p/(?:\\d+)(?<!/)/?$");
+  CHECK_FALSE(loose_leaf.trailing_slash);
+  const RoutePattern loose_branch = flask_route_pattern("/admin/users/", false);
+  CHECK(loose_branch.regex == "/admin/users(?<!/)/?$");
+  CHECK_FALSE(loose_branch.trailing_slash);
 }
 
 TEST_CASE("werkzeug sorts static rules first, then by static parts and weights",

@@ -41,8 +41,6 @@ SAMPLES = [
 # extraction's to fix, not the matcher's. Their requests move between the
 # route and the unmatched count, and only there.
 KNOWN = {
-    ('flask_factory_app', '/p/<int:page>'):
-        'strict_slashes=False is not recorded: "/p/7/" is matched by Flask, not by cutover',
     ('drf_api', 'api/reports/sales/<yyyy:year>/'):
         "a registered converter's regex ([0-9]{4}) is not recorded: cutover takes [^/]+",
 }

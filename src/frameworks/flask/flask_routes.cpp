@@ -63,6 +63,7 @@ struct DeclaredRoute {
   std::vector<std::string> unresolved;
   std::vector<std::string> guards;
   bool api_style = false;                // Flask-RESTful/RESTX: prefixes concatenate
+  bool strict_slashes = true;            // false: the rule says strict_slashes=False
   std::vector<ConditionRef> conditions;  // the `if` branches the declaration sits in
 };
 
@@ -152,6 +153,10 @@ class FlaskRouteExtractor {
     }
   }
 
+  static void read_strict_slashes(DeclaredRoute& r, const PythonValue* value) {
+    if (value && value->text == "False") r.strict_slashes = false;
+  }
+
   // Auth and CSRF decorators on a view: login_required, roles_required(...),
   // any *_required, csrf.exempt.
   static std::vector<std::string> guards_of(const DefinitionFact& def) {
@@ -201,6 +206,7 @@ class FlaskRouteExtractor {
     if (!owner) r.unresolved.push_back("receiver " + std::string(receiver));
     read_rule(r, call_argument(decorator, 0, "rule"), at);
     read_endpoint(r, decorator.keyword("endpoint"), at);
+    read_strict_slashes(r, decorator.keyword("strict_slashes"));
     const bool restx_resource = owner && def.kind == DefinitionFact::Kind::kClass &&
                                 (objects_.object(owner).kind == FlaskObjectKind::kNamespace ||
                                  objects_.object(owner).kind == FlaskObjectKind::kRestxApi);
@@ -284,6 +290,7 @@ class FlaskRouteExtractor {
     // add_url_rule(rule, endpoint=None, view_func=None, **options)
     read_rule(r, call_argument(call, 0, "rule"), at);
     read_endpoint(r, call_argument(call, 1, "endpoint"), at);
+    read_strict_slashes(r, call.keyword("strict_slashes"));
     std::vector<std::string> view_methods = {"GET"};
     if (const PythonValue* view = call_argument(call, 2, "view_func")) {
       describe_view(r, *view, at, &view_methods, inlined);
@@ -394,6 +401,7 @@ class FlaskRouteExtractor {
                             route.methods.end());
         route.handler = r.handler;
         route.guards = r.guards;
+        route.strict_slashes = r.strict_slashes;
         route.condition_refs = r.conditions;
         route.condition_refs.insert(route.condition_refs.end(), m.conditions.begin(),
                                     m.conditions.end());

@@ -72,6 +72,28 @@ app.register_blueprint(users_bp)
   CHECK(r.id == stable_route_id("flask", "users.show", "/users/{id}"));
 }
 
+TEST_CASE("strict_slashes=False on a rule is recorded", "[unit][flask_routes]") {
+  const Inventory inv = link_python({{"app.py", R"(from flask import Flask
+app = Flask(__name__)
+
+@app.route('/p/<int:page>', strict_slashes=False)
+def page(page):
+    pass
+
+@app.route('/strict/')
+def strict():
+    pass
+
+def export():
+    pass
+
+app.add_url_rule('/export/', 'export', export, strict_slashes=False)
+)"}});
+  CHECK_FALSE(route_at(inv, "/p/<int:page>").strict_slashes);
+  CHECK(route_at(inv, "/strict/").strict_slashes);
+  CHECK_FALSE(route_at(inv, "/export/").strict_slashes);
+}
+
 TEST_CASE("register_blueprint's url_prefix overrides the constructor's", "[unit][flask_routes]") {
   const Inventory inv = link_python({{"shop/__init__.py", R"(from flask import Flask
 from shop.users import users_bp
