@@ -31,6 +31,7 @@ void write_route(JsonWriter& w, const Route& r) {
     w.begin_object();
     w.member("name", p.name);
     w.member("type", p.type);
+    if (!p.regex.empty()) w.member("regex", p.regex);
     w.end_object();
   }
   w.end_array();

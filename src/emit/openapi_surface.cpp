@@ -219,6 +219,15 @@ ApiParameter api_parameter(const Route& route, std::string_view name, std::strin
   } else if (!(type.empty() || type == "str" || type == "string" || type == "default")) {
     p.description = "Matched by the custom converter '" + std::string(type) +
                     "': a string of the form it accepts.";
+    // A converter the tree registers with a plain regex (no Python-only
+    // group syntax): the pattern as JSON Schema's ECMA-262 reads it.
+    for (const RouteParam& given : route.params) {
+      if (given.name == name && !given.regex.empty() &&
+          given.regex.find("(?") == std::string::npos) {
+        p.pattern = "^(?:" + given.regex + ")$";
+        p.description = "Matched by the custom converter '" + std::string(type) + "'.";
+      }
+    }
   }
   return p;
 }

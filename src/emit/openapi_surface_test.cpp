@@ -62,6 +62,14 @@ TEST_CASE("converter and annotation types map to JSON Schema", "[unit][openapi]"
   CHECK(api_parameter(flask, "a", "str").description.empty());
   CHECK(api_parameter(flask, "a", "sha1").type == "string");
   CHECK(api_parameter(flask, "a", "sha1").description.find("sha1") != std::string::npos);
+  CHECK(api_parameter(flask, "a", "sha1").pattern.empty());
+  // A converter the tree registers (Django's register_converter) brings its regex.
+  const Route django =
+      route("django", {"GET"}, "/c/{a}", {{.name = "a", .type = "sha1", .regex = "[A-z0-9]{40}"}});
+  CHECK(api_parameter(django, "a", "sha1").pattern == "^(?:[A-z0-9]{40})$");
+  const Route python_only =
+      route("django", {"GET"}, "/c/{a}", {{.name = "a", .type = "x", .regex = "(?P<y>a)"}});
+  CHECK(api_parameter(python_only, "a", "x").pattern.empty());
 }
 
 TEST_CASE("a Django view open to any method is the five standard operations", "[unit][openapi]") {

@@ -63,7 +63,8 @@ struct HandlerUse {
 
 struct RouteParam {
   std::string name;
-  std::string type;  // "str", "int", "float", "path", "uuid", or the converter's name
+  std::string type;   // "str", "int", "float", "path", "uuid", or the converter's name
+  std::string regex;  // Django: the regex of a converter the tree registers under `type`
 };
 
 // A value a route depends on that cannot be known statically (a database

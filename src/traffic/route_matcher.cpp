@@ -102,6 +102,16 @@ std::string node_key(std::string_view literal_prefix) {
   return slash == std::string_view::npos ? "/" : std::string(literal_prefix.substr(0, slash + 1));
 }
 
+// The regexes of the converters the tree registers, by the name the route's
+// path() pattern gives them.
+std::map<std::string, std::string> registered_converters(const Route& r) {
+  std::map<std::string, std::string> out;
+  for (const RouteParam& p : r.params) {
+    if (!p.regex.empty()) out.emplace(p.type, p.regex);
+  }
+  return out;
+}
+
 }  // namespace
 
 RouteMatcher::RouteMatcher(const std::vector<Route>& routes, std::vector<Diagnostic>& diagnostics)
@@ -120,14 +130,16 @@ RouteMatcher::RouteMatcher(const std::vector<Route>& routes, std::vector<Diagnos
       disabled_.push_back(i);
       continue;
     }
-    if (r.framework == "flask")
+    if (r.framework == "flask") {
       patterns_[i] = flask_route_pattern(r.path, r.strict_slashes);
-    else if (r.framework == "django")
-      patterns_[i] = django_route_pattern(r.path);
-    else if (r.framework == "fastapi")
+    } else if (r.framework == "django") {
+      const std::map<std::string, std::string> converters = registered_converters(r);
+      patterns_[i] = django_route_pattern(r.path, &converters);
+    } else if (r.framework == "fastapi") {
       patterns_[i] = fastapi_route_pattern(r.path);
-    else
+    } else {
       continue;
+    }
     std::string error;
     pcre2_code* alone = compile(patterns_[i].regex, patterns_[i].backreference, &error);
     if (!alone) {

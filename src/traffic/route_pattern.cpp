@@ -224,7 +224,8 @@ WerkzeugKey werkzeug_sort_key(std::string_view rule) {
   return key;
 }
 
-std::string python_regex_to_pcre2(std::string_view s, bool strip_names) {
+std::string python_regex_to_pcre2(std::string_view s, bool strip_names,
+                                  const std::map<std::string, std::string>* converters) {
   std::string out;
   bool in_class = false;
   for (std::size_t i = 0; i < s.size(); ++i) {
@@ -250,7 +251,12 @@ std::string python_regex_to_pcre2(std::string_view s, bool strip_names) {
     if (c == '^') continue;  // an anchor: matching starts at the pattern's start anyway
     if (c == '<' && !out.ends_with("(?P") && !out.ends_with("(?")) {
       if (const Placeholder p = placeholder_at(s, i); p.length) {  // a path() converter
-        out += "(?:" + django_converter(p.converter) + ")";
+        std::string regex = django_converter(p.converter);
+        if (converters) {
+          if (const auto it = converters->find(std::string(p.converter)); it != converters->end())
+            regex = python_regex_to_pcre2(it->second, true);
+        }
+        out += "(?:" + regex + ")";
         i += p.length - 1;
         continue;
       }
@@ -288,7 +294,8 @@ std::string python_regex_to_pcre2(std::string_view s, bool strip_names) {
   return out;
 }
 
-RoutePattern django_route_pattern(std::string_view joined) {
+RoutePattern django_route_pattern(std::string_view joined,
+                                  const std::map<std::string, std::string>* converters) {
   RoutePattern out;
   std::string_view body = joined;
   while (body.starts_with('^'))
@@ -343,7 +350,8 @@ RoutePattern django_route_pattern(std::string_view joined) {
   // was, so a pattern without `$` is matched whole too.
   const bool anchored_end =
       (body.ends_with('$') && !body.ends_with("\\$")) || body.ends_with("\\Z");
-  const std::string rest = python_regex_to_pcre2(body.substr(consumed), !out.backreference);
+  const std::string rest =
+      python_regex_to_pcre2(body.substr(consumed), !out.backreference, converters);
   out.rest = (alternation ? "(?:" + rest + ")" : rest) + (anchored_end ? "" : "\\z");
   out.regex = literal_regex(out.literal_prefix) + out.rest;
   out.trailing_slash = true;  // APPEND_SLASH redirects to any pattern that matches with '/'

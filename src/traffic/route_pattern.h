@@ -15,6 +15,7 @@
 
 #include <compare>
 #include <cstdint>
+#include <map>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -34,7 +35,9 @@ struct RoutePattern {
 
 // `strict_slashes`: false for a rule declared strict_slashes=False.
 RoutePattern flask_route_pattern(std::string_view rule, bool strict_slashes = true);
-RoutePattern django_route_pattern(std::string_view joined);
+// `converters`: regexes of the path() converters the tree registers, by name.
+RoutePattern django_route_pattern(std::string_view joined,
+                                  const std::map<std::string, std::string>* converters = nullptr);
 RoutePattern fastapi_route_pattern(std::string_view path);
 
 // werkzeug's Rule.match_compare_key (0.15 to 2.1; 2.2's state machine picks
@@ -53,6 +56,8 @@ WerkzeugKey werkzeug_sort_key(std::string_view rule);
 // Python regex text → PCRE2 text with the same meaning: `\Z` → `\z`; named
 // groups `(?P<n>...)` made non-capturing when `strip_names` (alternatives of
 // one pattern may not repeat a name).
-std::string python_regex_to_pcre2(std::string_view python, bool strip_names);
+// `converters`: regexes of registered path() converters by name (Python text).
+std::string python_regex_to_pcre2(std::string_view python, bool strip_names,
+                                  const std::map<std::string, std::string>* converters = nullptr);
 
 }  // namespace cutover

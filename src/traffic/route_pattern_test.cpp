@@ -64,6 +64,10 @@ TEST_CASE("Django patterns keep Python regex meaning", "[unit][traffic]") {
   const RoutePattern backref = django_route_pattern("^(?P<a>x)/(?P=a)/$");
   CHECK(backref.backreference);
   CHECK(backref.regex == "/(?P<a>x)/(?P=a)/$");
+  // A converter the tree registers matches its class's regex, not str's.
+  const std::map<std::string, std::string> registered = {{"yyyy", "[0-9]{4}"}};
+  CHECK(django_route_pattern("sales/<yyyy:year>/", &registered).regex == "/sales/(?:[0-9]{4})/\\z");
+  CHECK(django_route_pattern("sales/<yyyy:year>/").regex == "/sales/(?:[^/]+)/\\z");
 }
 
 TEST_CASE("FastAPI paths become Starlette's regexes", "[unit][traffic]") {

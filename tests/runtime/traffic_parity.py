@@ -41,8 +41,6 @@ SAMPLES = [
 # extraction's to fix, not the matcher's. Their requests move between the
 # route and the unmatched count, and only there.
 KNOWN = {
-    ('drf_api', 'api/reports/sales/<yyyy:year>/'):
-        "a registered converter's regex ([0-9]{4}) is not recorded: cutover takes [^/]+",
 }
 VALUES = {'int': '7', 'float': '2.5', 'uuid': '0b5a7f40-6c8e-4c5e-9a55-3c1f0cdd3a2f',
           'path': 'a/b.txt', 'slug': 'abc-1', 'str': 'abc-1', 'any': None}

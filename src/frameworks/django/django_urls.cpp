@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "frameworks/django/django_converters.h"
 #include "frameworks/django/django_pattern.h"
 #include "frameworks/django/django_url_walker.h"
 #include "frameworks/django/django_views.h"
@@ -304,7 +305,9 @@ std::vector<Route> extract_django_routes(const NameResolver& names,
                                          const std::vector<ClassConstruction>& constructions,
                                          const DjangoOptions& options,
                                          std::vector<Diagnostic>& diagnostics) {
-  return DjangoUrlWalker(names, constructions, diagnostics).run(options);
+  std::vector<Route> routes = DjangoUrlWalker(names, constructions, diagnostics).run(options);
+  apply_registered_converters(routes, registered_converters(names));
+  return routes;
 }
 
 }  // namespace cutover
