@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "parse/dialect_syntax.h"
+#include "parse/import_reader.h"
 #include "parse/value_reader.h"
 
 namespace cutover {
@@ -163,7 +164,7 @@ class Walker {
         out_.loops.push_back(std::move(*loop));
       }
     } else if (kind == s_.try_statement) {
-      child.try_body_catches_import_error = catches_import_error(node);
+      child.try_body_catches_import_error = catches_import_error(node, src_, s_);
     } else if (kind == s_.if_statement) {
       child.under_if = true;
       const TSNode test = ts_node_child_by_field_id(node, s_.field_condition);
@@ -228,50 +229,21 @@ class Walker {
   }
 
   void add_import(TSNode node, const WalkContext& ctx, bool is_from) {
-    ImportFact base;
-    base.is_from = is_from;
-    base.line = node_line(node);
-    base.scope = scopes_[ctx.scope];
-    base.context = context_of(ctx);
-    if (ts_node_symbol(node) == s_.future_import_statement) base.module = "__future__";
-    std::vector<ImportedName> names;
-    for_each_child_with_field(node, [&](TSNode child, TSFieldId field) {
-      const TSSymbol kind = ts_node_symbol(child);
-      if (field == s_.field_module_name) {
-        if (kind == s_.relative_import) {
-          for_each_child(child, [&](TSNode part) {
-            if (ts_node_symbol(part) == s_.import_prefix) {
-              base.level = static_cast<int>(node_text(part, src_).size());
-            } else if (ts_node_symbol(part) == s_.dotted_name) {
-              base.module = node_text(part, src_);
-            }
-          });
-        } else {
-          base.module = node_text(child, src_);
-        }
-      } else if (kind == s_.wildcard_import) {
-        base.is_star = true;
-      } else if (field == s_.field_name && kind == s_.aliased_import) {
-        names.push_back(
-            {.name = std::string(node_text(ts_node_child_by_field_id(child, s_.field_name), src_)),
-             .alias =
-                 std::string(node_text(ts_node_child_by_field_id(child, s_.field_alias), src_))});
-      } else if (field == s_.field_name && kind == s_.dotted_name) {
-        names.push_back({.name = std::string(node_text(child, src_)), .alias = {}});
-      }
-    });
-    if (!is_from) {
-      // `import a, b as c` binds independent modules: one fact each.
-      for (ImportedName& name : names) {
-        ImportFact fact = base;
-        fact.module = name.name;
-        fact.names.push_back(std::move(name));
-        out_.imports.push_back(std::move(fact));
-      }
-      return;
-    }
-    base.names = std::move(names);
-    out_.imports.push_back(std::move(base));
+    ImportFact base{.is_from = is_from,
+                    .scope = scopes_[ctx.scope],
+                    .line = node_line(node),
+                    .context = context_of(ctx)};
+    for (ImportFact& fact : read_import_statement(node, src_, s_, std::move(base)))
+      out_.imports.push_back(std::move(fact));
+  }
+
+  void add_dynamic_import(TSNode call, const WalkContext& ctx) {
+    std::optional<ImportFact> fact = read_dynamic_import(call, src_, s_);
+    if (!fact) return;
+    fact->scope = scopes_[ctx.scope];
+    fact->line = node_line(call);
+    fact->context = context_of(ctx);
+    out_.imports.push_back(std::move(*fact));
   }
 
   WalkContext add_definition(TSNode node, TSFieldId field, const WalkContext& ctx, bool is_class) {
@@ -393,53 +365,6 @@ class Walker {
 
   // __import__('a.b') / importlib.import_module('a.b') with a literal name
   // imports a.b as surely as a statement would, at the moment the call runs.
-  void add_dynamic_import(TSNode call, const WalkContext& ctx) {
-    const std::string_view function =
-        node_text(ts_node_child_by_field_id(call, s_.field_function), src_);
-    if (function != "__import__" && function != "import_module" &&
-        !function.ends_with(".import_module")) {
-      return;
-    }
-    TSNode arguments = ts_node_child_by_field_id(call, s_.field_arguments);
-    if (ts_node_is_null(arguments) || ts_node_named_child_count(arguments) == 0) return;
-    TSNode first = ts_node_named_child(arguments, 0);
-    if (ts_node_symbol(first) != s_.string) return;
-    bool plain = false;
-    std::string module = string_literal(first, src_, s_, &plain);
-    if (!plain || module.empty()) return;
-    ImportFact fact;
-    if (module.starts_with('.')) {
-      // import_module('.b', package): relative to the package argument.
-      const int level = static_cast<int>(module.find_first_not_of('.'));
-      if (level < 0) return;
-      module.erase(0, static_cast<std::size_t>(level));
-      TSNode package =
-          ts_node_named_child_count(arguments) > 1 ? ts_node_named_child(arguments, 1) : TSNode{};
-      if (!ts_node_is_null(package) && ts_node_symbol(package) == s_.keyword_argument)
-        package = ts_node_child_by_field_id(package, s_.field_value);
-      if (ts_node_is_null(package)) return;
-      if (node_text(package, src_) == "__package__") {
-        fact.level = level;  // relative to this file's package, as a statement would be
-      } else if (ts_node_symbol(package) == s_.string) {
-        std::string base = string_literal(package, src_, s_, &plain);
-        for (int up = 1; up < level && !base.empty(); ++up) {
-          const std::size_t dot = base.rfind('.');
-          base.resize(dot == std::string::npos ? 0 : dot);
-        }
-        if (!plain || base.empty()) return;
-        module = module.empty() ? base : base + "." + module;
-      } else {
-        return;
-      }
-    }
-    fact.module = module;
-    fact.names.push_back({.name = std::move(module), .alias = {}});
-    fact.scope = scopes_[ctx.scope];
-    fact.line = node_line(call);
-    fact.context = context_of(ctx);
-    out_.imports.push_back(std::move(fact));
-  }
-
   // `for a, b in [...]` over a literal list or tuple, or over a name or
   // attribute chain (which a caller may bind to a literal list, or settings
   // hold), with plain name targets.
@@ -490,48 +415,6 @@ class Walker {
                               : TSNode{};
       def.parameter_types.emplace_back(ts_node_is_null(type) ? "" : node_text(type, src_));
     });
-  }
-
-  // `except ImportError`, `(ImportError, OSError)`, and the broad classes
-  // that include it: Exception, BaseException.
-  static bool names_import_error(std::string_view types) {
-    auto is_word = [](char c) {
-      return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '.';
-    };
-    for (std::size_t i = 0; i < types.size();) {
-      while (i < types.size() && !is_word(types[i]))
-        ++i;
-      std::size_t end = i;
-      while (end < types.size() && is_word(types[end]))
-        ++end;
-      std::string_view word = types.substr(i, end - i);
-      if (const std::size_t dot = word.rfind('.'); dot != std::string_view::npos) {
-        word = word.substr(dot + 1);  // builtins.ImportError
-      }
-      if (word == "ImportError" || word == "ModuleNotFoundError" || word == "Exception" ||
-          word == "BaseException") {
-        return true;
-      }
-      i = end;
-    }
-    return false;
-  }
-
-  bool catches_import_error(TSNode try_node) {
-    bool catches = false;
-    for_each_child(try_node, [&](TSNode clause) {
-      if (ts_node_symbol(clause) != s_.except_clause) return;
-      bool has_type = false;
-      for_each_child_with_field(clause, [&](TSNode part, TSFieldId field) {
-        if (field != s_.field_value) return;
-        if (!has_type) {  // the first value is the exception type; a second is py2's name
-          catches = catches || names_import_error(node_text(part, src_));
-        }
-        has_type = true;
-      });
-      catches = catches || !has_type;  // a bare `except:` catches ImportError too
-    });
-    return catches;
   }
 
   // Records the outermost name chain at `node`; says whether to look inside
