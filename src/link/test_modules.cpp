@@ -9,7 +9,7 @@
 namespace cutover {
 namespace {
 
-// Dotted strings a value holds ('taiga.auth.models.TokenUser',
+// Dotted strings a value holds ('shop.auth.models.TokenUser',
 // "settings.common"): code loaded by name, as settings and registries do.
 void dotted_strings(const PythonValue& v, std::vector<std::string_view>& out, int depth = 0) {
   if (depth > 8) return;

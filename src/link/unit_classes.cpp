@@ -86,7 +86,7 @@ UnitUseResolver::ClassInfo UnitUseResolver::compute_class_info(std::uint32_t cls
 }
 
 // `db.relationship('OrderItem')`, `relationship(OrderItem)`,
-// `models.ForeignKey('dcim.Site')`, `OneToOneField(User)`: the model an
+// `models.ForeignKey('stores.Site')`, `OneToOneField(User)`: the model an
 // attribute holds (one, or each of a collection).
 std::optional<std::uint32_t> UnitUseResolver::relation_target(std::size_t file,
                                                               std::string_view scope,

@@ -1,5 +1,5 @@
 // The single walk that turns a syntax tree into imports, definitions,
-// assignments, statement calls and Python 2 findings (through summarize_text).
+// assignments, statement calls, conditions and name uses (through summarize_text).
 
 #include "parse/fact_collector.h"
 
@@ -195,53 +195,6 @@ def create_app():
   CHECK(s.calls[1].call.keyword("url_prefix")->text == "/api");
 }
 
-TEST_CASE("Python 2 constructs are found on the right lines", "[unit][fact_collector][python2]") {
-  const FileSummary s = summarize_python(R"(import os
-print "hello"
-print >>sys.stderr, "err"
-exec "code"
-try:
-    pass
-except ValueError, e:
-    pass
-raise ValueError, "msg"
-x = `y`
-if a <> b:
-    pass
-mode = 0777
-big = 10L
-s = ur'raw'
-)");
-  std::vector<std::pair<std::string, std::uint32_t>> found;
-  for (const Python2Finding& f : s.python2)
-    found.emplace_back(f.construct, f.line);
-  const std::vector<std::pair<std::string, std::uint32_t>> expected = {
-      {"print statement", 2},    {"print statement", 3},    {"exec statement", 4},
-      {"except E, e", 7},        {"raise E, msg", 9},       {"backtick repr", 10},
-      {"<> operator", 11},       {"old octal literal", 13}, {"long integer suffix", 14},
-      {"ur'' string prefix", 15}};
-  CHECK(found == expected);
-}
-
-TEST_CASE("Python 3 code has no Python 2 findings", "[unit][fact_collector][python2]") {
-  const FileSummary s = summarize_python(R"(print("x")
-print()
-print("a", file=sys.stderr)
-mode = 0o777
-zero = 0
-hexa = 0x1F
-s = r'raw' + u'text'
-try:
-    pass
-except (ValueError, KeyError) as e:
-    raise ValueError("msg") from e
-if a != b:
-    pass
-)");
-  CHECK(s.python2.empty());
-  CHECK(s.status == FileStatus::kParsed);
-}
-
 TEST_CASE("3,000-deep nested parentheses do not crash the walk", "[unit][fact_collector]") {
   const std::string text =
       "import os\nx = " + std::string(3000, '(') + "1" + std::string(3000, ')') + "\nimport json\n";
@@ -302,33 +255,6 @@ class OrderView(MethodView):
   CHECK(has("OrderView.post:self.form.data@12"));
   CHECK_FALSE(has("view:name@8"));  // a keyword's name binds, it does not use
   CHECK_FALSE(has(":view@3"));      // nor does a definition's
-}
-
-TEST_CASE("dict methods only Python 2 has are Python 2 findings",
-          "[unit][fact_collector][python2]") {
-  const FileSummary s = summarize_python(
-      "for k, v in d.iteritems():\n    pass\nif cache.has_key(k):\n    pass\n"
-      "x = load().itervalues()\ny = d.items()\n");
-  std::vector<std::string> found;
-  for (const Python2Finding& f : s.python2)
-    found.push_back(f.construct + "@" + std::to_string(f.line));
-  CHECK(found ==
-        std::vector<std::string>{"dict.iteritems()@1", "dict.has_key()@3", "dict.itervalues()@5"});
-}
-
-TEST_CASE("syntax only Python 3 runs marks the file", "[unit][fact_collector][python2]") {
-  for (const char* py3 :
-       {"x = f'{y}'\n", "def f(a: int): pass\n", "def f() -> int: pass\n",
-        "async def f():\n    await g()\n", "def f():\n    nonlocal x\n", "if (n := 3): pass\n",
-        "def f(a, *, b): pass\n", "def f(a, /, b): pass\n", "x: int = 3\n"}) {
-    INFO(py3);
-    CHECK(summarize_python(py3).python3_only);
-  }
-  for (const char* neutral :
-       {"x = '{y}'.format(y=1)\n", "def f(a, b=1, *args, **kw): pass\n", "print('x')\n"}) {
-    INFO(neutral);
-    CHECK_FALSE(summarize_python(neutral).python3_only);
-  }
 }
 
 }  // namespace

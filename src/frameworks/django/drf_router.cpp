@@ -99,7 +99,7 @@ void read_mapping_updates(const NameResolver& names, std::size_t file, std::stri
 
 // Whether `callee` builds a DRF router (true: a DefaultRouter, with an API
 // root), nullopt if it does not. Projects that forked DRF's router into their
-// own tree (taiga.base.routers) are recognised by shape: a class with both
+// own tree (shop.base.routers) are recognised by shape: a class with both
 // register() and get_urls().
 std::optional<bool> router_kind(const NameResolver& names, const ClassConstruction& c) {
   if (has_ancestor(c.external_ancestors, {"rest_framework.routers.DefaultRouter"})) return true;
