@@ -119,23 +119,24 @@ inline std::string describe_routes(const Inventory& inv) {
   return all;
 }
 
-// The route with this path; fails the test when there is none.
-inline const Route& route_with_path(const Inventory& inv, std::string_view path) {
-  for (const Route& r : inv.routes) {
+// The route of `routes` with this path; fails the test when there is none.
+inline const Route& route_in(const std::vector<Route>& routes, std::string_view path,
+                             const Inventory& inv) {
+  for (const Route& r : routes) {
     if (r.path == path) return r;
   }
   FAIL("no route " << path << "; routes:" << describe_routes(inv));
   throw;
 }
 
-// The route the framework adds by itself (auto_kind set) with this path;
-// fails the test when there is none.
+// The route with this path; fails the test when there is none.
+inline const Route& route_with_path(const Inventory& inv, std::string_view path) {
+  return route_in(inv.routes, path, inv);
+}
+
+// The route the framework adds by itself (auto_kind set) with this path.
 inline const Route& auto_route_with_path(const Inventory& inv, std::string_view path) {
-  for (const Route& r : inv.auto_routes) {
-    if (r.path == path) return r;
-  }
-  FAIL("no automatic route " << path);
-  throw;
+  return route_in(inv.auto_routes, path, inv);
 }
 
 inline std::vector<std::string> route_paths(const Inventory& inv) {

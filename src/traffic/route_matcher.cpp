@@ -114,11 +114,12 @@ std::map<std::string, std::string> registered_converters(const Route& r) {
 
 }  // namespace
 
-RouteMatcher::RouteMatcher(const std::vector<Route>& routes, std::vector<Diagnostic>& diagnostics)
+RouteMatcher::RouteMatcher(const std::vector<const Route*>& routes,
+                           std::vector<Diagnostic>& diagnostics)
     : patterns_(routes.size()) {
   std::vector<std::size_t> flask, django, fastapi;
   for (std::size_t i = 0; i < routes.size(); ++i) {
-    const Route& r = routes[i];
+    const Route& r = *routes[i];
     if (r.origin != "app") continue;
     if (r.partial) {
       unmatchable_.push_back(i);
@@ -154,11 +155,11 @@ RouteMatcher::RouteMatcher(const std::vector<Route>& routes, std::vector<Diagnos
     (r.framework == "flask" ? flask : r.framework == "django" ? django : fastapi).push_back(i);
   }
   const auto by_declared = [&](std::size_t a, std::size_t b) {
-    return routes[a].declared < routes[b].declared;
+    return routes[a]->declared < routes[b]->declared;
   };
   std::vector<WerkzeugKey> keys(routes.size());
   for (std::size_t i : flask)
-    keys[i] = werkzeug_sort_key(routes[i].path);
+    keys[i] = werkzeug_sort_key(routes[i]->path);
   std::stable_sort(flask.begin(), flask.end(), [&](std::size_t a, std::size_t b) {
     if (keys[a] != keys[b]) return keys[a] < keys[b];
     return by_declared(a, b);
@@ -174,26 +175,26 @@ RouteMatcher::RouteMatcher(const std::vector<Route>& routes, std::vector<Diagnos
                              .methods = methods});
   };
   for (std::size_t i : flask)
-    add(i, 0, method_bits(routes[i]));
+    add(i, 0, method_bits(*routes[i]));
   // Django resolves by path alone. Routes the scan split by method on one
   // pattern are one pattern to Django: each takes its own methods, the first
   // declared the rest.
   std::map<std::string_view, std::vector<std::size_t>> same_path;
   for (std::size_t i : django)
-    same_path[routes[i].path].push_back(i);
+    same_path[routes[i]->path].push_back(i);
   for (std::size_t i : django) {
-    const std::vector<std::size_t>& group = same_path[routes[i].path];
+    const std::vector<std::size_t>& group = same_path[routes[i]->path];
     if (group.front() != i) continue;
     if (group.size() > 1) {
       for (std::size_t member : group) {
-        const std::uint8_t bits = method_bits(routes[member]);
+        const std::uint8_t bits = method_bits(*routes[member]);
         if (bits != kAnyMethod) add(member, 1, bits);
       }
     }
     add(i, 1, kAnyMethod);
   }
   for (std::size_t i : fastapi)
-    add(i, 2, method_bits(routes[i]));
+    add(i, 2, method_bits(*routes[i]));
 
   // The index: a node per literal segment prefix, and its ancestors.
   nodes_.push_back(std::make_unique<Node>());
@@ -216,6 +217,14 @@ RouteMatcher::RouteMatcher(const std::vector<Route>& routes, std::vector<Diagnos
     }
     nodes_[node]->alternatives.push_back(e);
   }
+}
+
+std::vector<const Route*> RouteMatcher::addresses(const std::vector<Route>& routes) {
+  std::vector<const Route*> out;
+  out.reserve(routes.size());
+  for (const Route& r : routes)
+    out.push_back(&r);
+  return out;
 }
 
 RouteMatcher::~RouteMatcher() {

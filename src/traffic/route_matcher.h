@@ -40,7 +40,10 @@ class RouteMatcher {
   // Compiles the routes of `routes` with origin "app" that are not partial
   // nor disabled by default;
   // a pattern PCRE2 cannot compile is reported in `diagnostics` and left out.
-  RouteMatcher(const std::vector<Route>& routes, std::vector<Diagnostic>& diagnostics);
+  // A match's route is its index in `routes`.
+  RouteMatcher(const std::vector<const Route*>& routes, std::vector<Diagnostic>& diagnostics);
+  RouteMatcher(const std::vector<Route>& routes, std::vector<Diagnostic>& diagnostics)
+      : RouteMatcher(addresses(routes), diagnostics) {}
   ~RouteMatcher();
   RouteMatcher(const RouteMatcher&) = delete;
   RouteMatcher& operator=(const RouteMatcher&) = delete;
@@ -67,6 +70,7 @@ class RouteMatcher {
   const std::vector<std::size_t>& disabled() const { return disabled_; }
 
  private:
+  static std::vector<const Route*> addresses(const std::vector<Route>& routes);
   struct Entry {
     std::size_t route = 0;
     std::uint8_t framework = 0;  // 0 flask, 1 django, 2 fastapi

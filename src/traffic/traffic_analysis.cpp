@@ -274,8 +274,12 @@ TrafficSummary analyse_traffic(const Inventory& inv, const TrafficOptions& optio
   }
   // The framework's own routes (Flask's static files) serve requests too:
   // matched after the app's, so their requests are not reported unmatched.
-  std::vector<Route> served = inv.routes;
-  served.insert(served.end(), inv.auto_routes.begin(), inv.auto_routes.end());
+  std::vector<const Route*> served;
+  served.reserve(inv.routes.size() + inv.auto_routes.size());
+  for (const std::vector<Route>* list : {&inv.routes, &inv.auto_routes}) {
+    for (const Route& r : *list)
+      served.push_back(&r);
+  }
   const RouteMatcher matcher(served, diagnostics);
   const std::vector<std::string> files = expand_logs(options.access_logs, diagnostics);
   std::deque<FileFormat> formats(files.size());  // stable addresses for the workers
