@@ -34,7 +34,7 @@ void describe(A& a, T& v) {
   } else if constexpr (std::is_same_v<S, CallFact>) {
     a(v.scope, v.call, v.line, v.loop, v.conditional, v.condition);
   } else if constexpr (std::is_same_v<S, ConditionFact>) {
-    a(v.scope, v.test, v.negated, v.parent, v.line);
+    a(v.scope, v.test, v.parent, v.line);
   } else if constexpr (std::is_same_v<S, ReturnFact>) {
     a(v.scope, v.value, v.line, v.conditional);
   } else if constexpr (std::is_same_v<S, NameUse>) {

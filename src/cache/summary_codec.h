@@ -15,7 +15,7 @@ namespace cutover {
 // Bump when a fact struct, or what the parser records in one, changes: old
 // caches are then ignored. 9: slices (definitions know their last line, name
 // uses say how they are used) on top of main's 8.
-inline constexpr std::uint32_t kSummaryCodecVersion = 10;
+inline constexpr std::uint32_t kSummaryCodecVersion = 11;
 
 std::string encode_summary(const FileSummary& summary);
 std::optional<FileSummary> decode_summary(std::string_view bytes);

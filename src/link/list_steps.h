@@ -25,7 +25,7 @@ struct ListStep {
   std::size_t file = 0;    // where the statement is, and `scope` in it: where value is read
   std::string_view scope;  // a view into the summary
   std::uint32_t line = 0;
-  std::int32_t condition = -1;  // FileSummary::conditions index of the innermost `if` branch
+  std::int32_t condition = -1;  // branch number (ConditionFact) of the innermost `if` branch
   std::int32_t loop = -1;       // FileSummary::loops index of the innermost literal loop
 };
 

@@ -10,14 +10,19 @@
 namespace cutover {
 namespace {
 
+// One branch: its test, and whether it runs when the test fails.
+struct Branch {
+  const ConditionFact* test;
+  bool negated;
+};
+
 // The branches of `ref`, innermost first.
-std::vector<const ConditionFact*> chain(const std::vector<FileSummary>& files, ConditionRef ref) {
-  std::vector<const ConditionFact*> out;
+std::vector<Branch> chain(const std::vector<FileSummary>& files, ConditionRef ref) {
+  std::vector<Branch> out;
   const std::vector<ConditionFact>& conditions = files[ref.file].conditions;
-  for (std::int32_t i = ref.index;
-       i >= 0 && static_cast<std::size_t>(i) < conditions.size() && out.size() < 64;
-       i = conditions[i].parent) {
-    out.push_back(&conditions[i]);
+  for (std::int32_t b = ref.index; b >= 0 && branch_test(b) < conditions.size() && out.size() < 64;
+       b = conditions[branch_test(b)].parent) {
+    out.push_back(Branch{.test = &conditions[branch_test(b)], .negated = branch_fails(b)});
   }
   return out;
 }
@@ -43,16 +48,16 @@ std::optional<std::pair<std::size_t, const DefinitionFact*>> handler_definition(
 
 std::string condition_text(const std::vector<FileSummary>& files, ConditionRef ref) {
   std::string out;
-  const std::vector<const ConditionFact*> branches = chain(files, ref);
+  const std::vector<Branch> branches = chain(files, ref);
   for (auto it = branches.rbegin(); it != branches.rend(); ++it) {
     if (!out.empty()) out += " and ";
-    const PythonValue& test = (*it)->test;
+    const PythonValue& test = it->test->test;
     const bool is_not =
         test.kind == PythonValue::Kind::kBinary && test.text == "not" && test.items.size() == 1;
-    if ((*it)->negated && is_not) {
+    if (it->negated && is_not) {
       out += render(test.items[0]);  // `if not x: return` leaves the rest under x
     } else {
-      out += (*it)->negated ? "not (" + render(test) + ")" : render(test);
+      out += it->negated ? "not (" + render(test) + ")" : render(test);
     }
   }
   return out;
@@ -84,10 +89,10 @@ void complete_routes(Inventory& inv, const NameResolver& names, const ModuleInde
       if (part.empty() || part == r.condition) continue;
       if (!text.empty()) text += " and ";
       text += part;
-      for (const ConditionFact* c : chain(files, ref)) {
-        const EvalScope where{.names = &names, .file = ref.file, .scope = c->scope};
-        std::optional<bool> holds = condition_holds(c->test, where);
-        if (holds && c->negated) holds = !*holds;
+      for (const Branch& b : chain(files, ref)) {
+        const EvalScope where{.names = &names, .file = ref.file, .scope = b.test->scope};
+        std::optional<bool> holds = condition_holds(b.test->test, where);
+        if (holds && b.negated) holds = !*holds;
         off = off || holds == false;
         unknown = unknown || !holds;
       }

@@ -54,23 +54,38 @@ struct DefinitionFact {
   std::uint32_t line = 0;            // line of the `def`/`class` keyword
   std::uint32_t first_line = 0;      // line of the first decorator, or `line`
   std::uint32_t last_line = 0;       // last line of its body
-  std::int32_t condition = -1;       // index into FileSummary::conditions of the innermost branch
+  std::int32_t condition = -1;       // branch number (ConditionFact) of the innermost branch
   std::string
       doc;  // the docstring's first non-blank line, stripped; "" when none (OpenAPI summary)
 };
 
-// The test of one branch of an `if`: the statements of the branch run when
-// `test` is true (false when `negated`: an `else`, or the earlier tests an
-// `elif` comes after) and so does the enclosing condition, `parent`. The
-// statements after `if test: return` (or raise, continue, break) in the same
-// block run only when the test is false: they get its negation too.
+// The test of an `if` or `elif` and the two branches it opens. The
+// statements of a branch run when the enclosing branch, `parent`, runs and
+// `test` holds (the clause's body) or fails (the clauses after it, and the
+// statements after `if test: return`, or raise, continue, break, in the same
+// block). A branch is numbered from its test's index in
+// FileSummary::conditions (branch_number): every `condition` and `parent`
+// field holds such a number, -1 for none. One fact serves both branches, so
+// a tree's every `if` stores its test once.
 struct ConditionFact {
   std::string scope;  // qualified name of the enclosing definition, "" at module level
   PythonValue test;
-  bool negated = false;
-  std::int32_t parent = -1;  // index into FileSummary::conditions; -1: none
-  std::uint32_t line = 0;    // of the `if` / `elif` / `else`
+  std::int32_t parent = -1;  // branch number; -1: none
+  std::uint32_t line = 0;    // of the `if` / `elif`
 };
+
+// The branch where the test of FileSummary::conditions[test] holds, or fails.
+constexpr std::int32_t branch_number(std::size_t test, bool fails) {
+  return static_cast<std::int32_t>(2 * test + (fails ? 1 : 0));
+}
+// The index of a branch's test in FileSummary::conditions, and whether the
+// branch runs when it fails.
+constexpr std::size_t branch_test(std::int32_t branch) {
+  return static_cast<std::size_t>(branch) / 2;
+}
+constexpr bool branch_fails(std::int32_t branch) {
+  return branch % 2 == 1;
+}
 
 // `target = value`, kept at module and class level, and inside functions when the
 // value is a call (e.g. `app = Flask(__name__)` inside a factory).
@@ -79,7 +94,7 @@ struct AssignmentFact {
   std::string scope;
   bool augmented = false;       // `+=`
   bool conditional = false;     // under an `if` (e.g. `if settings.DEBUG:`)
-  std::int32_t condition = -1;  // index into FileSummary::conditions of the innermost branch
+  std::int32_t condition = -1;  // branch number (ConditionFact) of the innermost branch
   std::int32_t loop = -1;       // index into FileSummary::loops of the innermost literal loop
   PythonValue value;
   std::uint32_t line = 0;
@@ -101,7 +116,7 @@ struct CallFact {
   std::uint32_t line = 0;
   std::int32_t loop = -1;       // index into FileSummary::loops of the innermost literal loop
   bool conditional = false;     // under an `if`
-  std::int32_t condition = -1;  // index into FileSummary::conditions of the innermost branch
+  std::int32_t condition = -1;  // branch number (ConditionFact) of the innermost branch
 };
 
 // `return value` inside a function: lets the link pass evaluate small helpers

@@ -76,8 +76,9 @@ struct RouteAssumption {
   std::uint32_t line = 0;
 };
 
-// An `if` branch a declaration sits in: FileSummary::conditions[index] of
-// the link stage's file `file`, with the branches enclosing it.
+// An `if` branch a declaration sits in: branch number `index` (see
+// ConditionFact) of the link stage's file `file`, with the branches
+// enclosing it.
 struct ConditionRef {
   std::size_t file = 0;
   std::int32_t index = -1;

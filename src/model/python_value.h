@@ -41,10 +41,10 @@ struct PythonValue {
     kComprehension,
   };
   Kind kind = Kind::kOther;
+  std::uint32_t line = 0;  // beside `kind`, where it takes no room of its own
   std::string text;
   std::vector<PythonValue> items;
   std::vector<KeywordArgument> keywords;  // kCall only; `*x` and `**x` appear as "*" and "**"
-  std::uint32_t line = 0;
 
   bool is_string() const { return kind == Kind::kString; }
   // The keyword argument `name` of a call, if given.

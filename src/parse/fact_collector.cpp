@@ -9,6 +9,7 @@
 #include <utility>
 #include <vector>
 
+#include "model/string_map.h"
 #include "parse/dialect_syntax.h"
 #include "parse/import_reader.h"
 #include "parse/value_reader.h"
@@ -25,7 +26,7 @@ struct WalkContext {
   std::int32_t pending_decorators = -1;  // index into Walker::decorators_
   std::uint32_t decorated_line = 0;
   std::int32_t loop = -1;               // index into FileSummary::loops
-  std::int32_t condition = -1;          // index into FileSummary::conditions: innermost branch
+  std::int32_t condition = -1;          // branch number (ConditionFact): innermost branch
   std::int32_t pending_condition = -1;  // the branch the next consequence / else body opens
   std::int32_t if_chain = -1;           // in an `if`: the negation of the tests seen so far
   bool in_function = false;
@@ -215,17 +216,12 @@ class Walker {
   // read once: every `if` of the tree comes here.
   std::pair<std::int32_t, std::int32_t> add_conditions(const WalkContext& ctx, TSNode test,
                                                        std::int32_t parent, TSNode clause) {
-    ConditionFact holds{.scope = scopes_[ctx.scope],
-                        .test = read_value(test, src_, s_),
-                        .negated = false,
-                        .parent = parent,
-                        .line = node_line(clause)};
-    ConditionFact fails = holds;
-    fails.negated = true;
-    out_.conditions.push_back(std::move(holds));
-    out_.conditions.push_back(std::move(fails));
-    const auto n = static_cast<std::int32_t>(out_.conditions.size());
-    return {n - 2, n - 1};
+    const std::size_t at = out_.conditions.size();
+    out_.conditions.push_back(ConditionFact{.scope = scopes_[ctx.scope],
+                                            .test = read_value(test, src_, s_),
+                                            .parent = parent,
+                                            .line = node_line(clause)});
+    return {branch_number(at, false), branch_number(at, true)};
   }
 
   void add_import(TSNode node, const WalkContext& ctx, bool is_from) {
@@ -425,7 +421,10 @@ class Walker {
     // the outermost link answers for the chain.)
     if (field == s_.field_attribute_name || field == s_.field_name) return false;
     if (is_attribute) note_python2_dict_method(node, src_, s_, out_);
-    std::string name = dotted_name(node, src_, s_);
+    // A plain identifier is its own name: no string is built for the
+    // repeated uses that make up most of a function body.
+    std::string built = is_attribute ? dotted_name(node, src_, s_) : std::string();
+    std::string_view name = is_attribute ? std::string_view(built) : node_text(node, src_);
     bool descend = false;
     if (name.empty()) {
       descend = true;
@@ -438,22 +437,23 @@ class Walker {
           dotted_name(ts_node_child_by_field_id(object, s_.field_function), src_, s_);
       const TSNode attribute = ts_node_child_by_field_id(node, s_.field_attribute_name);
       if (callee.empty() || ts_node_is_null(attribute)) return true;
-      name = callee + "()." + std::string(node_text(attribute, src_));
+      built = callee + "()." + std::string(node_text(attribute, src_));
+      name = built;
     }
-    const std::string& scope = scopes_[ctx.scope];
     const bool called = field == s_.field_function;
-    const auto [at, fresh] = seen_uses_.try_emplace(scope + '\0' + name, out_.name_uses.size());
-    if (fresh) {
-      out_.name_uses.push_back(NameUse{.scope = scope,
-                                       .name = std::move(name),
-                                       .line = node_line(node),
-                                       .called = called,
-                                       .in_decorator = ctx.in_decorator});
-    } else {
+    StringMap<std::size_t>& seen = seen_uses_[ctx.scope];
+    if (const auto at = seen.find(name); at != seen.end()) {
       NameUse& use = out_.name_uses[at->second];
       use.called = use.called || called;
       use.in_decorator = use.in_decorator && ctx.in_decorator;
+      return descend;
     }
+    seen.emplace(name, out_.name_uses.size());
+    out_.name_uses.push_back(NameUse{.scope = scopes_[ctx.scope],
+                                     .name = std::string(name),
+                                     .line = node_line(node),
+                                     .called = called,
+                                     .in_decorator = ctx.in_decorator});
     return descend;
   }
 
@@ -468,7 +468,8 @@ class Walker {
   FileSummary& out_;
   std::vector<std::string> scopes_;
   std::vector<std::vector<PythonValue>> decorators_;
-  std::unordered_map<std::string, std::size_t> seen_uses_;  // scope '\0' name → index
+  // Per scope (index into scopes_): name → index into FileSummary::name_uses.
+  std::unordered_map<std::uint32_t, StringMap<std::size_t>> seen_uses_;
   CollectedSyntaxErrors errors_;
 };
 

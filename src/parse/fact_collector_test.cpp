@@ -264,11 +264,11 @@ namespace cutover {
 namespace {
 
 // "not (a)" for a negated branch, the test's text otherwise, innermost last.
-std::string condition_chain(const FileSummary& s, std::int32_t index) {
+std::string condition_chain(const FileSummary& s, std::int32_t branch) {
   std::string out;
-  for (; index >= 0; index = s.conditions[index].parent) {
-    const ConditionFact& c = s.conditions[index];
-    const std::string text = c.negated ? "not (" + render(c.test) + ")" : render(c.test);
+  for (; branch >= 0; branch = s.conditions[branch_test(branch)].parent) {
+    const ConditionFact& c = s.conditions[branch_test(branch)];
+    const std::string text = branch_fails(branch) ? "not (" + render(c.test) + ")" : render(c.test);
     out = out.empty() ? text : text + " / " + out;
   }
   return out;

@@ -264,6 +264,7 @@ PythonValue read_value(TSNode node, std::string_view source, const PythonSymbols
     value.kind = kind == s.list    ? PythonValue::Kind::kList
                  : kind == s.tuple ? PythonValue::Kind::kTuple
                                    : PythonValue::Kind::kSet;
+    value.items.reserve(ts_node_named_child_count(node));
     for_each_child(node, [&](TSNode child) {
       if (ts_node_is_named(child) && !ts_node_is_extra(child)) {
         value.items.push_back(read_value(child, source, s, depth + 1));
@@ -271,6 +272,7 @@ PythonValue read_value(TSNode node, std::string_view source, const PythonSymbols
     });
   } else if (kind == s.dictionary) {
     value.kind = PythonValue::Kind::kDict;
+    value.items.reserve(2 * ts_node_named_child_count(node));
     for_each_child(node, [&](TSNode child) {
       if (ts_node_symbol(child) != s.pair) return;
       value.items.push_back(
@@ -328,6 +330,7 @@ PythonValue read_value(TSNode node, std::string_view source, const PythonSymbols
   } else if (kind == s.binary_operator) {
     value.kind = PythonValue::Kind::kBinary;
     value.text = node_text(ts_node_child_by_field_id(node, s.field_operator), source);
+    value.items.reserve(2);
     value.items.push_back(
         read_value(ts_node_child_by_field_id(node, s.field_left), source, s, depth + 1));
     value.items.push_back(
@@ -335,6 +338,7 @@ PythonValue read_value(TSNode node, std::string_view source, const PythonSymbols
   } else if (kind == s.boolean_operator) {  // `a and b`, `a or b`
     value.kind = PythonValue::Kind::kBinary;
     value.text = node_text(ts_node_child_by_field_id(node, s.field_operator), source);
+    value.items.reserve(2);
     value.items.push_back(
         read_value(ts_node_child_by_field_id(node, s.field_left), source, s, depth + 1));
     value.items.push_back(
@@ -362,6 +366,7 @@ PythonValue read_value(TSNode node, std::string_view source, const PythonSymbols
     while (!compact.empty() && compact.back() == ' ')
       compact.pop_back();
     value.text = compact;
+    value.items.reserve(2);
     value.items.push_back(read_value(left, source, s, depth + 1));
     value.items.push_back(read_value(right, source, s, depth + 1));
   } else if (kind == s.list_comprehension) {

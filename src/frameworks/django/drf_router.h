@@ -23,7 +23,7 @@ struct RouterPattern {
   std::string handler;               // the viewset class, dotted
   std::size_t file = 0;
   std::uint32_t line = 0;       // the register() call
-  std::int32_t condition = -1;  // FileSummary::conditions index of the call's innermost `if`
+  std::int32_t condition = -1;  // branch number (ConditionFact) of the call's innermost `if`
   bool api_root = false;
 };
 
