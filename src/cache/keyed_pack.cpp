@@ -5,9 +5,11 @@
 #include <sys/stat.h>
 #include <unistd.h>
 #include <xxhash.h>
+#include <zstd.h>
 
 #include <algorithm>
 #include <cstdio>
+#include <functional>
 
 #include "emit/atomic_file.h"
 
@@ -24,6 +26,10 @@ std::string u64_bytes(std::uint64_t v) {
   put_u64(out, v);
   return out;
 }
+
+// A pack claiming more than this is damaged: a cache entry is a file's
+// summary or a drawing, and a pack holds a sixteenth of a tree's.
+constexpr std::uint64_t kMaxPackBytes = std::uint64_t{1} << 36;
 
 bool get_u64(std::string_view in, std::size_t& at, std::uint64_t& v) {
   if (in.size() - at < 8) return false;
@@ -46,24 +52,33 @@ KeyedPack KeyedPack::load(const std::filesystem::path& file, std::string_view he
   void* mapped = sized ? ::mmap(nullptr, size, PROT_READ, MAP_PRIVATE, fd, 0) : MAP_FAILED;
   ::close(fd);
   if (mapped == MAP_FAILED) return pack;
-  pack.mapping_ =
-      std::shared_ptr<const char>(static_cast<const char*>(mapped),
-                                  [size](const char* p) { ::munmap(const_cast<char*>(p), size); });
-  const std::string_view all(pack.mapping_.get(), size);
-  if (!all.starts_with(header)) return KeyedPack{};
+  const std::unique_ptr<void, std::function<void(void*)>> mapping(
+      mapped, [size](void* p) { ::munmap(p, size); });
+  const std::string_view all(static_cast<const char*>(mapped), size);
+  if (!all.starts_with(header)) return pack;
   std::size_t at = header.size();
   std::uint64_t count = 0;
-  if (!get_u64(all, at, count)) return KeyedPack{};
-  for (std::uint64_t i = 0; i < count; ++i) {
-    std::uint64_t key = 0, size = 0, checksum = 0;
-    if (!get_u64(all, at, key) || !get_u64(all, at, size) || !get_u64(all, at, checksum) ||
-        size > all.size() - at) {
-      return KeyedPack{};  // truncated: start over
-    }
-    const std::string_view entry = all.substr(at, size);
-    at += size;
-    if (XXH3_64bits(entry.data(), entry.size()) == checksum) pack.entries_.emplace(key, entry);
+  if (!get_u64(all, at, count) || count > (all.size() - at) / 16) return pack;
+  std::vector<std::pair<std::uint64_t, std::uint64_t>> heads(count);  // key, size
+  std::uint64_t total = 0;
+  for (auto& [key, bytes] : heads) {
+    get_u64(all, at, key);
+    get_u64(all, at, bytes);
+    if (bytes > kMaxPackBytes - total) return pack;
+    total += bytes;
   }
+  // One zstd frame holds the entries back to back; its checksum covers them.
+  const std::string_view frame = all.substr(at);
+  if (ZSTD_getFrameContentSize(frame.data(), frame.size()) != total) return pack;
+  std::shared_ptr<char[]> body(new char[total == 0 ? 1 : total]);
+  const std::size_t got = ZSTD_decompress(body.get(), total, frame.data(), frame.size());
+  if (ZSTD_isError(got) || got != total) return pack;
+  std::size_t offset = 0;
+  for (const auto& [key, bytes] : heads) {
+    pack.entries_.emplace(key, std::string_view(body.get() + offset, bytes));
+    offset += bytes;
+  }
+  pack.body_ = std::move(body);
   return pack;
 }
 
@@ -84,22 +99,42 @@ void KeyedPack::sort_entries(std::vector<std::pair<std::uint64_t, std::string_vi
 std::string KeyedPack::save(const std::filesystem::path& file, std::string_view header,
                             std::vector<std::pair<std::uint64_t, std::string_view>> entries) {
   sort_entries(entries);
-  // Per entry: key, size and checksum, then the bytes where they lie.
-  std::string heads = std::string(header) + u64_bytes(entries.size());
-  const std::size_t first_head = heads.size();
-  for (const auto& [key, bytes] : entries)
-    heads += u64_bytes(key) + u64_bytes(bytes.size()) +
-             u64_bytes(XXH3_64bits(bytes.data(), bytes.size()));
-  std::vector<std::string_view> pieces = {std::string_view(heads).substr(0, first_head)};
-  for (std::size_t i = 0; i < entries.size(); ++i) {
-    pieces.push_back(std::string_view(heads).substr(first_head + 24 * i, 24));
-    pieces.push_back(entries[i].second);
+  std::string out = std::string(header) + u64_bytes(entries.size());
+  std::size_t total = 0;
+  for (const auto& [key, bytes] : entries) {
+    out += u64_bytes(key) + u64_bytes(bytes.size());
+    total += bytes.size();
   }
+  // Level 1: the pack is written on every cold run, beside the link stage,
+  // and level 1 already takes summaries to a tenth of their size.
+  const std::unique_ptr<ZSTD_CCtx, std::size_t (*)(ZSTD_CCtx*)> cctx(ZSTD_createCCtx(),
+                                                                     ZSTD_freeCCtx);
+  if (!cctx) return "cannot compress " + file.string() + ": out of memory";
+  ZSTD_CCtx_setParameter(cctx.get(), ZSTD_c_compressionLevel, 1);
+  ZSTD_CCtx_setParameter(cctx.get(), ZSTD_c_checksumFlag, 1);
+  ZSTD_CCtx_setPledgedSrcSize(cctx.get(), total);
+  const std::size_t frame_start = out.size();
+  out.resize(frame_start + ZSTD_compressBound(total));
+  ZSTD_outBuffer to{out.data() + frame_start, out.size() - frame_start, 0};
+  for (std::size_t i = 0; i <= entries.size(); ++i) {
+    const bool last = i == entries.size();
+    const std::string_view bytes = last ? std::string_view() : entries[i].second;
+    ZSTD_inBuffer from{bytes.data(), bytes.size(), 0};
+    for (;;) {
+      const std::size_t left =
+          ZSTD_compressStream2(cctx.get(), &to, &from, last ? ZSTD_e_end : ZSTD_e_continue);
+      if (ZSTD_isError(left)) {
+        return "cannot compress " + file.string() + ": " + ZSTD_getErrorName(left);
+      }
+      if (last ? left == 0 : from.pos == from.size) break;
+    }
+  }
+  out.resize(frame_start + to.pos);
   std::error_code ec;
   std::filesystem::create_directories(file.parent_path(), ec);
   if (ec) return "cannot create cache folder " + file.parent_path().string() + ": " + ec.message();
   remove_stale_temporaries(file);
-  return write_file_atomically(file, pieces, Flush::kNo);
+  return write_file_atomically(file, out, Flush::kNo);
 }
 
 std::filesystem::path KeyedPack::path_for(const std::filesystem::path& folder,

@@ -1,8 +1,11 @@
 #pragma once
 // One cache file: entries of bytes under 64-bit keys, behind a header line
-// that names the format and the release. A file with another header, or cut
-// short, reads as empty; an entry whose checksum fails is left out. Written
-// whole and atomically, so a reader never sees half a pack.
+// that names the format and the release: the keys and sizes, then the
+// entries back to back in one zstd frame. Summaries compress tenfold, and a
+// cold run's cost of writing them went mostly to the kernel's copy of the
+// bytes. A file with another header, cut short or whose frame checksum
+// fails reads as empty. Written whole and atomically, so a reader never
+// sees half a pack.
 
 #include <cstdint>
 #include <filesystem>
@@ -39,10 +42,8 @@ class KeyedPack {
                                         const std::filesystem::path& root);
 
  private:
-  // The whole file, mapped read-only (packs run to tens of MB, and a warm
-  // run needs each page once); entries_ point into it. Writers replace a
-  // pack by renaming a new file over it, so the mapped file never shrinks.
-  std::shared_ptr<const char> mapping_;
+  // The entries, decompressed; entries_ point into it.
+  std::shared_ptr<char[]> body_;
   std::unordered_map<std::uint64_t, std::string_view> entries_;
 };
 

@@ -9,7 +9,7 @@ namespace cutover {
 namespace {
 
 std::string layouts_header() {
-  return "cutover-layouts 1 cutover " + std::string(kCutoverVersion) + "\n";
+  return "cutover-layouts 2 cutover " + std::string(kCutoverVersion) + "\n";
 }
 
 }  // namespace

@@ -33,8 +33,7 @@ TEST_CASE("graph layouts round-trip through the cache folder, per root", "[unit]
   CHECK(load_svg_layouts(folder, root).earlier.size() == 1);
 }
 
-TEST_CASE("a damaged layout pack reads as empty or loses only the damaged entry",
-          "[unit][layout_cache]") {
+TEST_CASE("a damaged layout pack reads as empty", "[unit][layout_cache]") {
   testing::ScratchTree tree;
   const auto folder = tree.root() / "cache";
   SvgLayoutMemo memo;
@@ -46,12 +45,11 @@ TEST_CASE("a damaged layout pack reads as empty or loses only the damaged entry"
     std::ifstream in(pack, std::ios::binary);
     bytes.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
   }
+  REQUIRE(load_svg_layouts(folder, tree.root()).earlier.size() == 2);
   std::string flipped = bytes;
-  flipped[flipped.find("two")] = 'T';  // the checksum of entry 2 fails
+  flipped[bytes.size() - 6] ^= 0x20;  // in the compressed entries: the frame's checksum fails
   std::ofstream(pack, std::ios::binary) << flipped;
-  const SvgLayoutMemo damaged = load_svg_layouts(folder, tree.root());
-  CHECK(damaged.earlier.size() == 1);
-  CHECK(damaged.earlier.contains(1));
+  CHECK(load_svg_layouts(folder, tree.root()).earlier.empty());
   std::ofstream(pack, std::ios::binary) << bytes.substr(0, bytes.size() / 2);  // cut short
   CHECK(load_svg_layouts(folder, tree.root()).earlier.empty());
 }

@@ -12,7 +12,7 @@ namespace {
 
 // Format, codec and release: any difference and the pack is not read.
 std::string pack_header() {
-  return "cutover-summaries 1 codec " + std::to_string(kSummaryCodecVersion) + " cutover " +
+  return "cutover-summaries 2 codec " + std::to_string(kSummaryCodecVersion) + " cutover " +
          std::string(kCutoverVersion) + "\n";
 }
 

@@ -78,7 +78,7 @@ TEST_CASE("a changed file misses; a pack of another release or damaged is ignore
   CHECK(write(other_release) == 0);
   CHECK(write(bytes.substr(0, bytes.size() - 3)) == 0);  // truncated
   std::string flipped = bytes;
-  flipped.back() ^= 0x20;  // the entry's checksum no longer matches
+  flipped.back() ^= 0x20;  // the frame's checksum no longer matches
   CHECK(write(flipped) == 0);
   CHECK(write("") == 0);
 }
