@@ -1,5 +1,8 @@
 #include "link/name_resolver.h"
 
+// Inlined: the hash of a short key is a few instructions, and lookups
+// hash at every level of every name.
+#define XXH_INLINE_ALL
 #include <xxhash.h>
 
 #include <algorithm>
@@ -94,6 +97,7 @@ void NameResolver::find_django_settings(std::string_view given) {
     return;
   }
   constexpr std::string_view kVariable = "DJANGO_SETTINGS_MODULE";
+  constexpr std::string_view kKey = "environ[DJANGO_SETTINGS_MODULE]";  // an assignment's target
   std::vector<std::size_t> app, test;
   for (std::size_t f = 0; f < files_.size(); ++f) {
     std::vector<std::size_t>& found = is_test_path(files_[f].path) ? test : app;
@@ -110,7 +114,7 @@ void NameResolver::find_django_settings(std::string_view given) {
       }
     }
     for (const AssignmentFact& a : files_[f].assignments) {
-      if (a.target.ends_with("environ[" + std::string(kVariable) + "]")) add(&a.value);
+      if (a.target.ends_with(kKey)) add(&a.value);
     }
   }
   django_settings_ = app.empty() ? std::move(test) : std::move(app);

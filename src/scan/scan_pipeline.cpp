@@ -82,7 +82,7 @@ Inventory link_summaries(std::string root_label, std::vector<FileSummary> summar
 
   clock.lap("link:index");
   inv.imports = resolve_imports(summaries, index, inv.diagnostics);
-  for (ImportEdge& e : django_string_references(summaries, index, inv.diagnostics))
+  for (ImportEdge& e : django_string_references(summaries, index, inv.diagnostics, options.jobs))
     inv.imports.push_back(std::move(e));
   clock.lap("link:imports");
   auto resolver =

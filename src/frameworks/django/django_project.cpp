@@ -8,8 +8,11 @@
 namespace cutover {
 namespace {
 
-void collect_include_strings(const PythonValue& v, std::set<std::string>& out) {
-  std::vector<const PythonValue*> pending{&v};
+// `pending` is the caller's, reused: every assignment of the tree comes here.
+void collect_include_strings(const PythonValue& v, std::set<std::string>& out,
+                             std::vector<const PythonValue*>& pending) {
+  if (v.items.empty()) return;  // nothing inside, and no include() of its own
+  pending.assign(1, &v);
   while (!pending.empty()) {
     const PythonValue* value = pending.back();
     pending.pop_back();
@@ -64,15 +67,20 @@ DjangoEntryPoints find_django_project(const NameResolver& names, const DjangoOpt
     }
   }
   // Without ROOT_URLCONF: every module with urlpatterns that nothing includes.
-  std::set<std::string> included;
   std::vector<std::size_t> candidates;
   for (std::size_t f = 0; f < files.size(); ++f) {
-    bool has_patterns = false;
     for (const AssignmentFact& a : files[f].assignments) {
-      has_patterns = has_patterns || (a.scope.empty() && a.target == "urlpatterns");
-      collect_include_strings(a.value, included);
+      if (a.scope.empty() && a.target == "urlpatterns") {
+        candidates.push_back(f);
+        break;
+      }
     }
-    if (has_patterns) candidates.push_back(f);
+  }
+  std::set<std::string> included;
+  std::vector<const PythonValue*> pending;
+  for (std::size_t f = 0; f < files.size() && !candidates.empty(); ++f) {
+    for (const AssignmentFact& a : files[f].assignments)
+      collect_include_strings(a.value, included, pending);
   }
   for (std::size_t f : candidates) {
     if (included.contains(files[f].module)) continue;

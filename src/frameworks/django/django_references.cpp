@@ -5,6 +5,7 @@
 #include <utility>
 #include <vector>
 #include "model/dotted_name.h"
+#include "util/parallel_for.h"
 
 namespace cutover {
 namespace {
@@ -13,14 +14,20 @@ bool is_setting_list(std::string_view target) {
   return target == "INSTALLED_APPS" || target == "MIDDLEWARE" || target == "MIDDLEWARE_CLASSES";
 }
 
+// One file's references: files are read on all workers, each on its own.
+struct FileReferences {
+  std::vector<ImportEdge> edges;
+  std::vector<Diagnostic> diagnostics;
+};
+
 class ReferenceCollector {
  public:
   ReferenceCollector(const std::vector<FileSummary>& files, const ModuleIndex& index,
-                     std::vector<Diagnostic>& diagnostics)
-      : files_(files), index_(index), diagnostics_(diagnostics) {}
+                     std::size_t file)
+      : files_(files), index_(index), file_(file) {}
 
-  void collect(std::size_t f) {
-    file_ = f;
+  FileReferences collect() && {
+    const std::size_t f = file_;
     for (const AssignmentFact& a : files_[f].assignments) {
       if (a.scope.empty() && is_setting_list(a.target)) {
         const std::string via = a.target == "INSTALLED_APPS" ? "INSTALLED_APPS" : "MIDDLEWARE";
@@ -33,9 +40,8 @@ class ReferenceCollector {
     }
     for (const CallFact& c : files_[f].calls)
       walk_url_calls(c.call);
+    return std::move(out_);
   }
-
-  std::vector<ImportEdge> take() { return std::move(edges_); }
 
  private:
   // Strings of a list, a tuple or a concatenation of those.
@@ -57,29 +63,31 @@ class ReferenceCollector {
   // include('x.urls') and string views anywhere in a URLconf expression;
   // patterns('prefix', ...) prefixes the string views inside it.
   void walk_url_calls(const PythonValue& root) {
-    std::vector<std::pair<const PythonValue*, std::string>> stack{{&root, ""}};
-    while (!stack.empty()) {
-      auto [v, prefix] = std::move(stack.back());
-      stack.pop_back();
+    // Each value with the `patterns` prefix it is under (the prefix string
+    // lives in the facts), nullptr for none.
+    stack_.assign(1, {&root, nullptr});
+    while (!stack_.empty()) {
+      auto [v, prefix] = stack_.back();
+      stack_.pop_back();
       if (v->kind == PythonValue::Kind::kCall) {
         const std::string_view callee = last_name(v->text);
         const PythonValue* first = v->positional(0);
         if (callee == "include" && first && first->is_string()) {
           add(first->text, first->line, "include");
         } else if (callee == "patterns" && first && first->is_string()) {
-          prefix = first->text;
+          prefix = first->text.empty() ? nullptr : &first->text;
         } else if (callee == "url" || callee == "path" || callee == "re_path") {
           const PythonValue* view = call_argument(*v, 1, "view");
           if (view && view->is_string() && !view->text.empty()) {
-            add(prefix.empty() ? view->text : prefix + "." + view->text, view->line, "view");
+            add(prefix ? *prefix + "." + view->text : view->text, view->line, "view");
           }
         }
       }
       for (auto it = v->items.rbegin(); it != v->items.rend(); ++it)
-        stack.emplace_back(&*it, prefix);
+        stack_.emplace_back(&*it, prefix);
       for (const KeywordArgument& k : v->keywords) {
         for (const PythonValue& kv : k.value)
-          stack.emplace_back(&kv, prefix);
+          stack_.emplace_back(&kv, prefix);
       }
     }
   }
@@ -94,37 +102,47 @@ class ReferenceCollector {
     if (via != "include" && via != "ROOT_URLCONF" && !parent.empty()) candidates.push_back(parent);
     for (const std::string& module : candidates) {
       if (auto target = index_.find_from(module, file.source_root)) {
-        edges_.push_back(ImportEdge{.from = index_.id_of(file_),
-                                    .to = index_.id_of(*target),
-                                    .file = file.path,
-                                    .line = line,
-                                    .kind = ImportKind::kInternal,
-                                    .via = via});
+        out_.edges.push_back(ImportEdge{.from = index_.id_of(file_),
+                                        .to = index_.id_of(*target),
+                                        .file = file.path,
+                                        .line = line,
+                                        .kind = ImportKind::kInternal,
+                                        .via = via});
         return;
       }
     }
     if (index_.has_top_level(top_level_name(dotted))) {
-      diagnostics_.push_back({file.path, line, Severity::kWarning, "unresolved-reference",
-                              via + " names " + dotted + ", which is not a module of the tree"});
+      out_.diagnostics.push_back(
+          {file.path, line, Severity::kWarning, "unresolved-reference",
+           via + " names " + dotted + ", which is not a module of the tree"});
     }
   }
 
   const std::vector<FileSummary>& files_;
   const ModuleIndex& index_;
-  std::vector<Diagnostic>& diagnostics_;
-  std::size_t file_ = 0;
-  std::vector<ImportEdge> edges_;
+  std::size_t file_;
+  std::vector<std::pair<const PythonValue*, const std::string*>> stack_;
+  FileReferences out_;
 };
 
 }  // namespace
 
 std::vector<ImportEdge> django_string_references(const std::vector<FileSummary>& files,
                                                  const ModuleIndex& index,
-                                                 std::vector<Diagnostic>& diagnostics) {
-  ReferenceCollector collector(files, index, diagnostics);
-  for (std::size_t f = 0; f < files.size(); ++f)
-    collector.collect(f);
-  return collector.take();
+                                                 std::vector<Diagnostic>& diagnostics,
+                                                 unsigned jobs) {
+  std::vector<FileReferences> found(files.size());
+  parallel_for_each_index(files.size(), jobs, [&](std::size_t f) {
+    found[f] = ReferenceCollector(files, index, f).collect();
+  });
+  std::vector<ImportEdge> edges;
+  for (FileReferences& in_file : found) {
+    for (ImportEdge& e : in_file.edges)
+      edges.push_back(std::move(e));
+    for (Diagnostic& d : in_file.diagnostics)
+      diagnostics.push_back(std::move(d));
+  }
+  return edges;
 }
 
 }  // namespace cutover

@@ -19,6 +19,7 @@ namespace cutover {
 // defines that resolves to nothing gets an `unresolved-reference` diagnostic.
 std::vector<ImportEdge> django_string_references(const std::vector<FileSummary>& files,
                                                  const ModuleIndex& index,
-                                                 std::vector<Diagnostic>& diagnostics);
+                                                 std::vector<Diagnostic>& diagnostics,
+                                                 unsigned jobs);
 
 }  // namespace cutover

@@ -18,7 +18,7 @@ References references_of(const std::vector<testing::PythonFile>& tree) {
   const std::vector<FileSummary> files = testing::summarize_tree(tree);
   References r;
   const ModuleIndex index(files, r.diagnostics);
-  for (const ImportEdge& e : django_string_references(files, index, r.diagnostics)) {
+  for (const ImportEdge& e : django_string_references(files, index, r.diagnostics, /*jobs=*/2)) {
     CHECK(e.kind == ImportKind::kInternal);
     r.edges.push_back(e.from + " -> " + e.to + " (" + e.via + ") " + std::to_string(e.line));
   }

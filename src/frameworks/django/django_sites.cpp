@@ -12,6 +12,8 @@ namespace cutover {
 namespace {
 
 constexpr std::string_view kSettingsVariable = "DJANGO_SETTINGS_MODULE";
+// `os.environ["DJANGO_SETTINGS_MODULE"] = ...` as the parser names its target.
+constexpr std::string_view kSettingsKey = "environ[DJANGO_SETTINGS_MODULE]";
 
 // Where a settings module comes from.
 struct Naming {
@@ -42,7 +44,7 @@ std::vector<Naming> settings_named(const NameResolver& names) {
       }
     }
     for (const AssignmentFact& a : files[f].assignments) {
-      if (a.target.ends_with("environ[" + std::string(kSettingsVariable) + "]"))
+      if (a.target.ends_with(kSettingsKey))
         add(&a.value, a.scope, a.line);
     }
   }
