@@ -295,14 +295,9 @@ class Walker {
   // tools show as a summary.
   std::string docstring_first_line(TSNode body) const {
     if (ts_node_is_null(body)) return "";
-    TSNode first{};
-    bool found = false;
-    for_each_child(body, [&](TSNode child) {
-      if (found || !ts_node_is_named(child) || ts_node_is_extra(child)) return;
-      first = child;
-      found = true;
-    });
-    if (!found || ts_node_symbol(first) != s_.expression_statement) return "";
+    const TSNode first = first_child_where(
+        body, [](TSNode child) { return ts_node_is_named(child) && !ts_node_is_extra(child); });
+    if (ts_node_is_null(first) || ts_node_symbol(first) != s_.expression_statement) return "";
     if (ts_node_named_child_count(first) != 1) return "";
     TSNode value = ts_node_named_child(first, 0);
     if (ts_node_symbol(value) != s_.string) return "";

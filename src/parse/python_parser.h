@@ -58,6 +58,26 @@ void for_each_child(TSNode node, Fn&& fn) {
   ts_tree_cursor_delete(&cursor);
 }
 
+// The first direct child for which pred(child) holds, or a null node: the
+// children after it are never visited (a function body's docstring is its
+// first statement, however long the body).
+template <class Pred>
+TSNode first_child_where(TSNode node, Pred&& pred) {
+  TSTreeCursor cursor = ts_tree_cursor_new(node);
+  TSNode found{};
+  if (ts_tree_cursor_goto_first_child(&cursor)) {
+    do {
+      const TSNode child = ts_tree_cursor_current_node(&cursor);
+      if (pred(child)) {
+        found = child;
+        break;
+      }
+    } while (ts_tree_cursor_goto_next_sibling(&cursor));
+  }
+  ts_tree_cursor_delete(&cursor);
+  return found;
+}
+
 // The same with each child's field. Only where the field is needed: finding
 // it climbs the cursor's stack of hidden nodes, which a long list makes deep
 // (quadratic on a one-line list of five million items).
