@@ -54,7 +54,7 @@ int run_progress_command(const ProgressCommandOptions& options) {
   }
   if (wants_format(options.formats, "json"))
     outputs.emplace_back("progress.json", progress_to_json(progress));
-  if (write_output_files(options.out_dir, outputs) != 0) return 1;
+  if (write_output_files(options.out_dir, outputs, options.legacy.jobs) != 0) return 1;
   if (html_wanted) save_report_layouts(options.legacy, std::move(drawings.layouts));
 
   if (!options.quiet) {

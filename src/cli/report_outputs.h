@@ -24,8 +24,10 @@ void print_written(const std::filesystem::path& out_dir, const OutputFiles& file
 // Creates `out_dir` and writes the files atomically, in order: all are
 // written to temporaries first, then renamed over the old ones back to back
 // (put the file readers check first, inventory.json, last). Exit code: 0, or
-// 1 with the reason on stderr and the old files in place.
-int write_output_files(const std::filesystem::path& out_dir, const OutputFiles& files);
+// 1 with the reason on stderr and the old files in place. The temporaries
+// are written on `jobs` threads (0: one per core).
+int write_output_files(const std::filesystem::path& out_dir, const OutputFiles& files,
+                       unsigned jobs);
 
 // Where report.html links file:line: `flag`, else the config's source_url
 // (the scan already read the config without error), else the scanned

@@ -149,7 +149,7 @@ int run_scan_command(const ScanCommandOptions& options) {
   if (html_wanted) outputs.emplace_back("report.html", report.get());
   if (!json.empty()) outputs.emplace_back("inventory.json", std::move(json));
   clock.lap("render");
-  if (write_output_files(out_dir, outputs) != 0) return 1;
+  if (write_output_files(out_dir, outputs, options.scan.jobs) != 0) return 1;
   clock.lap("write");
   if (html_wanted) save_report_layouts(options.scan, std::move(drawings.layouts));
   const std::string counts = summary_counts(inventory);
