@@ -27,11 +27,13 @@ void note_dialect_syntax(TSNode node, TSSymbol kind, std::string_view src, const
     for_each_child(node, [&](TSNode part) {
       if (ts_node_symbol(part) == s.expression_list) python2(out, "raise E, msg", node);
     });
-  } else if (kind == s.except_clause) {
+  } else if (kind == s.except_clause && node_text(node, src).find(',') != std::string_view::npos) {
     for_each_child(node, [&](TSNode part) {
       if (!ts_node_is_named(part) && node_text(part, src) == ",") python2(out, "except E, e", node);
     });
-  } else if (kind == s.comparison_operator) {
+  } else if (kind == s.comparison_operator &&
+             node_text(node, src).find("<>") != std::string_view::npos) {
+    // Looked for in the text first: every comparison of a tree comes here.
     for_each_child(node, [&](TSNode part) {
       if (!ts_node_is_named(part) && node_text(part, src) == "<>")
         python2(out, "<> operator", node);

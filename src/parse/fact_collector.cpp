@@ -386,6 +386,10 @@ class Walker {
 
   void read_parameters(TSNode parameters, DefinitionFact& def) {
     if (ts_node_is_null(parameters)) return;
+    const std::uint32_t count = ts_node_named_child_count(parameters);
+    def.parameters.reserve(count);
+    def.parameter_defaults.reserve(count);
+    def.parameter_types.reserve(count);
     for_each_child(parameters, [&](TSNode p) {
       if (!ts_node_is_named(p) || ts_node_is_extra(p)) return;
       const TSSymbol kind = ts_node_symbol(p);
