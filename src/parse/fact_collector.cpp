@@ -62,7 +62,11 @@ class Walker {
         if (errors_.count++ == 0) errors_.first_line = node_line(node);
       }
       bool descend = true;
-      WalkContext child = visit(node, cursor, stack.back(), &descend);
+      // Every kind the walk takes facts from is a named node; the tokens
+      // between them (keywords, punctuation: near half of a tree) need no
+      // visit.
+      WalkContext child =
+          ts_node_is_named(node) ? visit(node, cursor, stack.back(), &descend) : stack.back();
       // Facts are not taken inside imports and strings, but their syntax
       // errors are: the error's line is what a person needs to see.
       descend = descend || (has_error && ts_node_has_error(node));
