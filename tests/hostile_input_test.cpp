@@ -200,8 +200,9 @@ TEST_CASE("a parse past --parse-timeout is skipped with a diagnostic and not cac
   tree.write("huge.py", one_line_list("name_a, name_b, ", 4u << 20));
   tree.write("app.py", app_with_line_ending("\n"));
   ScratchTree cache;
-  // 1 ms cannot parse 4 MB: the deadline is crossed on any machine.
-  const Inventory inv = scan(tree, 0.001, cache.root());
+  // 50 ms cannot parse 4 MB (0.4 s here), and leaves app.py time to finish
+  // even on a loaded machine (1 ms did not, when its thread was preempted).
+  const Inventory inv = scan(tree, 0.05, cache.root());
   CHECK(status_of(inv, "huge.py") == FileStatus::kSkippedTimeout);
   REQUIRE(diag(inv, "huge.py", "parse-timeout"));
   CHECK(diag(inv, "huge.py", "parse-timeout")->severity == Severity::kError);

@@ -10,6 +10,7 @@
 #include <algorithm>
 #include <cstdio>
 #include <functional>
+#include <new>
 
 #include "emit/atomic_file.h"
 
@@ -28,8 +29,9 @@ std::string u64_bytes(std::uint64_t v) {
 }
 
 // A pack claiming more than this is damaged: a cache entry is a file's
-// summary or a drawing, and a pack holds a sixteenth of a tree's.
-constexpr std::uint64_t kMaxPackBytes = std::uint64_t{1} << 36;
+// summary or a drawing, and a summary shard holds a sixteenth of a tree's
+// (2 MB for a million lines).
+constexpr std::uint64_t kMaxPackBytes = std::uint64_t{1} << 32;
 
 bool get_u64(std::string_view in, std::size_t& at, std::uint64_t& v) {
   if (in.size() - at < 8) return false;
@@ -70,7 +72,8 @@ KeyedPack KeyedPack::load(const std::filesystem::path& file, std::string_view he
   // One zstd frame holds the entries back to back; its checksum covers them.
   const std::string_view frame = all.substr(at);
   if (ZSTD_getFrameContentSize(frame.data(), frame.size()) != total) return pack;
-  std::shared_ptr<char[]> body(new char[total == 0 ? 1 : total]);
+  std::shared_ptr<char[]> body(new (std::nothrow) char[total == 0 ? 1 : total]);
+  if (!body) return pack;
   const std::size_t got = ZSTD_decompress(body.get(), total, frame.data(), frame.size());
   if (ZSTD_isError(got) || got != total) return pack;
   std::size_t offset = 0;
