@@ -8,6 +8,7 @@
 
 #include "cli/bench_parse_command.h"
 #include "cli/diff_command.h"
+#include "cli/early_exit.h"
 #include "cli/graph_command.h"
 #include "cli/plan_command.h"
 #include "cli/progress_command.h"
@@ -107,6 +108,10 @@ int main(int argc, char** argv) {
   app.set_version_flag("--version", std::string("cutover ") + cutover::kCutoverVersion +
                                         " (allocator: " CUTOVER_ALLOCATOR ")");
   app.require_subcommand(1);
+  bool no_fork = false;
+  app.add_flag("--no-fork", no_fork,
+               "Run the command in this process, not in a child that this one waits for (the "
+               "memory then goes back before the exit: for measuring peak memory)");
 
   cutover::ScanCommandOptions scan;
   std::string scan_path;
@@ -258,37 +263,52 @@ int main(int argc, char** argv) {
        {&scan.scan, &graph.scan, &plan.scan, &progress.legacy, &routes.legacy}) {
     options->link.free_facts = false;
   }
+  // The commands that scan a tree run in a child (cli/early_exit.h); not
+  // under a sanitizer, whose report comes at the child's exit.
+  const bool scans = app.got_subcommand(scan_cmd) || app.got_subcommand(graph_cmd) ||
+                     app.got_subcommand(plan_cmd) || app.got_subcommand(routes_cmd) ||
+                     app.got_subcommand(progress_cmd);
+  const int exit_handle = scans && !no_fork ? cutover::fork_for_early_exit() : -1;
+#else
+  const int exit_handle = -1;
+  static_cast<void>(no_fork);
 #endif
-  if (app.got_subcommand(scan_cmd)) {
-    scan.scan.root = scan.scan.root_label = scan_path;
-    scan.scan.cache_dir = cache_folder(scan.scan.cache_dir, scan.out_dir, no_cache);
-    for (int i = 0; i < argc; ++i)
-      scan.command_line += std::string(argv[i]) + '\0';
-    return cutover::run_scan_command(scan);
-  }
-  if (app.got_subcommand(graph_cmd)) {
-    graph.scan.root = graph.scan.root_label = graph_path;
-    return cutover::run_graph_command(graph);
-  }
-  if (app.got_subcommand(plan_cmd)) {
-    plan.scan.root = plan.scan.root_label = plan_path;
-    return cutover::run_plan_command(plan);
-  }
-  if (app.got_subcommand(diff_cmd)) return cutover::run_diff_command(diff);
-  if (app.got_subcommand(bench_cmd)) {
-    bench.root = bench.root_label = bench_path;
-    return cutover::run_bench_parse_command(bench, bench_walk);
-  }
-  if (app.got_subcommand(routes_cmd)) {
-    routes.legacy.root = routes.legacy.root_label = routes_path;
-    routes.target = target_scan(routes.legacy, routes_target);
-    return cutover::run_routes_config_command(std::move(routes));
-  }
-  if (app.got_subcommand(progress_cmd)) {
-    progress.legacy.root = progress.legacy.root_label = progress_path;
-    progress.legacy.cache_dir = cache_folder(progress.legacy.cache_dir, progress.out_dir, no_cache);
-    progress.target = target_scan(progress.legacy, target_path);
-    return cutover::run_progress_command(progress);
-  }
-  return 2;
+  const auto run = [&]() -> int {
+    if (app.got_subcommand(scan_cmd)) {
+      scan.scan.root = scan.scan.root_label = scan_path;
+      scan.scan.cache_dir = cache_folder(scan.scan.cache_dir, scan.out_dir, no_cache);
+      for (int i = 0; i < argc; ++i)
+        scan.command_line += std::string(argv[i]) + '\0';
+      return cutover::run_scan_command(scan);
+    }
+    if (app.got_subcommand(graph_cmd)) {
+      graph.scan.root = graph.scan.root_label = graph_path;
+      return cutover::run_graph_command(graph);
+    }
+    if (app.got_subcommand(plan_cmd)) {
+      plan.scan.root = plan.scan.root_label = plan_path;
+      return cutover::run_plan_command(plan);
+    }
+    if (app.got_subcommand(diff_cmd)) return cutover::run_diff_command(diff);
+    if (app.got_subcommand(bench_cmd)) {
+      bench.root = bench.root_label = bench_path;
+      return cutover::run_bench_parse_command(bench, bench_walk);
+    }
+    if (app.got_subcommand(routes_cmd)) {
+      routes.legacy.root = routes.legacy.root_label = routes_path;
+      routes.target = target_scan(routes.legacy, routes_target);
+      return cutover::run_routes_config_command(std::move(routes));
+    }
+    if (app.got_subcommand(progress_cmd)) {
+      progress.legacy.root = progress.legacy.root_label = progress_path;
+      progress.legacy.cache_dir =
+          cache_folder(progress.legacy.cache_dir, progress.out_dir, no_cache);
+      progress.target = target_scan(progress.legacy, target_path);
+      return cutover::run_progress_command(progress);
+    }
+    return 2;
+  };
+  const int code = run();
+  cutover::report_exit(exit_handle, code);
+  return code;
 }

@@ -88,6 +88,29 @@ TEST_CASE("graph with a declared source root names modules from it and a bad roo
   CHECK(run_cutover("scan " + root + " --root ../elsewhere -q") == 1);
 }
 
+TEST_CASE("a scan run in a child and one run in this process say and write the same", "[cli]") {
+  testing::ScratchTree tree;
+  tree.write("app.py",
+             "from flask import Flask\napp = Flask(__name__)\n"
+             "@app.route('/x')\ndef x():\n    return ''\n");
+  const auto scan = [&](const std::string& flags, const std::string& out, std::string* said) {
+    return run_cutover(
+        flags + " scan " + tree.root().string() + " --no-cache -o " + (tree.root() / out).string(),
+        said);
+  };
+  std::string forked, here;
+  REQUIRE(scan("", "a", &forked) == 0);
+  REQUIRE(scan("--no-fork", "b", &here) == 0);
+  // The child's whole output reaches the caller before the parent exits.
+  CHECK(forked.find("wrote ") != std::string::npos);
+  CHECK(forked.find("/a/inventory.json") != std::string::npos);
+  CHECK(testing::read_text(tree.root() / "a" / "inventory.json") ==
+        testing::read_text(tree.root() / "b" / "inventory.json"));
+  // The child's exit code is the command's.
+  CHECK(run_cutover("scan " + (tree.root() / "missing").string()) == 1);
+  CHECK(run_cutover("--no-fork scan " + (tree.root() / "missing").string()) == 1);
+}
+
 TEST_CASE("scan writes the formats asked for", "[cli]") {
   testing::ScratchTree tree;
   tree.write("app.py",

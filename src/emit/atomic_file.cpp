@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <cstdio>
 #include <cstring>
 #include <vector>
 
@@ -22,6 +23,23 @@ std::filesystem::path temporary_for(const std::filesystem::path& path, pid_t pid
   return path.parent_path() / ("." + path.filename().string() + "." + std::to_string(pid) + ".tmp");
 }
 
+// Whether `pid` has ended: gone, or a zombie its parent has not reaped yet
+// (a killed writer whose parent died too waits for init to reap it).
+bool process_ended(pid_t pid) {
+  if (::kill(pid, 0) != 0) return errno == ESRCH;
+  char path[32];
+  std::snprintf(path, sizeof path, "/proc/%d/stat", static_cast<int>(pid));
+  FILE* stat = std::fopen(path, "r");
+  if (!stat) return false;
+  // "pid (comm) state ...": the state follows the last ')'.
+  char buffer[512];
+  const std::size_t n = std::fread(buffer, 1, sizeof buffer - 1, stat);
+  std::fclose(stat);
+  buffer[n] = '\0';
+  const char* close = std::strrchr(buffer, ')');
+  return close && close[1] == ' ' && close[2] == 'Z';
+}
+
 }  // namespace
 
 void remove_stale_temporaries(const std::filesystem::path& path) {
@@ -33,7 +51,7 @@ void remove_stale_temporaries(const std::filesystem::path& path) {
     const std::string digits = name.substr(prefix.size(), name.size() - prefix.size() - 4);
     if (digits.empty() || digits.find_first_not_of("0123456789") != std::string::npos) continue;
     const pid_t pid = static_cast<pid_t>(std::stol(digits));
-    if (pid != ::getpid() && ::kill(pid, 0) != 0 && errno == ESRCH) {
+    if (pid != ::getpid() && process_ended(pid)) {
       std::error_code remove_ec;
       std::filesystem::remove(entry.path(), remove_ec);
     }

@@ -96,5 +96,20 @@ TEST_CASE("temporaries of dead writers are removed, a live writer's are kept",
   CHECK(std::filesystem::exists(folder.root() / ".report.html.1.tmp"));
 }
 
+TEST_CASE("a dead writer not yet reaped (a zombie) is dead too", "[unit][atomic_file]") {
+  testing::TempFolder folder;
+  const pid_t zombie = ::fork();
+  if (zombie == 0) ::_exit(0);
+  REQUIRE(zombie > 0);
+  // Not reaped until the end: the PID still names a process, in state Z.
+  siginfo_t info{};
+  REQUIRE(::waitid(P_PID, static_cast<id_t>(zombie), &info, WEXITED | WNOWAIT) == 0);
+  const auto temp = folder.root() / (".inventory.json." + std::to_string(zombie) + ".tmp");
+  std::ofstream(temp) << "half";
+  remove_stale_temporaries(folder.root() / "inventory.json");
+  CHECK_FALSE(std::filesystem::exists(temp));
+  ::waitpid(zombie, nullptr, 0);
+}
+
 }  // namespace
 }  // namespace cutover
