@@ -16,6 +16,10 @@
 namespace cutover {
 
 int run_progress_command(const ProgressCommandOptions& options) {
+  const bool html_wanted = wants_format(options.formats, "html");
+  // Forked now, while this process is small and has one thread.
+  PrestartedWorkers layout_workers =
+      html_wanted ? start_layout_workers(options.legacy) : PrestartedWorkers();
   const std::optional<Inventory> legacy = scan_or_report(options.legacy);
   if (!legacy) return 1;
   const std::optional<Inventory> target = scan_or_report(options.target);
@@ -29,10 +33,9 @@ int run_progress_command(const ProgressCommandOptions& options) {
     return 1;
   }
   OutputFiles outputs;
-  const bool html_wanted = wants_format(options.formats, "html");
   ReportDrawings drawings;
   if (html_wanted) {
-    drawings = draw_report(*legacy, options.legacy);
+    drawings = draw_report(*legacy, options.legacy, layout_workers);
     const HtmlReportOptions html{
         .source_url = report_source_url(options.source_url, options.legacy, options.out_dir),
         .progress = &progress,

@@ -74,10 +74,16 @@ std::string report_source_url(const std::string& flag, const ScanOptions& scan,
   return percent_encode_path(relative == "." ? "" : relative + "/") + "{file}";
 }
 
-ReportDrawings draw_report(const Inventory& inventory, const ScanOptions& scan) {
+PrestartedWorkers start_layout_workers(const ScanOptions& scan) {
+  const unsigned jobs = resolved_jobs(scan.jobs);
+  return jobs > 1 ? PrestartedWorkers::start(jobs, svg_layout_work) : PrestartedWorkers();
+}
+
+ReportDrawings draw_report(const Inventory& inventory, const ScanOptions& scan,
+                           PrestartedWorkers& workers, const std::function<void()>& meanwhile) {
   ReportDrawings out;
   if (!scan.cache_dir.empty()) out.layouts = load_svg_layouts(scan.cache_dir, scan.root);
-  out.graphs = draw_report_graphs(inventory, &out.layouts, resolved_jobs(scan.jobs));
+  out.graphs = draw_report_graphs(inventory, &out.layouts, &workers, meanwhile);
   return out;
 }
 

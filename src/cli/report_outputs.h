@@ -2,6 +2,7 @@
 // What the commands that write an output folder (scan, progress) share.
 
 #include <filesystem>
+#include <functional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -35,14 +36,20 @@ int write_output_files(const std::filesystem::path& out_dir, const OutputFiles& 
 std::string report_source_url(const std::string& flag, const ScanOptions& scan,
                               const std::filesystem::path& out_dir);
 
+// The processes that lay out the report's graphs, one per `scan.jobs`
+// (none for one job): started before the scan, while the process has one
+// thread and is small (emit/prestarted_workers.h).
+PrestartedWorkers start_layout_workers(const ScanOptions& scan);
+
 // The report's graphs, with the layouts the cache folder of `scan` kept
-// (when it has one); those it lacks are laid out on `scan.jobs` processes.
-// Call it while no other thread runs (emit/forked_work.h).
+// (when it has one); those it lacks are laid out by `workers`, while
+// `meanwhile` runs here.
 struct ReportDrawings {
   SvgLayoutMemo layouts;  // this run's, for save_report_layouts
   ReportGraphs graphs;
 };
-ReportDrawings draw_report(const Inventory& inventory, const ScanOptions& scan);
+ReportDrawings draw_report(const Inventory& inventory, const ScanOptions& scan,
+                           PrestartedWorkers& workers, const std::function<void()>& meanwhile = {});
 // Keeps the run's layouts for the next; a failure is a warning on stderr.
 void save_report_layouts(const ScanOptions& scan, SvgLayoutMemo layouts);
 

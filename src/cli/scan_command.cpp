@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <chrono>
 #include <filesystem>
-#include <future>
 #include <iostream>
 #include <sstream>
 
@@ -85,6 +84,10 @@ int run_scan_command(const ScanCommandOptions& options) {
       return last && last->fingerprint == *fingerprint && outputs_unchanged(out_dir, *last);
     };
   }
+  const bool html_wanted = wants_format(options.formats, "html");
+  // Forked now, while this process is small and has one thread.
+  PrestartedWorkers layout_workers =
+      html_wanted ? start_layout_workers(options.scan) : PrestartedWorkers();
   ScanStats stats;
   const std::optional<Inventory> scanned = scan_or_report(scan, &stats);
   if (!scanned) return 1;
@@ -108,45 +111,44 @@ int run_scan_command(const ScanCommandOptions& options) {
     return 1;
   }
   StageClock clock(stats.stages);
-  const bool html_wanted = wants_format(options.formats, "html");
-  // The graphs first, while no other thread runs.
+  // The other formats render here while the workers lay out the report's
+  // graphs.
+  OutputFiles outputs;
+  std::string json;
+  const auto render_formats = [&] {
+    if (wants_format(options.formats, "md"))
+      outputs.emplace_back("summary.md", markdown_summary(inventory));
+    if (wants_format(options.formats, "dot"))
+      outputs.emplace_back("graph.dot", graph_to_dot(inventory, {}));
+    if (wants_format(options.formats, "openapi")) {
+      outputs.emplace_back("openapi.json",
+                           openapi_document(inventory, {.server_url = options.server_url}));
+    }
+    if (wants_format(options.formats, "sarif")) {
+      SourceLines lines(options.scan.root);
+      const LineText line_text = [&](const std::string& file, std::uint32_t line) {
+        return lines.line(file, line);
+      };
+      outputs.emplace_back("cutover.sarif", sarif_log(scan_findings(inventory, line_text)));
+    }
+    if (wants_format(options.formats, "csv"))
+      outputs.emplace_back("endpoints.csv", endpoints_csv(inventory));
+    if (wants_format(options.formats, "json")) json = inventory_to_json(inventory);
+  };
   ReportDrawings drawings;
   if (html_wanted) {
-    drawings = draw_report(inventory, options.scan);
+    drawings = draw_report(inventory, options.scan, layout_workers, render_formats);
     clock.lap("layout");
+    const HtmlReportOptions html{
+        .source_url = report_source_url(options.source_url, options.scan, out_dir),
+        .history = options.history_file.empty() ? nullptr : &history,
+        .graphs = &drawings.graphs};
+    outputs.emplace_back("report.html", render_html_report(inventory, html));
+  } else {
+    render_formats();
   }
-  const HtmlReportOptions html{
-      .source_url = report_source_url(options.source_url, options.scan, out_dir),
-      .history = options.history_file.empty() ? nullptr : &history,
-      .graphs = &drawings.graphs};
-  // The report renders on its own thread while this one writes the other
-  // formats.
-  std::future<std::string> report;
-  if (html_wanted)
-    report = std::async(std::launch::async, [&] { return render_html_report(inventory, html); });
   // The JSON goes last: a reader that sees the new inventory sees the new
   // report too.
-  OutputFiles outputs;
-  if (wants_format(options.formats, "md"))
-    outputs.emplace_back("summary.md", markdown_summary(inventory));
-  if (wants_format(options.formats, "dot"))
-    outputs.emplace_back("graph.dot", graph_to_dot(inventory, {}));
-  if (wants_format(options.formats, "openapi")) {
-    outputs.emplace_back("openapi.json",
-                         openapi_document(inventory, {.server_url = options.server_url}));
-  }
-  if (wants_format(options.formats, "sarif")) {
-    SourceLines lines(options.scan.root);
-    const LineText line_text = [&](const std::string& file, std::uint32_t line) {
-      return lines.line(file, line);
-    };
-    outputs.emplace_back("cutover.sarif", sarif_log(scan_findings(inventory, line_text)));
-  }
-  if (wants_format(options.formats, "csv"))
-    outputs.emplace_back("endpoints.csv", endpoints_csv(inventory));
-  std::string json;
-  if (wants_format(options.formats, "json")) json = inventory_to_json(inventory);
-  if (html_wanted) outputs.emplace_back("report.html", report.get());
   if (!json.empty()) outputs.emplace_back("inventory.json", std::move(json));
   clock.lap("render");
   if (write_output_files(out_dir, outputs, options.scan.jobs) != 0) return 1;

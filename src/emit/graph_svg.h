@@ -5,11 +5,14 @@
 // attribute is ever set.
 
 #include <cstdint>
+#include <functional>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <utility>
 #include <vector>
 
+#include "emit/prestarted_workers.h"
 #include "model/inventory.h"
 
 namespace cutover {
@@ -42,14 +45,20 @@ std::string family_graph_svg(const Inventory& inventory, SvgLayoutMemo* memo = n
 // the modules of no family it imports.
 std::string family_module_graph_svg(const Inventory& inventory, const std::string& family,
                                     SvgLayoutMemo* memo = nullptr);
+// What a layout worker does: the SVG of the graph one input describes.
+std::string svg_layout_work(std::string_view graph);
+
 // Every graph of the report: the family graph, then each family's modules
 // in the order of inventory.families ("" where there is nothing to draw).
 struct ReportGraphs {
   std::string families;
   std::vector<std::string> family_modules;
 };
-// Those the memo does not hold are laid out on up to `workers` processes
-// (emit/forked_work.h): call it with no other thread running.
-ReportGraphs draw_report_graphs(const Inventory& inventory, SvgLayoutMemo* memo, unsigned workers);
+// Those the memo does not hold are laid out by `workers`, started when the
+// run was (emit/prestarted_workers.h), or here when there are none;
+// `meanwhile` runs here while the workers lay out.
+ReportGraphs draw_report_graphs(const Inventory& inventory, SvgLayoutMemo* memo,
+                                PrestartedWorkers* workers,
+                                const std::function<void()>& meanwhile = {});
 
 }  // namespace cutover

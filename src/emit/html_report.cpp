@@ -206,7 +206,7 @@ std::string render_html_report(const Inventory& inv, const HtmlReportOptions& op
       {"@@ADAPTERS@@", adapter_table(inv)},
       {"@@MATRIX@@", matrix_heatmap(inv)},
       {"@@GRAPHS@@",
-       graph_section(inv, options.graphs ? *options.graphs : draw_report_graphs(inv, nullptr, 1))},
+       graph_section(inv, options.graphs ? *options.graphs : draw_report_graphs(inv, nullptr, nullptr))},
       {"@@OVERVIEW@@", overview_tables(inv)},
       {"@@HISTORY@@", options.history ? history_section(*options.history) : ""},
       {"@@PROGRESS@@", options.progress ? progress_section(*options.progress, source_url) : ""},
