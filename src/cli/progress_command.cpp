@@ -58,7 +58,13 @@ int run_progress_command(const ProgressCommandOptions& options) {
   if (wants_format(options.formats, "json"))
     outputs.emplace_back("progress.json", progress_to_json(progress));
   if (write_output_files(options.out_dir, outputs, options.legacy.jobs) != 0) return 1;
-  if (html_wanted) save_report_layouts(options.legacy, std::move(drawings.layouts));
+  if (html_wanted) {
+    if (const std::string problem =
+            save_report_layouts(options.legacy, std::move(drawings.layouts));
+        !problem.empty()) {
+      std::cerr << "cutover: warning: cache not written: " << problem << "\n";
+    }
+  }
 
   if (!options.quiet) {
     const ProgressCounts& c = progress.overall;

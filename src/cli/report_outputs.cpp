@@ -20,43 +20,64 @@ void print_written(const std::filesystem::path& out_dir, const OutputFiles& file
     std::cout << "wrote " << (out_dir / name).string() << "\n";
 }
 
-int write_output_files(const std::filesystem::path& out_dir, const OutputFiles& files,
-                       unsigned jobs) {
+std::string StagedOutputs::stage(const std::filesystem::path& out_dir, const OutputFiles& files,
+                                 unsigned jobs) {
   std::error_code ec;
   std::filesystem::create_directories(out_dir, ec);
-  if (ec) {
-    std::cerr << "cutover: cannot create output folder " << out_dir << ": " << ec.message() << "\n";
-    return 1;
-  }
-  // Every file is written before any replaces its old version: a full disk
-  // or a kill while writing leaves all the previous outputs.
-  std::vector<StagedFile> staged(files.size());
+  if (ec) return "cannot create output folder " + out_dir.string() + ": " + ec.message();
   for (const auto& [name, content] : files)
     remove_stale_temporaries(out_dir / name);
-  // Staged side by side: most of a write's time is the kernel copying the
-  // bytes (tens of MB for a big tree), and the files are independent.
+  // Side by side: most of a write's time is the kernel copying the bytes
+  // (tens of MB for a big tree), and the files are independent.
+  std::vector<StagedFile> staged(files.size());
   std::vector<std::string> errors(files.size());
   parallel_for_each_index(files.size(), resolved_jobs(jobs), [&](std::size_t i) {
     errors[i] = stage_file(out_dir / files[i].first, files[i].second, Flush::kYes, staged[i]);
   });
-  if (const auto failed = std::find_if(errors.begin(), errors.end(),
-                                       [](const std::string& e) { return !e.empty(); });
-      failed != errors.end()) {
-    for (std::size_t i = 0; i < files.size(); ++i) {
-      if (errors[i].empty()) discard_staged_file(staged[i]);
-    }
-    std::cerr << "cutover: " << *failed << "\n";
-    return 1;
-  }
-  for (std::size_t i = 0; i < staged.size(); ++i) {
-    if (const std::string error = commit_staged_file(staged[i]); !error.empty()) {
-      for (std::size_t rest = i + 1; rest < staged.size(); ++rest)
-        discard_staged_file(staged[rest]);
-      std::cerr << "cutover: " << error << "\n";
-      return 1;
+  std::string problem;
+  for (std::size_t i = 0; i < files.size(); ++i) {
+    if (!errors[i].empty()) {
+      if (problem.empty()) problem = errors[i];
+    } else {
+      staged_.emplace_back(files[i].first, staged[i]);
     }
   }
-  return 0;
+  return problem;
+}
+
+std::string StagedOutputs::commit(const std::vector<std::string>& order) {
+  std::string problem;
+  for (const std::string& name : order) {
+    const auto it = std::find_if(staged_.begin(), staged_.end(),
+                                 [&](const auto& s) { return s.first == name; });
+    if (it == staged_.end()) continue;
+    if (problem.empty()) problem = commit_staged_file(it->second);
+    if (!problem.empty()) discard_staged_file(it->second);
+    staged_.erase(it);
+  }
+  return problem;
+}
+
+StagedOutputs::~StagedOutputs() {
+  for (const auto& [name, file] : staged_)
+    discard_staged_file(file);
+}
+
+int write_output_files(const std::filesystem::path& out_dir, const OutputFiles& files,
+                       unsigned jobs) {
+  // Every file is written before any replaces its old version: a full disk
+  // or a kill while writing leaves all the previous outputs.
+  StagedOutputs staged;
+  std::string problem = staged.stage(out_dir, files, jobs);
+  if (problem.empty()) {
+    std::vector<std::string> order;
+    for (const auto& [name, content] : files)
+      order.push_back(name);
+    problem = staged.commit(order);
+  }
+  if (problem.empty()) return 0;
+  std::cerr << "cutover: " << problem << "\n";
+  return 1;
 }
 
 std::string report_source_url(const std::string& flag, const ScanOptions& scan,
@@ -87,10 +108,9 @@ ReportDrawings draw_report(const Inventory& inventory, const ScanOptions& scan,
   return out;
 }
 
-void save_report_layouts(const ScanOptions& scan, SvgLayoutMemo layouts) {
-  if (scan.cache_dir.empty()) return;
-  const std::string problem = save_svg_layouts(scan.cache_dir, scan.root, std::move(layouts));
-  if (!problem.empty()) std::cerr << "cutover: warning: cache not written: " << problem << "\n";
+std::string save_report_layouts(const ScanOptions& scan, SvgLayoutMemo layouts) {
+  if (scan.cache_dir.empty()) return "";
+  return save_svg_layouts(scan.cache_dir, scan.root, std::move(layouts));
 }
 
 bool record_history(const std::string& file, const HistoryRun& run, std::vector<HistoryRun>& runs) {

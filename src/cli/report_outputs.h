@@ -7,6 +7,7 @@
 #include <utility>
 #include <vector>
 
+#include "emit/atomic_file.h"
 #include "emit/graph_svg.h"
 #include "scan/scan_pipeline.h"
 #include "track/history.h"
@@ -21,6 +22,25 @@ bool wants_format(const std::vector<std::string>& formats, std::string_view form
 
 // "wrote OUTDIR/NAME" for each file, after a successful write.
 void print_written(const std::filesystem::path& out_dir, const OutputFiles& files);
+
+// Output files in temporaries beside their destinations, not yet in place;
+// those never committed are removed.
+class StagedOutputs {
+ public:
+  StagedOutputs() = default;
+  StagedOutputs(const StagedOutputs&) = delete;
+  StagedOutputs& operator=(const StagedOutputs&) = delete;
+  ~StagedOutputs();
+  // Creates `out_dir` and writes `files` to temporaries on `jobs` threads
+  // (0: one per core). Returns the first problem, "" when all are staged.
+  std::string stage(const std::filesystem::path& out_dir, const OutputFiles& files, unsigned jobs);
+  // Renames the staged files named in `order` over their destinations, in
+  // that order; after a failure the rest are removed. Returns the problem.
+  std::string commit(const std::vector<std::string>& order);
+
+ private:
+  std::vector<std::pair<std::string, StagedFile>> staged_;
+};
 
 // Creates `out_dir` and writes the files atomically, in order: all are
 // written to temporaries first, then renamed over the old ones back to back
@@ -50,8 +70,9 @@ struct ReportDrawings {
 };
 ReportDrawings draw_report(const Inventory& inventory, const ScanOptions& scan,
                            PrestartedWorkers& workers, const std::function<void()>& meanwhile = {});
-// Keeps the run's layouts for the next; a failure is a warning on stderr.
-void save_report_layouts(const ScanOptions& scan, SvgLayoutMemo layouts);
+// Keeps the run's layouts for the next. Returns the problem, "" when none
+// (a warning: the outputs do not depend on it).
+std::string save_report_layouts(const ScanOptions& scan, SvgLayoutMemo layouts);
 
 // Appends `run` to the history `file` and fills `runs` with all of them;
 // false, with the reason on stderr, when the file cannot be used.

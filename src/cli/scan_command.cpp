@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <chrono>
 #include <filesystem>
+#include <future>
 #include <iostream>
 #include <sstream>
 
@@ -111,17 +112,22 @@ int run_scan_command(const ScanCommandOptions& options) {
     return 1;
   }
   StageClock clock(stats.stages);
-  // The other formats render here while the workers lay out the report's
-  // graphs.
+  // Every output is written to a temporary before any replaces its old
+  // version, then all are put in place in the order of `outputs`, the
+  // report before inventory.json: a reader that sees the new inventory sees
+  // the new report too. The formats other than the report are rendered and
+  // written while the workers lay out the report's graphs.
   OutputFiles outputs;
-  std::string json;
-  const auto render_formats = [&] {
+  StagedOutputs staged;
+  std::string problem;
+  const auto write_formats = [&] {
+    OutputFiles formats;
     if (wants_format(options.formats, "md"))
-      outputs.emplace_back("summary.md", markdown_summary(inventory));
+      formats.emplace_back("summary.md", markdown_summary(inventory));
     if (wants_format(options.formats, "dot"))
-      outputs.emplace_back("graph.dot", graph_to_dot(inventory, {}));
+      formats.emplace_back("graph.dot", graph_to_dot(inventory, {}));
     if (wants_format(options.formats, "openapi")) {
-      outputs.emplace_back("openapi.json",
+      formats.emplace_back("openapi.json",
                            openapi_document(inventory, {.server_url = options.server_url}));
     }
     if (wants_format(options.formats, "sarif")) {
@@ -129,31 +135,55 @@ int run_scan_command(const ScanCommandOptions& options) {
       const LineText line_text = [&](const std::string& file, std::uint32_t line) {
         return lines.line(file, line);
       };
-      outputs.emplace_back("cutover.sarif", sarif_log(scan_findings(inventory, line_text)));
+      formats.emplace_back("cutover.sarif", sarif_log(scan_findings(inventory, line_text)));
     }
     if (wants_format(options.formats, "csv"))
-      outputs.emplace_back("endpoints.csv", endpoints_csv(inventory));
-    if (wants_format(options.formats, "json")) json = inventory_to_json(inventory);
+      formats.emplace_back("endpoints.csv", endpoints_csv(inventory));
+    if (wants_format(options.formats, "json"))
+      formats.emplace_back("inventory.json", inventory_to_json(inventory));
+    problem = staged.stage(out_dir, formats, options.scan.jobs);
+    outputs = std::move(formats);
   };
   ReportDrawings drawings;
+  std::future<std::string> layouts_saved;
   if (html_wanted) {
-    drawings = draw_report(inventory, options.scan, layout_workers, render_formats);
+    drawings = draw_report(inventory, options.scan, layout_workers, write_formats);
     clock.lap("layout");
-    const HtmlReportOptions html{
-        .source_url = report_source_url(options.source_url, options.scan, out_dir),
-        .history = options.history_file.empty() ? nullptr : &history,
-        .graphs = &drawings.graphs};
-    outputs.emplace_back("report.html", render_html_report(inventory, html));
+    // The layouts go to the cache while the report renders and is written.
+    layouts_saved = std::async(std::launch::async, [&scan = options.scan, &drawings] {
+      return save_report_layouts(scan, std::move(drawings.layouts));
+    });
+    if (problem.empty()) {
+      const HtmlReportOptions html{
+          .source_url = report_source_url(options.source_url, options.scan, out_dir),
+          .history = options.history_file.empty() ? nullptr : &history,
+          .graphs = &drawings.graphs};
+      OutputFiles report;
+      report.emplace_back("report.html", render_html_report(inventory, html));
+      problem = staged.stage(out_dir, report, 1);
+      const auto json = std::find_if(outputs.begin(), outputs.end(),
+                                     [](const auto& o) { return o.first == "inventory.json"; });
+      outputs.insert(json, std::move(report.front()));
+    }
   } else {
-    render_formats();
+    write_formats();
   }
-  // The JSON goes last: a reader that sees the new inventory sees the new
-  // report too.
-  if (!json.empty()) outputs.emplace_back("inventory.json", std::move(json));
   clock.lap("render");
-  if (write_output_files(out_dir, outputs, options.scan.jobs) != 0) return 1;
+  if (problem.empty()) {
+    std::vector<std::string> order;
+    for (const auto& [name, content] : outputs)
+      order.push_back(name);
+    problem = staged.commit(order);
+  }
+  if (!problem.empty()) {
+    std::cerr << "cutover: " << problem << "\n";
+    return 1;
+  }
   clock.lap("write");
-  if (html_wanted) save_report_layouts(options.scan, std::move(drawings.layouts));
+  if (layouts_saved.valid()) {
+    if (const std::string saved = layouts_saved.get(); !saved.empty())
+      std::cerr << "cutover: warning: cache not written: " << saved << "\n";
+  }
   const std::string counts = summary_counts(inventory);
   if (fingerprint) {
     const std::string problem =
