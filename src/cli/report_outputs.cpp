@@ -6,6 +6,7 @@
 #include "cache/layout_cache.h"
 #include "config/cutover_config.h"
 #include "emit/atomic_file.h"
+#include "emit/graph_recipe.h"
 #include "emit/source_link.h"
 #include "util/parallel_for.h"
 
@@ -97,7 +98,7 @@ std::string report_source_url(const std::string& flag, const ScanOptions& scan,
 
 PrestartedWorkers start_layout_workers(const ScanOptions& scan) {
   const unsigned jobs = resolved_jobs(scan.jobs);
-  return jobs > 1 ? PrestartedWorkers::start(jobs, svg_layout_work) : PrestartedWorkers();
+  return jobs > 1 ? PrestartedWorkers::start(jobs, svg_of_recipe) : PrestartedWorkers();
 }
 
 ReportDrawings draw_report(const Inventory& inventory, const ScanOptions& scan,

@@ -1,13 +1,6 @@
 #include "emit/graph_svg.h"
 
-#include <graphviz/graphviz_version.h>
-#include <graphviz/gvc.h>
-#include <graphviz/gvplugin.h>
-#include <xxhash.h>
-
 #include <algorithm>
-#include <cmath>
-#include <map>
 #include <memory>
 #include <optional>
 #include <set>
@@ -15,168 +8,12 @@
 #include <unordered_map>
 #include <vector>
 
+#include "emit/graph_recipe.h"
 #include "emit/prestarted_workers.h"
 #include "model/dotted_name.h"
 
-// The two plugins cutover uses, linked in: the dot layout and the core
-// renderers (SVG). Preloading them, with demand loading off, keeps the
-// installed text-layout plugin (pango) out: its text widths would depend on
-// the fonts of the machine, so the same scan would draw differently, and
-// Graphviz 2.42's pango plugin reads a freed font name once a second
-// context is made.
-extern "C" {
-extern gvplugin_library_t gvplugin_dot_layout_LTX_library;
-extern gvplugin_library_t gvplugin_core_LTX_library;
-}
-
 namespace cutover {
 namespace {
-
-const lt_symlist_t kBuiltinPlugins[] = {
-    {"gvplugin_dot_layout_LTX_library", &gvplugin_dot_layout_LTX_library},
-    {"gvplugin_core_LTX_library", &gvplugin_core_LTX_library},
-    {nullptr, nullptr}};
-
-struct ContextDeleter {
-  void operator()(GVC_t* gvc) const { gvFreeContext(gvc); }
-};
-struct GraphDeleter {
-  void operator()(Agraph_t* g) const { agclose(g); }
-};
-
-// A graph as the calls that build it, its recipe: the recipe's hash names
-// the layout in an SvgLayoutMemo, and svg_of_recipe replays it with
-// Graphviz in whichever process lays it out. Nodes are named; edges are
-// numbered in the order they are made.
-class SvgGraph {
- public:
-  explicit SvgGraph(const char* rankdir) {
-    record("graphviz " PACKAGE_VERSION);
-    set_graph("rankdir", rankdir);
-    set_graph("fontsize", "10");
-    set_default("node", "fontsize", "10");
-    set_default("node", "shape", "box");
-    set_default("edge", "fontsize", "9");
-  }
-
-  void node(const std::string& name, const std::string& label) {
-    record("node", name);
-    ++nodes_;
-    // Graphviz reads \N, \n, \l in labels: keep backslashes literal.
-    std::string text;
-    for (char c : label)
-      text += c == '\\' ? std::string("\\\\") : std::string(1, c);
-    set_node(name, "label", text);
-  }
-  std::size_t edge(const std::string& from, const std::string& to) {
-    record("edge", from, to);
-    return edges_++;
-  }
-  void set_graph(const char* attribute, const std::string& value) {
-    record("set-graph", attribute, value);
-  }
-  void set_node(const std::string& name, const char* attribute, const std::string& value) {
-    record("set-node", name, attribute, value);
-  }
-  void set_edge(std::size_t edge, const char* attribute, const std::string& value) {
-    record("set-edge", std::to_string(edge), attribute, value);
-  }
-
-  const std::string& recipe() const { return recipe_; }
-  // Names the layout in an SvgLayoutMemo.
-  std::uint64_t key() const { return XXH3_64bits(recipe_.data(), recipe_.size()); }
-  // What a layout costs, to share them out: dot's time grows about as the
-  // 2.2nd power of nodes and edges (measured over the 201 graphs of a
-  // 1M-line tree: 1.5 ms at 66 on average, 0.165 s at 544; the square
-  // gave the process holding the biggest graph a quarter more work).
-  std::size_t layout_cost() const {
-    return static_cast<std::size_t>(std::pow(static_cast<double>(nodes_ + edges_), 2.2));
-  }
-
- private:
-  void set_default(const char* kind, const char* attribute, const char* value) {
-    record("default", kind, attribute, value);
-  }
-
-  // Each part ends with a NUL, so no two recipes run together alike.
-  template <class... Parts>
-  void record(const Parts&... parts) {
-    ((recipe_ += parts, recipe_ += '\0'), ...);
-  }
-
-  std::string recipe_;
-  std::size_t nodes_ = 0;
-  std::size_t edges_ = 0;
-};
-
-// The graph a recipe describes, made with the calls it records, in order.
-std::unique_ptr<Agraph_t, GraphDeleter> replay(std::string_view recipe) {
-  std::vector<std::string> parts;
-  for (std::size_t at = 0; at < recipe.size();) {
-    const std::size_t end = recipe.find('\0', at);
-    if (end == std::string_view::npos) break;
-    parts.emplace_back(recipe.substr(at, end - at));
-    at = end + 1;
-  }
-  std::string name = "g", empty;
-  std::unique_ptr<Agraph_t, GraphDeleter> graph(agopen(name.data(), Agdirected, nullptr));
-  std::unordered_map<std::string, Agnode_t*> nodes;
-  std::vector<Agedge_t*> edges;
-  const auto set = [&](void* object, std::string& attribute, std::string& value) {
-    if (object) agsafeset(object, attribute.data(), value.data(), empty.data());
-  };
-  const auto node_named = [&](const std::string& n) -> Agnode_t* {
-    const auto it = nodes.find(n);
-    return it == nodes.end() ? nullptr : it->second;
-  };
-  for (std::size_t i = 1; i < parts.size();) {
-    const std::string& op = parts[i];
-    const std::size_t left = parts.size() - i - 1;
-    if (op == "node" && left >= 1) {
-      nodes[parts[i + 1]] = agnode(graph.get(), parts[i + 1].data(), 1);
-      i += 2;
-    } else if (op == "edge" && left >= 2) {
-      Agnode_t* from = node_named(parts[i + 1]);
-      Agnode_t* to = node_named(parts[i + 2]);
-      edges.push_back(from && to ? agedge(graph.get(), from, to, nullptr, 1) : nullptr);
-      i += 3;
-    } else if (op == "set-graph" && left >= 2) {
-      set(graph.get(), parts[i + 1], parts[i + 2]);
-      i += 3;
-    } else if (op == "set-node" && left >= 3) {
-      set(node_named(parts[i + 1]), parts[i + 2], parts[i + 3]);
-      i += 4;
-    } else if (op == "set-edge" && left >= 3) {
-      const std::size_t e = std::stoul(parts[i + 1]);
-      set(e < edges.size() ? edges[e] : nullptr, parts[i + 2], parts[i + 3]);
-      i += 4;
-    } else if (op == "default" && left >= 3) {
-      agattr(graph.get(), parts[i + 1] == "node" ? AGNODE : AGEDGE, parts[i + 2].data(),
-             parts[i + 3].data());
-      i += 4;
-    } else {
-      break;  // not a recipe SvgGraph writes
-    }
-  }
-  return graph;
-}
-
-// The SVG of the graph a recipe describes, laid out by dot ("" when it
-// cannot be). Inline in HTML: no XML prolog or doctype before <svg.
-std::string svg_of_recipe(std::string_view recipe) {
-  const std::unique_ptr<Agraph_t, GraphDeleter> graph = replay(recipe);
-  std::unique_ptr<GVC_t, ContextDeleter> gvc(gvContextPlugins(kBuiltinPlugins, 0));
-  if (!gvc || !graph || gvLayout(gvc.get(), graph.get(), "dot") != 0) return {};
-  char* data = nullptr;
-  unsigned int length = 0;
-  std::string svg;
-  if (gvRenderData(gvc.get(), graph.get(), "svg", &data, &length) == 0 && data)
-    svg.assign(data, length);
-  gvFreeRenderData(data);
-  gvFreeLayout(gvc.get(), graph.get());
-  const std::size_t start = svg.find("<svg");
-  return start == std::string::npos ? std::string() : svg.substr(start);
-}
 
 // The heaviest dependencies between families, at most `budget`, in the
 // order of inv.family_edges; ties by (from, to).
@@ -200,10 +37,10 @@ std::string group_of(std::string_view module) {
   return std::string(parent.empty() ? module : parent);
 }
 
-std::optional<SvgGraph> build_family_graph(const Inventory& inv) {
+std::optional<GraphRecipe> build_family_graph(const Inventory& inv) {
   if (inv.families.empty()) return std::nullopt;
-  std::optional<SvgGraph> built(std::in_place, "LR");
-  SvgGraph& g = *built;
+  std::optional<GraphRecipe> built(std::in_place, "LR");
+  GraphRecipe& g = *built;
   std::set<std::string> nodes;
   for (const Family& f : inv.families) {
     if (!nodes.insert(f.name).second) continue;
@@ -267,9 +104,9 @@ struct FamilyDrawingIndex {
   std::set<std::pair<std::string, std::string>> cycle_edges;
 };
 
-std::optional<SvgGraph> build_family_module_graph(const Inventory& inv,
-                                                  const FamilyDrawingIndex& index,
-                                                  const std::string& family) {
+std::optional<GraphRecipe> build_family_module_graph(const Inventory& inv,
+                                                     const FamilyDrawingIndex& index,
+                                                     const std::string& family) {
   const auto owned_at = index.owned.find(family);
   if (family.empty() || owned_at == index.owned.end()) return std::nullopt;
   const bool grouped = owned_at->second > kMaxDrawnModules;
@@ -290,8 +127,8 @@ std::optional<SvgGraph> build_family_module_graph(const Inventory& inv,
     if (!m.family.empty()) return "family " + m.family;
     return outside_grouped ? group_of(m.name) + ".*" : m.name;
   };
-  std::optional<SvgGraph> built(std::in_place, "LR");
-  SvgGraph& g = *built;
+  std::optional<GraphRecipe> built(std::in_place, "LR");
+  GraphRecipe& g = *built;
   std::set<std::string> nodes;
   const auto node_for = [&](const Module& m) {
     std::string key = drawn_as(m);
@@ -317,12 +154,12 @@ std::optional<SvgGraph> build_family_module_graph(const Inventory& inv,
 }
 
 // Graphviz is not thread-safe: the workers are processes.
-std::vector<std::string> lay_out_graphs(const std::vector<SvgGraph*>& graphs,
+std::vector<std::string> lay_out_graphs(const std::vector<GraphRecipe*>& graphs,
                                         PrestartedWorkers* workers,
                                         const std::function<void()>& meanwhile) {
   std::vector<std::string> recipes;
   std::vector<std::size_t> costs;
-  for (const SvgGraph* g : graphs) {
+  for (const GraphRecipe* g : graphs) {
     recipes.push_back(g->recipe());
     costs.push_back(g->layout_cost());
   }
@@ -332,11 +169,11 @@ std::vector<std::string> lay_out_graphs(const std::vector<SvgGraph*>& graphs,
 
 // The layouts of `graphs` ("" for an absent one), taken from the memo or
 // laid out, and recorded in it for the next run.
-std::vector<std::string> render_all(std::vector<std::optional<SvgGraph>>& graphs,
+std::vector<std::string> render_all(std::vector<std::optional<GraphRecipe>>& graphs,
                                     SvgLayoutMemo* memo, PrestartedWorkers* workers,
                                     const std::function<void()>& meanwhile) {
   std::vector<std::uint64_t> keys(graphs.size());
-  std::vector<SvgGraph*> to_lay_out;
+  std::vector<GraphRecipe*> to_lay_out;
   std::unordered_map<std::uint64_t, std::size_t> queued;  // key → index in to_lay_out
   for (std::size_t i = 0; i < graphs.size(); ++i) {
     if (!graphs[i]) continue;
@@ -357,19 +194,15 @@ std::vector<std::string> render_all(std::vector<std::optional<SvgGraph>>& graphs
 
 }  // namespace
 
-std::string svg_layout_work(std::string_view graph) {
-  return svg_of_recipe(graph);
-}
-
 std::string family_graph_svg(const Inventory& inv, SvgLayoutMemo* memo) {
-  std::vector<std::optional<SvgGraph>> graphs;
+  std::vector<std::optional<GraphRecipe>> graphs;
   graphs.push_back(build_family_graph(inv));
   return render_all(graphs, memo, nullptr, {})[0];
 }
 
 std::string family_module_graph_svg(const Inventory& inv, const std::string& family,
                                     SvgLayoutMemo* memo) {
-  std::vector<std::optional<SvgGraph>> graphs;
+  std::vector<std::optional<GraphRecipe>> graphs;
   graphs.push_back(build_family_module_graph(inv, FamilyDrawingIndex(inv), family));
   return render_all(graphs, memo, nullptr, {})[0];
 }
@@ -378,7 +211,7 @@ ReportGraphs draw_report_graphs(const Inventory& inv, SvgLayoutMemo* memo,
                                 PrestartedWorkers* workers,
                                 const std::function<void()>& meanwhile) {
   const FamilyDrawingIndex index(inv);
-  std::vector<std::optional<SvgGraph>> graphs;
+  std::vector<std::optional<GraphRecipe>> graphs;
   graphs.push_back(build_family_graph(inv));
   for (const Family& f : inv.families)
     graphs.push_back(build_family_module_graph(inv, index, f.name));

@@ -7,7 +7,6 @@
 #include <cstdint>
 #include <functional>
 #include <string>
-#include <string_view>
 #include <unordered_map>
 #include <utility>
 #include <vector>
@@ -45,9 +44,6 @@ std::string family_graph_svg(const Inventory& inventory, SvgLayoutMemo* memo = n
 // the modules of no family it imports.
 std::string family_module_graph_svg(const Inventory& inventory, const std::string& family,
                                     SvgLayoutMemo* memo = nullptr);
-// What a layout worker does: the SVG of the graph one input describes.
-std::string svg_layout_work(std::string_view graph);
-
 // Every graph of the report: the family graph, then each family's modules
 // in the order of inventory.families ("" where there is nothing to draw).
 struct ReportGraphs {
