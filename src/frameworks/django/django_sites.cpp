@@ -44,8 +44,7 @@ std::vector<Naming> settings_named(const NameResolver& names) {
       }
     }
     for (const AssignmentFact& a : files[f].assignments) {
-      if (a.target.ends_with(kSettingsKey))
-        add(&a.value, a.scope, a.line);
+      if (a.target.ends_with(kSettingsKey)) add(&a.value, a.scope, a.line);
     }
   }
   return out;
