@@ -13,14 +13,10 @@
 #include <new>
 
 #include "emit/atomic_file.h"
+#include "util/u64_bytes.h"
 
 namespace cutover {
 namespace {
-
-void put_u64(std::string& out, std::uint64_t v) {
-  for (int i = 0; i < 8; ++i)
-    out += static_cast<char>((v >> (8 * i)) & 0xff);
-}
 
 std::string u64_bytes(std::uint64_t v) {
   std::string out;
@@ -32,15 +28,6 @@ std::string u64_bytes(std::uint64_t v) {
 // summary or a drawing, and a summary shard holds a sixteenth of a tree's
 // (2 MB for a million lines).
 constexpr std::uint64_t kMaxPackBytes = std::uint64_t{1} << 32;
-
-bool get_u64(std::string_view in, std::size_t& at, std::uint64_t& v) {
-  if (in.size() - at < 8) return false;
-  v = 0;
-  for (int i = 0; i < 8; ++i)
-    v |= static_cast<std::uint64_t>(static_cast<unsigned char>(in[at + i])) << (8 * i);
-  at += 8;
-  return true;
-}
 
 }  // namespace
 

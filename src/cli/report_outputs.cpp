@@ -98,7 +98,8 @@ std::string report_source_url(const std::string& flag, const ScanOptions& scan,
 
 PrestartedWorkers start_layout_workers(const ScanOptions& scan) {
   const unsigned jobs = resolved_jobs(scan.jobs);
-  return jobs > 1 ? PrestartedWorkers::start(jobs, svg_of_recipe) : PrestartedWorkers();
+  return jobs > 1 ? PrestartedWorkers::start(jobs, svg_of_recipe)
+                  : PrestartedWorkers(svg_of_recipe);
 }
 
 ReportDrawings draw_report(const Inventory& inventory, const ScanOptions& scan,

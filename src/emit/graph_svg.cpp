@@ -163,8 +163,8 @@ std::vector<std::string> lay_out_graphs(const std::vector<GraphRecipe*>& graphs,
     recipes.push_back(g->recipe());
     costs.push_back(g->layout_cost());
   }
-  PrestartedWorkers none;
-  return (workers ? *workers : none).run(recipes, costs, svg_of_recipe, meanwhile);
+  PrestartedWorkers here(svg_of_recipe);
+  return (workers ? *workers : here).run(recipes, costs, meanwhile);
 }
 
 // The layouts of `graphs` ("" for an absent one), taken from the memo or

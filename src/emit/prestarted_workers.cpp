@@ -8,24 +8,12 @@
 #include <algorithm>
 #include <cerrno>
 #include <cstdint>
-#include <cstring>
 #include <numeric>
+
+#include "util/u64_bytes.h"
 
 namespace cutover {
 namespace {
-
-void put_u64(std::string& out, std::uint64_t v) {
-  char bytes[8];
-  std::memcpy(bytes, &v, 8);
-  out.append(bytes, 8);
-}
-
-bool get_u64(std::string_view in, std::size_t& at, std::uint64_t& v) {
-  if (in.size() - at < 8) return false;
-  std::memcpy(&v, in.data() + at, 8);
-  at += 8;
-  return true;
-}
 
 // Records of (index, bytes), back to back.
 void put_record(std::string& out, std::uint64_t index, std::string_view bytes) {
@@ -98,7 +86,7 @@ void close_fd(int& fd) {
 }  // namespace
 
 PrestartedWorkers PrestartedWorkers::start(unsigned count, Work work) {
-  PrestartedWorkers out;
+  PrestartedWorkers out(work);
   for (unsigned k = 0; k < count; ++k) {
     int go[2];
     if (::pipe2(go, O_CLOEXEC) != 0) break;
@@ -130,7 +118,7 @@ PrestartedWorkers PrestartedWorkers::start(unsigned count, Work work) {
 }
 
 PrestartedWorkers::PrestartedWorkers(PrestartedWorkers&& other) noexcept
-    : workers_(std::move(other.workers_)) {
+    : workers_(std::move(other.workers_)), work_(other.work_) {
   other.workers_.clear();
 }
 
@@ -138,6 +126,7 @@ PrestartedWorkers& PrestartedWorkers::operator=(PrestartedWorkers&& other) noexc
   if (this != &other) {
     release();
     workers_ = std::move(other.workers_);
+    work_ = other.work_;
     other.workers_.clear();
   }
   return *this;
@@ -160,7 +149,7 @@ void PrestartedWorkers::release() {
 }
 
 std::vector<std::string> PrestartedWorkers::run(const std::vector<std::string>& inputs,
-                                                const std::vector<std::size_t>& costs, Work work,
+                                                const std::vector<std::size_t>& costs,
                                                 const std::function<void()>& meanwhile) {
   std::vector<std::string> out(inputs.size());
   std::vector<char> done(inputs.size(), 0);
@@ -207,7 +196,7 @@ std::vector<std::string> PrestartedWorkers::run(const std::vector<std::string>& 
   }
   workers_.clear();
   for (std::size_t i = 0; i < inputs.size(); ++i) {
-    if (!done[i]) out[i] = work(inputs[i]);
+    if (!done[i]) out[i] = work_(inputs[i]);
   }
   return out;
 }

@@ -20,9 +20,11 @@ class PrestartedWorkers {
  public:
   using Work = std::string (*)(std::string_view input);
 
-  PrestartedWorkers() = default;  // none: run() computes everything here
-  // Forks `count` processes that wait for their share of one run(). Call
-  // it while the process has one thread.
+  PrestartedWorkers() = default;  // nothing to do: run() must not be called
+  // No workers: run() computes everything here.
+  explicit PrestartedWorkers(Work work) : work_(work) {}
+  // Forks `count` processes that wait for their share of one run() of
+  // `work`. Call it while the process has one thread.
   static PrestartedWorkers start(unsigned count, Work work);
 
   PrestartedWorkers(PrestartedWorkers&& other) noexcept;
@@ -39,7 +41,7 @@ class PrestartedWorkers {
   // deliver (it died) is computed here, so the results are always whole and
   // the same as a sequential run's. Each worker serves one run.
   std::vector<std::string> run(const std::vector<std::string>& inputs,
-                               const std::vector<std::size_t>& costs, Work work,
+                               const std::vector<std::size_t>& costs,
                                const std::function<void()>& meanwhile = {});
 
  private:
@@ -52,6 +54,7 @@ class PrestartedWorkers {
   void release();
 
   std::vector<Worker> workers_;
+  Work work_ = nullptr;
 };
 
 }  // namespace cutover

@@ -44,20 +44,19 @@ TEST_CASE("results are those of a sequential run, in order", "[unit][prestarted_
     INFO("workers " << count);
     PrestartedWorkers workers = PrestartedWorkers::start(count, shout);
     CHECK(workers.size() == count);
-    CHECK(workers.run(inputs, costs, shout) == expected);
+    CHECK(workers.run(inputs, costs) == expected);
     CHECK(workers.size() == 0);  // each serves one run
   }
-  PrestartedWorkers none;
-  CHECK(none.run({}, {}, shout).empty());
+  PrestartedWorkers none(shout);
+  CHECK(none.run({}, {}).empty());
 }
 
 TEST_CASE("two workers share the work, and this process meanwhile does its own",
           "[unit][prestarted_workers]") {
   PrestartedWorkers workers = PrestartedWorkers::start(2, pid_of_worker);
   bool meanwhile = false;
-  const std::vector<std::string> pids =
-      workers.run(std::vector<std::string>(6, ""), std::vector<std::size_t>(6, 1), pid_of_worker,
-                  [&] { meanwhile = true; });
+  const std::vector<std::string> pids = workers.run(
+      std::vector<std::string>(6, ""), std::vector<std::size_t>(6, 1), [&] { meanwhile = true; });
   CHECK(meanwhile);
   const std::set<std::string> distinct(pids.begin(), pids.end());
   CHECK(distinct.size() == 2);
@@ -67,8 +66,8 @@ TEST_CASE("two workers share the work, and this process meanwhile does its own",
 TEST_CASE("what a dying worker leaves undone is computed here", "[unit][prestarted_workers]") {
   PrestartedWorkers workers = PrestartedWorkers::start(2, dies_away_from);
   const std::string home = std::to_string(::getpid());
-  CHECK(workers.run(std::vector<std::string>(5, home), std::vector<std::size_t>(5, 1),
-                    dies_away_from) == std::vector<std::string>(5, "here"));
+  CHECK(workers.run(std::vector<std::string>(5, home), std::vector<std::size_t>(5, 1)) ==
+        std::vector<std::string>(5, "here"));
 }
 
 TEST_CASE("workers never given work leave when their owner goes", "[unit][prestarted_workers]") {

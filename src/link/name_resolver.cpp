@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <iterator>
 
+#include "link/django_settings_statement.h"
 #include "link/import_resolver.h"
 #include "link/test_code.h"
 #include "util/parallel_for.h"
@@ -96,8 +97,6 @@ void NameResolver::find_django_settings(std::string_view given) {
     if (std::optional<std::size_t> f = index_.find(given)) django_settings_.push_back(*f);
     return;
   }
-  constexpr std::string_view kVariable = "DJANGO_SETTINGS_MODULE";
-  constexpr std::string_view kKey = "environ[DJANGO_SETTINGS_MODULE]";  // an assignment's target
   std::vector<std::size_t> app, test;
   for (std::size_t f = 0; f < files_.size(); ++f) {
     std::vector<std::size_t>& found = is_test_path(files_[f].path) ? test : app;
@@ -106,16 +105,10 @@ void NameResolver::find_django_settings(std::string_view given) {
       if (std::optional<std::size_t> settings = module_file_from(value->text, f))
         found.push_back(*settings);
     };
-    for (const CallFact& c : files_[f].calls) {
-      const PythonValue* key = c.call.positional(0);
-      if (c.call.text.ends_with("environ.setdefault") && key && key->is_string() &&
-          key->text == kVariable) {
-        add(c.call.positional(1));
-      }
-    }
-    for (const AssignmentFact& a : files_[f].assignments) {
-      if (a.target.ends_with(kKey)) add(&a.value);
-    }
+    for (const CallFact& c : files_[f].calls)
+      add(django_settings_set_by(c));
+    for (const AssignmentFact& a : files_[f].assignments)
+      add(django_settings_set_by(a));
   }
   django_settings_ = app.empty() ? std::move(test) : std::move(app);
   std::sort(django_settings_.begin(), django_settings_.end());

@@ -2,6 +2,7 @@
 
 #include <set>
 
+#include "link/django_settings_statement.h"
 #include "link/static_eval.h"
 #include "util/ascii_case.h"
 
@@ -28,12 +29,8 @@ void collect_include_strings(const PythonValue& v, std::set<std::string>& out,
 std::string settings_module_named(const std::vector<FileSummary>& files) {
   for (const FileSummary& file : files) {
     for (const CallFact& c : file.calls) {
-      const PythonValue* key = c.call.positional(0);
-      const PythonValue* value = c.call.positional(1);
-      if (c.call.text.ends_with("environ.setdefault") && key && key->is_string() &&
-          key->text == "DJANGO_SETTINGS_MODULE" && value && value->is_string()) {
-        return value->text;
-      }
+      const PythonValue* value = django_settings_set_by(c);
+      if (value && value->is_string()) return value->text;
     }
   }
   return {};

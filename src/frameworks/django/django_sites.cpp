@@ -4,16 +4,13 @@
 #include <map>
 #include <optional>
 
+#include "link/django_settings_statement.h"
 #include "link/route_id.h"
 #include "link/static_eval.h"
 #include "link/test_code.h"
 
 namespace cutover {
 namespace {
-
-constexpr std::string_view kSettingsVariable = "DJANGO_SETTINGS_MODULE";
-// `os.environ["DJANGO_SETTINGS_MODULE"] = ...` as the parser names its target.
-constexpr std::string_view kSettingsKey = "environ[DJANGO_SETTINGS_MODULE]";
 
 // Where a settings module comes from.
 struct Naming {
@@ -36,16 +33,10 @@ std::vector<Naming> settings_named(const NameResolver& names) {
       if (std::optional<std::string> settings = evaluate_string(*value, at))
         out.push_back({std::move(*settings), f, line});
     };
-    for (const CallFact& c : files[f].calls) {
-      const PythonValue* key = c.call.positional(0);
-      if (c.call.text.ends_with("environ.setdefault") && key && key->is_string() &&
-          key->text == kSettingsVariable) {
-        add(c.call.positional(1), c.scope, c.line);
-      }
-    }
-    for (const AssignmentFact& a : files[f].assignments) {
-      if (a.target.ends_with(kSettingsKey)) add(&a.value, a.scope, a.line);
-    }
+    for (const CallFact& c : files[f].calls)
+      add(django_settings_set_by(c), c.scope, c.line);
+    for (const AssignmentFact& a : files[f].assignments)
+      add(django_settings_set_by(a), a.scope, a.line);
   }
   return out;
 }
